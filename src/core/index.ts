@@ -1,0 +1,9 @@
+/**
+ * Core: error classes, argument checks, shared types, status vocabulary, progress/abort helpers.
+ * @module core
+ */
+export * from './errors';
+export * from './check';
+export * from './types';
+export * from './status';
+export * from './progress';

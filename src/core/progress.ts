@@ -1,0 +1,76 @@
+/**
+ * Helpers for cancellation (`AbortSignal`) and progress reporting in long computations.
+ *
+ * @module
+ */
+
+/** Progress report passed to `onProgress` callbacks. */
+export interface ProgressInfo {
+  /** Fraction of the work done, in [0, 1] (NaN when unknown). */
+  fraction: number;
+  /** Steps or iterations completed so far. */
+  step: number;
+  /** Current simulated time, where it applies. */
+  t?: number;
+  /** Free-form extra values (current loss, residual, …). */
+  [key: string]: number | undefined;
+}
+
+/** Options understood by every long-running routine. */
+export interface LongRunOptions {
+  /** Cancels the computation; the routine returns with `status: 'aborted'`. */
+  signal?: AbortSignal;
+  /** Called at most every `progressEvery` steps with a {@link ProgressInfo}. */
+  onProgress?: (info: ProgressInfo) => void;
+  /** Steps between progress reports and abort checks (default 64). */
+  progressEvery?: number;
+}
+
+/**
+ * A small throttle that checks an `AbortSignal` and reports progress every `every` ticks, so
+ * that hot loops pay one integer comparison per step.
+ *
+ * @example
+ * ```ts
+ * const watch = new RunWatch(options);
+ * for (let k = 0; k < n; k++) {
+ *   if (watch.tick(k, k / n)) return { status: 'aborted' };
+ *   // ... work ...
+ * }
+ * ```
+ */
+export class RunWatch {
+  private readonly signal: AbortSignal | undefined;
+  private readonly onProgress: ((info: ProgressInfo) => void) | undefined;
+  private readonly every: number;
+  private countdown: number;
+
+  /** @param options - the caller's {@link LongRunOptions} */
+  constructor(options: LongRunOptions = {}) {
+    this.signal = options.signal;
+    this.onProgress = options.onProgress;
+    this.every = Math.max(1, Math.floor(options.progressEvery ?? 64));
+    this.countdown = 0;
+  }
+
+  /** True when the signal has fired (checked immediately, not throttled). */
+  get aborted(): boolean {
+    return this.signal?.aborted === true;
+  }
+
+  /**
+   * Count one step; every `every` steps, report progress and check the signal.
+   * @returns true when the computation must stop because the signal fired
+   */
+  tick(step: number, fraction: number, t?: number, extra?: Record<string, number>): boolean {
+    if (--this.countdown > 0) return false;
+    this.countdown = this.every;
+    if (this.onProgress) this.onProgress({ fraction, step, t, ...extra });
+    return this.signal?.aborted === true;
+  }
+
+  /** Report a final progress value unconditionally. */
+  finish(step: number, fraction: number, t?: number, extra?: Record<string, number>): void {
+    if (this.onProgress) this.onProgress({ fraction, step, t, ...extra });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Shared types: vectors, strided views and the structural ndarray shape.
+ *
+ * @module
+ */
+
+/** A dense vector of doubles. Every numerical kernel in singularis reads and writes these. */
+export type Vec = Float64Array;
+
+/** Anything indexable by integers with a length (plain arrays and typed arrays). */
+export type ArrayLikeNumber = ArrayLike<number>;
+
+/**
+ * Structural description of a strided n-dimensional array, compatible with scijs `ndarray`
+ * objects without importing that package: element (i0, i1, …) lives at
+ * `data[offset + i0*stride[0] + i1*stride[1] + …]`.
+ */
+export interface NdArrayLike {
+  /** Flat storage. */
+  readonly data: Float64Array;
+  /** Extent along each axis. */
+  readonly shape: readonly number[];
+  /** Step in `data` between neighbours along each axis (may be negative). */
+  readonly stride: readonly number[];
+  /** Index in `data` of element (0, 0, …). */
+  readonly offset: number;
+}
+
+/** Row-major strides for a shape, e.g. `[3, 4] -> [4, 1]`. */
+export function rowMajorStrides(shape: readonly number[]): number[] {
+  const stride = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    stride[d] = s;
+    s *= shape[d];
+  }
+  return stride;
+}
