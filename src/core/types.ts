@@ -36,3 +36,33 @@ export function rowMajorStrides(shape: readonly number[]): number[] {
   }
   return stride;
 }
+
+/**
+ * A dense row-major matrix: entry (i, j) is `data[i*cols + j]`.
+ * Used by the small dense factorizations in `linalg/` and by ensemble statistics.
+ */
+export interface DenseMatrix {
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of columns. */
+  readonly cols: number;
+  /** Row-major storage of length rows*cols. */
+  readonly data: Float64Array;
+}
+
+/**
+ * A complex vector stored interleaved: entry k is `data[2k] + i·data[2k+1]`.
+ * All complex-valued kernels (Helmholtz systems, complex Ginzburg–Landau) use this layout.
+ */
+export type ComplexVec = Float64Array;
+
+/**
+ * The structural interface every random source in singularis implements, so that stochastic
+ * solvers accept any generator (see `random/`).
+ */
+export interface RandomSource {
+  /** A uniform double in [0, 1) with 53 random bits. */
+  uniform(): number;
+  /** A standard normal N(0, 1) sample. */
+  normal(): number;
+}
