@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 
 /** One entry per public subpath (see package.json `exports`) plus the CLI. */
 export default defineConfig([
@@ -33,6 +36,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __SINGULARIS_VERSION__: JSON.stringify(version) },
     external: ['ml-matrix', 'ndarray', 'ndarray-ops'],
   },
 ]);

@@ -1,0 +1,10 @@
+/**
+ * Registry of `singularis reproduce <experiment>` commands. Each model adds its entry here.
+ * @module
+ */
+
+/** An experiment receives its own arguments and returns the process exit code. */
+export type Experiment = (argv: string[]) => Promise<number>;
+
+/** Experiments by name. */
+export const experiments: Record<string, Experiment> = {};

@@ -1,0 +1,5 @@
+/**
+ * `singularis/node` — Node-only helpers (worker-thread ensembles). Never imported by the rest of the library.
+ * @module node
+ */
+export * from './workerMap';
