@@ -256,14 +256,14 @@ export class BandedLUFactorization {
   solve(b: Vec, out?: Vec): Vec {
     checkVec('b', b, this.n);
     const x = out === undefined ? new Float64Array(this.n) : checkVec('out', out, this.n);
-    return this.solveStrided(b, 0, 1, x, 0, 1);
+    return this.solveStrided(b, 1, 0, x, 1, 0);
   }
 
   /**
    * Solve A x = b with b[i] = `b[offsetB + i*strideB]`, writing x[i] to `out[offsetOut + i*strideOut]`
    * (the two views may coincide; partially overlapping views are not supported).
    */
-  solveStrided(b: Vec, offsetB: number, strideB: number, out: Vec, offsetOut: number, strideOut: number): Vec {
+  solveStrided(b: Vec, strideB: number, offsetB: number, out: Vec, strideOut: number, offsetOut: number): Vec {
     const { n, kl, u, l, pivot } = this;
     checkSolveViews(n, b, offsetB, strideB, out, offsetOut, strideOut);
     const mm = kl + this.ku + 1;
@@ -398,11 +398,11 @@ export class BandedCholeskyFactorization {
   solve(b: Vec, out?: Vec): Vec {
     checkVec('b', b, this.n);
     const x = out === undefined ? new Float64Array(this.n) : checkVec('out', out, this.n);
-    return this.solveStrided(b, 0, 1, x, 0, 1);
+    return this.solveStrided(b, 1, 0, x, 1, 0);
   }
 
   /** Strided solve; views as in {@link BandedLUFactorization.solveStrided}. */
-  solveStrided(b: Vec, offsetB: number, strideB: number, out: Vec, offsetOut: number, strideOut: number): Vec {
+  solveStrided(b: Vec, strideB: number, offsetB: number, out: Vec, strideOut: number, offsetOut: number): Vec {
     const { n, kl, lower: L } = this;
     checkSolveViews(n, b, offsetB, strideB, out, offsetOut, strideOut);
     const p = kl + 1;

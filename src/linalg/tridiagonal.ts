@@ -24,7 +24,7 @@ import type { Vec } from '../core/types';
  * ```ts
  * const f = new TridiagonalFactorization(lower, diag, upper);
  * f.solve(rhs, x);                       // contiguous
- * f.solveStrided(field, 0, nx, field, 0, nx); // column 0 of a row-major ny×nx array, in place
+ * f.solveStrided(field, nx, 0, field, nx, 0); // column 0 of a row-major ny×nx array, in place
  * ```
  */
 export class TridiagonalFactorization {
@@ -65,14 +65,14 @@ export class TridiagonalFactorization {
 
   /** Solve A x = rhs for contiguous vectors; `out` may alias `rhs`. */
   solve(rhs: Vec, out: Vec = new Float64Array(this.n)): Vec {
-    return this.solveStrided(rhs, 0, 1, out, 0, 1);
+    return this.solveStrided(rhs, 1, 0, out, 1, 0);
   }
 
   /**
-   * Solve A x = b where b[i] = `rhs[offsetRhs + i*strideRhs]` and x[i] is written to
+   * Solve A x = b (stdlib argument order: array, stride, offset) where b[i] = `rhs[offsetRhs + i*strideRhs]` and x[i] is written to
    * `out[offsetOut + i*strideOut]`. In-place when the two views coincide.
    */
-  solveStrided(rhs: Vec, offsetRhs: number, strideRhs: number, out: Vec, offsetOut: number, strideOut: number): Vec {
+  solveStrided(rhs: Vec, strideRhs: number, offsetRhs: number, out: Vec, strideOut: number, offsetOut: number): Vec {
     const n = this.n;
     const lo = this.lower;
     const up = this.upper;
@@ -162,14 +162,14 @@ export class CyclicTridiagonalFactorization {
 
   /** Solve A x = rhs; `out` may alias `rhs`. */
   solve(rhs: Vec, out: Vec = new Float64Array(this.n)): Vec {
-    return this.solveStrided(rhs, 0, 1, out, 0, 1);
+    return this.solveStrided(rhs, 1, 0, out, 1, 0);
   }
 
   /** Strided solve, as {@link TridiagonalFactorization.solveStrided}. */
-  solveStrided(rhs: Vec, offsetRhs: number, strideRhs: number, out: Vec, offsetOut: number, strideOut: number): Vec {
+  solveStrided(rhs: Vec, strideRhs: number, offsetRhs: number, out: Vec, strideOut: number, offsetOut: number): Vec {
     const n = this.n;
     const y = this.work;
-    this.inner.solveStrided(rhs, offsetRhs, strideRhs, y, 0, 1);
+    this.inner.solveStrided(rhs, strideRhs, offsetRhs, y, 1, 0);
     const z = this.z;
     const factor = (y[0] + this.vFactor * y[n - 1]) / this.denom;
     for (let i = 0, io = offsetOut; i < n; i++, io += strideOut) out[io] = y[i] - factor * z[i];

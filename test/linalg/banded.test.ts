@@ -132,14 +132,14 @@ describe('bandedLU (partial pivoting)', () => {
     const lu = new BandedLUFactorization(A);
     const field = randomVec(n * cols, rnd);
     const column = Float64Array.from({ length: n }, (_, i) => field[i * cols + 1]);
-    lu.solveStrided(field, 1, cols, field, 1, cols);
+    lu.solveStrided(field, cols, 1, field, cols, 1);
     const x = lu.solve(column);
     for (let i = 0; i < n; i++) expect(field[i * cols + 1]).toBe(x[i]);
     const B = randomBanded(n, 2, 1, rnd);
     const b = randomVec(n, rnd);
     expect(maxAbsDiff(lu.factor(B).solve(b), bandedLU(B).solve(b))).toBe(0);
     expect(() => lu.factor(new BandedMatrix(n, 1, 1))).toThrow(InvalidArgumentError);
-    expect(() => lu.solveStrided(field, 1, cols, field, 1, cols * 2)).toThrow(InvalidArgumentError);
+    expect(() => lu.solveStrided(field, cols, 1, field, cols * 2, 1)).toThrow(InvalidArgumentError);
   });
 });
 

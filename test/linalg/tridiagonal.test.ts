@@ -50,7 +50,7 @@ describe('tridiagonal solvers', () => {
     const col = new Float64Array(n);
     for (let i = 0; i < n; i++) col[i] = field[i * cols + 2];
     const ref = f.solve(col);
-    f.solveStrided(field, 2, cols, field, 2, cols);
+    f.solveStrided(field, cols, 2, field, cols, 2);
     for (let i = 0; i < n; i++) expect(field[i * cols + 2]).toBe(ref[i]);
   });
 
