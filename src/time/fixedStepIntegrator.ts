@@ -1,0 +1,217 @@
+/**
+ * The integrator shared by every fixed-step one-step method (RK4, SSP-RK3, IMEX Euler, ARS(2,2,2)).
+ *
+ * The step size is a number or a rule `dt(t, y)` evaluated before every step (CFL conditions,
+ * schedules). Steps are shortened to land exactly on the stop time; when the remaining interval
+ * exceeds the requested step by less than 1e-8 relative, the step is stretched instead, so no
+ * sliver step is ever taken.
+ *
+ * @module
+ */
+import { checkFunction, checkPositive } from '../core/check';
+import { InvalidTypeError } from '../core/errors';
+import { allFinite } from '../core/status';
+import type { Vec } from '../core/types';
+import {
+  checkTimeInStep, evaluateDense, hermiteCoefficients,
+  type IntegratorStatus, type OdeIntegrator,
+} from './integrator';
+import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
+
+/**
+ * Step size of a fixed-step method: a positive number, or a rule `dt(t, y)` returning a positive
+ * step magnitude before every step (the sign follows the integration direction).
+ */
+export type StepSize = number | ((t: number, y: Vec) => number);
+
+/** Options of every fixed-step method. */
+export interface FixedStepOptions {
+  /** Step size (a positive number or a rule `dt(t, y)`). */
+  dt: StepSize;
+}
+
+/** Validate a {@link StepSize}. Internal helper. */
+export function checkStepSize(name: string, dt: unknown): StepSize {
+  if (typeof dt === 'function') {
+    checkFunction(name, dt);
+    return dt as StepSize;
+  }
+  if (typeof dt !== 'number') throw new InvalidTypeError(name, 'a positive number or a function (t, y) => step size', dt);
+  return checkPositive(name, dt);
+}
+
+/**
+ * One step of a one-step method: `out ← Φ_h(t, y)`. `fStart` holds the full right-hand side at
+ * `(t, y)` when the scheme declares `usesStartDerivative`, otherwise it is not read.
+ * `out` never aliases `y`.
+ */
+export interface OneStepScheme {
+  /** Whether `advance` reads `fStart = f(t, y)`. */
+  readonly usesStartDerivative: boolean;
+  /** Advance by the signed step `h`. */
+  advance(t: number, y: Vec, h: number, fStart: Vec, out: Vec): void;
+}
+
+/** Factory of a {@link OneStepScheme} for one problem. */
+export type OneStepSchemeFactory = (prob: OdeProblem<unknown>, evaluator: RhsEvaluator<unknown>) => OneStepScheme;
+
+/** Relative slack under which a step is stretched to land on the stop time. */
+const LANDING_SLACK = 1e-8;
+
+/**
+ * Fixed-step integrator around a {@link OneStepScheme}. Not constructed directly: use
+ * {@link init} with {@link rk4}, {@link sspRk3}, {@link imexEuler} or {@link imexArs222}.
+ * Memory: 5 state vectors + the scheme's stages. Dense output is the cubic Hermite interpolant
+ * (two extra right-hand-side evaluations per step when requested, one of which an explicit
+ * Runge–Kutta method reuses as its next first stage).
+ */
+export class FixedStepIntegrator implements OdeIntegrator {
+  readonly problem: OdeProblem<unknown>;
+  readonly stats: OdeStats = emptyOdeStats();
+  readonly fixedStep = true;
+  readonly y: Vec;
+  t: number;
+  tPrev: number;
+  dt = 0;
+  status: IntegratorStatus = 'running';
+  private readonly scheme: OneStepScheme;
+  private readonly evaluator: RhsEvaluator<unknown>;
+  private readonly stepSize: StepSize;
+  private readonly yPrev: Vec;
+  private readonly yNew: Vec;
+  private fCur: Vec;
+  private fPrev: Vec;
+  private fCurValid = false;
+  private fPrevValid = false;
+  private tStop: number;
+  private hLast = 0;
+  private denseBuffer: Vec | undefined;
+  private denseValid = false;
+
+  /**
+   * @param prob - validated problem
+   * @param stepSize - validated step size or rule
+   * @param factory - creates the one-step scheme
+   */
+  constructor(prob: OdeProblem<unknown>, stepSize: StepSize, factory: OneStepSchemeFactory) {
+    this.problem = prob;
+    this.stepSize = stepSize;
+    const n = prob.dim;
+    this.y = Float64Array.from(prob.y0);
+    this.yPrev = Float64Array.from(prob.y0);
+    this.yNew = new Float64Array(n);
+    this.fCur = new Float64Array(n);
+    this.fPrev = new Float64Array(n);
+    this.t = prob.t0;
+    this.tPrev = prob.t0;
+    this.tStop = prob.t1;
+    this.evaluator = new RhsEvaluator(prob, this.stats);
+    this.scheme = factory(prob, this.evaluator);
+  }
+
+  step(): boolean {
+    if (this.status !== 'running') return false;
+    const dir = this.problem.direction;
+    const remaining = dir * (this.tStop - this.t);
+    if (remaining <= 0) {
+      if (this.t === this.problem.t1) this.status = 'success';
+      return false;
+    }
+    const stepSize = this.stepSize;
+    let h = typeof stepSize === 'number' ? stepSize : stepSize(this.t, this.y);
+    if (!Number.isFinite(h)) {
+      this.status = 'nonFinite';
+      return false;
+    }
+    if (!(h > 0) || this.t + dir * h === this.t) {
+      this.status = 'diverged';
+      return false;
+    }
+    const lands = h >= remaining * (1 - LANDING_SLACK);
+    if (lands) h = remaining;
+    const hSigned = dir * h;
+    if (this.scheme.usesStartDerivative && !this.fCurValid) {
+      this.evaluator.full(this.t, this.y, this.fCur);
+      this.fCurValid = true;
+    }
+    this.stats.nsteps++;
+    this.scheme.advance(this.t, this.y, hSigned, this.fCur, this.yNew);
+    if (!allFinite(this.yNew)) {
+      this.stats.nreject++;
+      this.status = 'nonFinite';
+      return false;
+    }
+    this.stats.naccept++;
+    this.yPrev.set(this.y);
+    this.y.set(this.yNew);
+    const swap = this.fPrev;
+    this.fPrev = this.fCur;
+    this.fCur = swap;
+    this.fPrevValid = this.fCurValid;
+    this.fCurValid = false;
+    this.denseValid = false;
+    this.tPrev = this.t;
+    this.t = lands ? this.tStop : this.t + hSigned;
+    this.hLast = this.t - this.tPrev;
+    this.dt = Math.abs(this.hLast);
+    if (this.t === this.problem.t1) this.status = 'success';
+    return true;
+  }
+
+  interpolate(time: number, out: Vec = new Float64Array(this.problem.dim)): Vec {
+    checkTimeInStep('time', time, this.tPrev, this.t);
+    if (time === this.t) {
+      out.set(this.y);
+      return out;
+    }
+    if (time === this.tPrev) {
+      out.set(this.yPrev);
+      return out;
+    }
+    const coef = this.denseBuffer ?? (this.denseBuffer = new Float64Array(5 * this.problem.dim));
+    if (!this.denseValid) {
+      this.denseCoefficients(coef, 0);
+      this.denseValid = true;
+    }
+    return evaluateDense(coef, 0, this.problem.dim, (time - this.tPrev) / this.hLast, out);
+  }
+
+  denseCoefficients(out: Vec, offset: number): void {
+    this.ensureDerivatives();
+    hermiteCoefficients(this.yPrev, this.fPrev, this.y, this.fCur, this.hLast, out, offset);
+  }
+
+  stopAt(tStop: number): void {
+    checkTimeInStep('tStop', tStop, this.t, this.problem.t1);
+    this.tStop = tStop;
+  }
+
+  setState(time: number, y: Vec): void {
+    checkTimeInStep('time', time, this.problem.t0, this.problem.t1);
+    const state = toStateVector('y', y);
+    if (state.length !== this.problem.dim) throw new InvalidTypeError('y', `a state of length ${this.problem.dim}`, y);
+    this.y.set(state);
+    this.yPrev.set(state);
+    this.t = time;
+    this.tPrev = time;
+    this.hLast = 0;
+    this.dt = 0;
+    this.fCurValid = false;
+    this.fPrevValid = false;
+    this.denseValid = false;
+    if (this.problem.direction * (this.tStop - time) < 0) this.tStop = this.problem.t1;
+    this.status = time === this.problem.t1 ? 'success' : 'running';
+  }
+
+
+  private ensureDerivatives(): void {
+    if (!this.fPrevValid) {
+      this.evaluator.full(this.tPrev, this.yPrev, this.fPrev);
+      this.fPrevValid = true;
+    }
+    if (!this.fCurValid) {
+      this.evaluator.full(this.t, this.y, this.fCur);
+      this.fCurValid = true;
+    }
+  }
+}
