@@ -1,0 +1,13 @@
+/**
+ * Linear algebra primitives: tridiagonal, banded and small dense direct solvers, least squares,
+ * complex BLAS-1 kernels, an ml-matrix adapter for dense factorizations, and (in `sparse/`)
+ * CSR matrices with iterative and direct sparse solvers.
+ * @module linalg
+ */
+export * from './tridiagonal';
+export * from './banded';
+export * from './dense';
+export * from './leastSquares';
+export * from './complex';
+export * from './mlMatrixAdapter';
+export * from './sparse/index';
