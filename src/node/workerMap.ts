@@ -28,6 +28,12 @@ export interface WorkerMapOptions<T> extends LongRunOptions {
   tasks: readonly T[];
   /** Number of worker threads (default: the machine's available parallelism, at most tasks.length). */
   workers?: number;
+  /**
+   * A CommonJS require hook each worker registers before loading the task module, which is then
+   * loaded with `require` instead of `import`: `'tsx/cjs'` runs TypeScript task modules straight
+   * from source (tests, notebooks). Resolved from the current working directory.
+   */
+  preload?: string;
 }
 
 /** Result of {@link mapInWorkers}. */
@@ -42,7 +48,10 @@ export interface WorkerMapResult<R> {
 
 const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.url).then((m) => {
+const load = workerData.preload
+  ? Promise.resolve().then(() => { require(require.resolve(workerData.preload, { paths: [process.cwd()] })); return require(require('node:url').fileURLToPath(workerData.url)); })
+  : import(workerData.url);
+load.then((m) => {
   const fn = m[workerData.exportName] ?? (m.default && m.default[workerData.exportName]);
   if (typeof fn !== 'function') throw new Error('export ' + JSON.stringify(workerData.exportName) + ' of ' + workerData.url + ' is not a function');
   parentPort.on('message', async ({ index, task }) => {
@@ -99,7 +108,7 @@ export async function mapInWorkers<T, R>(options: WorkerMapOptions<T>): Promise<
       }
     };
     for (let k = 0; k < Math.min(workerCount, tasks.length); k++) {
-      const w = new Worker(BOOTSTRAP, { eval: true, workerData: { url, exportName } });
+      const w = new Worker(BOOTSTRAP, { eval: true, workerData: { url, exportName, preload: options.preload } });
       pool.push(w);
       w.on('message', (msg: { ready?: boolean; index?: number; result?: R; error?: string; fatal?: string }) => {
         if (settled) return;

@@ -20,6 +20,12 @@ describe('mapInWorkers', () => {
     }
   });
 
+  test('TypeScript task modules run from source with the tsx/cjs preload', async () => {
+    const res = await mapInWorkers<number, number>({ module: join(__dirname, '..', 'fixtures', 'node', 'tsTasks.ts'), exportName: 'middleOfPoisson', tasks: [3, 5], workers: 2, preload: 'tsx/cjs' });
+    // -u'' = 1 with h = 1 on n interior nodes: u_i = i(n+1-i)/2, middle value ((n+1)/2)^2/2
+    expect(res.results).toEqual([2, 4.5]);
+  });
+
   test('a failing task rejects with its message', async () => {
     await expect(mapInWorkers({ module: tasksModule, exportName: 'fails', tasks: [1], workers: 1 })).rejects.toThrow(/deliberate failure/);
   });
