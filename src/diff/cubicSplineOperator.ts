@@ -252,7 +252,7 @@ export class CubicSplineOperator {
     const rhs = this.rhs;
     const m = this.slopes;
     const last = this.periodic ? n - 2 : n - 1;
-    let fPrev = f[offsetF];
+    const fPrev = f[offsetF];
     let fCur = f[offsetF + strideF];
     let deltaPrev = (fCur - fPrev) / h[0];
     for (let i = 1, jf = offsetF + 2 * strideF; i < n - 1; i++, jf += strideF) {
