@@ -1,0 +1,8 @@
+/**
+ * Random numbers: the seeded, serialisable xoshiro128** generator with jump-ahead streams,
+ * uniform / integer / ziggurat-normal samplers and multivariate normal draws.
+ * @module random
+ */
+export { Rng, streams, type RngJSON } from './rng';
+export { seedState, type Seed } from './seed';
+export { normalTail, zigguratTables, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V, type ZigguratTables, type UniformSource } from './ziggurat';
