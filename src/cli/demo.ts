@@ -3,7 +3,16 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { cubicSplineOperator } from '../diff/cubicSplineOperator';
+import { mappedGrid } from '../grid/grid1d';
+import { sinhMap } from '../grid/maps';
 import { solveTridiagonal } from '../linalg/tridiagonal';
+import { simpsonWeights } from '../quad/simpson';
+import { integrate } from '../quad/rule';
+import { dopri5 } from '../time/dopri5';
+import { rk4, sspRk3 } from '../time/explicitRk';
+import { odeProblem } from '../time/problem';
+import { solve } from '../time/solve';
 import { formatTable, observedOrders, sci } from './table';
 
 /** One showcase: a title, what the theory predicts, and a function computing the table. */
@@ -39,7 +48,102 @@ const poissonFd: Showcase = {
   },
 };
 
-const showcases: Showcase[] = [poissonFd];
+/** y' = -2 t y^2, y(0) = 1 on [0, 2]: exact y = 1/(1 + t^2). */
+const riccatiProblem = odeProblem({
+  rhs(t, y, dy) {
+    dy[0] = -2 * t * y[0] * y[0];
+  },
+  y0: new Float64Array([1]),
+  tspan: [0, 2],
+});
+
+function fixedStepTable(method: typeof rk4): { header: string[]; rows: string[][] } {
+  const steps = [10, 20, 40, 80, 160];
+  const h = steps.map((m) => 2 / m);
+  const err = steps.map((m) => {
+    const sol = solve(riccatiProblem, method({ dt: 2 / m }));
+    return Math.abs(sol.at(2)[0] - 1 / 5);
+  });
+  const orders = observedOrders(h, err);
+  return { header: ['steps', 'error at t=2', 'order'], rows: steps.map((m, k) => [String(m), sci(err[k]), orders[k]]) };
+}
+
+const rk4Table: Showcase = {
+  title: "RK4 on y' = -2 t y^2 (exact 1/(1+t^2))",
+  expected: 'order 4',
+  run: () => fixedStepTable(rk4),
+};
+
+const sspTable: Showcase = {
+  title: "SSP-RK3 on y' = -2 t y^2 (exact 1/(1+t^2))",
+  expected: 'order 3',
+  run: () => fixedStepTable(sspRk3),
+};
+
+const dopriTable: Showcase = {
+  title: "DOPRI5 on y' = -2 t y^2: global error against the tolerance",
+  expected: 'error proportional to the tolerance, a few times tol or less',
+  run() {
+    const tols = [1e-4, 1e-6, 1e-8, 1e-10, 1e-12];
+    const rows = tols.map((tol) => {
+      const sol = solve(riccatiProblem, dopri5({ rtol: tol, atol: tol }));
+      const err = Math.abs(sol.at(2)[0] - 1 / 5);
+      return [tol.toExponential(0), sci(err), String(sol.stats.naccept), sol.status];
+    });
+    return { header: ['rtol=atol', 'error at t=2', 'steps', 'status'], rows };
+  },
+};
+
+const splineTable: Showcase = {
+  title: 'cubic-spline derivatives of exp(-z^2) on a sinh grid over [0, 20] (even at 0, natural at 20)',
+  expected: "S' order 4 and S'' order 2 at the nodes (max norm)",
+  run() {
+    const ns = [101, 201, 401, 801, 1601];
+    const h: number[] = [];
+    const e1: number[] = [];
+    const e2: number[] = [];
+    for (const n of ns) {
+      const grid = mappedGrid(sinhMap({ length: 20 }), n);
+      const op = cubicSplineOperator(grid, { left: 'even', right: 'natural' });
+      const u = grid.x.map((z) => Math.exp(-z * z));
+      const d1 = new Float64Array(n);
+      const d2 = new Float64Array(n);
+      op.derivatives(u, d1, d2);
+      let m1 = 0;
+      let m2 = 0;
+      for (let i = 0; i < n; i++) {
+        const z = grid.x[i];
+        const g = Math.exp(-z * z);
+        m1 = Math.max(m1, Math.abs(d1[i] + 2 * z * g));
+        m2 = Math.max(m2, Math.abs(d2[i] - (4 * z * z - 2) * g));
+      }
+      h.push(1 / (n - 1));
+      e1.push(m1);
+      e2.push(m2);
+    }
+    const o1 = observedOrders(h, e1);
+    const o2 = observedOrders(h, e2);
+    return { header: ['nodes', "max |S'-u'|", 'order', "max |S''-u''|", 'order'], rows: ns.map((n, k) => [String(n), sci(e1[k]), o1[k], sci(e2[k]), o2[k]]) };
+  },
+};
+
+const simpsonTable: Showcase = {
+  title: 'non-uniform Simpson: integral of exp(-z^2) over [0, 20] on a sinh grid (exact sqrt(pi)/2 up to erfc(20))',
+  expected: 'order 4',
+  run() {
+    const ns = [41, 81, 161, 321, 641];
+    const exact = Math.sqrt(Math.PI) / 2;
+    const h = ns.map((n) => 1 / (n - 1));
+    const err = ns.map((n) => {
+      const grid = mappedGrid(sinhMap({ length: 20 }), n);
+      return Math.abs(integrate(simpsonWeights(grid.x), grid.x.map((z) => Math.exp(-z * z))) - exact);
+    });
+    const orders = observedOrders(h, err);
+    return { header: ['nodes', 'error', 'order'], rows: ns.map((n, k) => [String(n), sci(err[k]), orders[k]]) };
+  },
+};
+
+const showcases: Showcase[] = [poissonFd, rk4Table, sspTable, dopriTable, splineTable, simpsonTable];
 
 /** Run the demo; returns the exit code. */
 export async function runDemo(argv: string[]): Promise<number> {
