@@ -45,6 +45,10 @@ export default tseslint.config(
   { files: ['src/node/**/*.ts', 'src/cli/**/*.ts'], rules: restrict([...ndarrayPaths, mlMatrixPath], []) },
   { files: ['src/**/*.d.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
+    files: ['test/**/*.mjs', 'test/**/*.js'],
+    languageOptions: { globals: { setTimeout: 'readonly', console: 'readonly', process: 'readonly' } },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

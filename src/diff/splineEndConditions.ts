@@ -31,9 +31,22 @@ import { InvalidArgumentError } from '../core/errors';
  */
 export type SplineEndCondition =
   | 'natural' | 'notAKnot' | 'periodic' | 'even' | 'odd'
-  | { type: 'natural' | 'notAKnot' | 'periodic' | 'even' | 'odd' }
-  | { type: 'clamped'; slope?: number }
-  | { type: 'secondDerivative'; value?: number };
+  | {
+      /** The condition, as in the string form. */
+      type: 'natural' | 'notAKnot' | 'periodic' | 'even' | 'odd';
+    }
+  | {
+      /** Prescribed first derivative at the end. */
+      type: 'clamped';
+      /** The end slope S' (default 0). */
+      slope?: number;
+    }
+  | {
+      /** Prescribed second derivative at the end. */
+      type: 'secondDerivative';
+      /** The end value of S'' (default 0). */
+      value?: number;
+    };
 
 /**
  * Normal form of an end condition (what the end row prescribes), as reported by

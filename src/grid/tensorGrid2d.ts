@@ -56,7 +56,12 @@ export class TensorGrid2D {
    * Offset and stride of line `k` along `axis`: the line along axis 0 at column k, or along
    * axis 1 at row k. Use with strided kernels (`solveStrided`, spline `derivativesStrided`).
    */
-  line(axis: 0 | 1, k: number): { offset: number; stride: number } {
+  line(axis: 0 | 1, k: number): {
+    /** Index of the line's first element in the row-major array. */
+    offset: number;
+    /** Step between consecutive elements of the line. */
+    stride: number;
+  } {
     checkInteger('axis', axis, 0, 1);
     checkInteger('k', k, 0, this.shape[1 - axis] - 1);
     return axis === 0 ? { offset: k, stride: this.shape[1] } : { offset: k * this.shape[1], stride: 1 };

@@ -12,7 +12,8 @@ import ndarray, { type NdArray } from 'ndarray';
 import ops from 'ndarray-ops';
 import { InvalidTypeError } from '../core/errors';
 
-type Field = NdArray<Float64Array>;
+/** A scijs ndarray over Float64Array storage, the field type of these operations. */
+export type Field = NdArray<Float64Array>;
 
 function sameShape(name: string, a: Field, b: Field): void {
   if (a.shape.length !== b.shape.length || a.shape.some((s, d) => s !== b.shape[d])) {

@@ -36,7 +36,12 @@ export interface AdamOptions extends StoppingOptions {
   /** Groups with their own hyper-parameters; indices not covered use the defaults. Ranges must not overlap. */
   groups?: AdamGroup[];
   /** Step decay: every `stepSize` iterations multiply every learning rate by `gamma` (PyTorch StepLR). */
-  schedule?: { stepSize: number; gamma: number };
+  schedule?: {
+    /** Iterations between decays. */
+    stepSize: number;
+    /** Multiplicative decay factor. */
+    gamma: number;
+  };
 }
 
 /**

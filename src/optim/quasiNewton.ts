@@ -32,7 +32,9 @@ export interface QuasiNewtonOptions extends StoppingOptions {
 export interface UpdateRecord {
   /** `updated` with the given τ, φ; `skipped` (yᵀs ≤ 0 or yᵀHy ≤ 0); `fallback` (SSBroyden1 gave a non-finite or non-positive τ, BFGS used); `reset` (H ← I). */
   kind: 'updated' | 'skipped' | 'fallback' | 'reset' | 'none';
+  /** Scaling parameter τ of the update (1 for BFGS; NaN when no update was made). */
   tau: number;
+  /** Broyden-family parameter φ of the update (1 for BFGS; NaN when no update was made). */
   phi: number;
 }
 
@@ -64,7 +66,16 @@ export class DenseQuasiNewtonMinimizer implements IterativeMinimizer {
   /** What the last step did to H. */
   lastUpdate: UpdateRecord = { kind: 'none', tau: NaN, phi: NaN };
   /** Counts of skipped updates, BFGS fallbacks and resets of H to I. */
-  readonly counters = { skipped: 0, fallbacks: 0, guarded: 0, resets: 0 };
+  readonly counters: {
+    /** Updates skipped because yᵀs ≤ 0 or yᵀHy ≤ 0. */
+    skipped: number;
+    /** Updates where SSBroyden1 gave an unusable τ and BFGS was used. */
+    fallbacks: number;
+    /** Updates where the small-`a` guard (θ = 0, φ = 1) applied. */
+    guarded: number;
+    /** Resets of H to the identity. */
+    resets: number;
+  } = { skipped: 0, fallbacks: 0, guarded: 0, resets: 0 };
   private fg: Objective;
   private readonly rule: QuasiNewtonUpdate;
   private readonly guardSmallA: boolean;

@@ -80,10 +80,15 @@ export interface IterativeMinimizer {
 
 /** Resolved stopping criteria. */
 export interface ResolvedStopping {
+  /** Gradient-norm tolerance. */
   gtol: number;
+  /** Relative function-change tolerance. */
   ftol: number;
+  /** Step-size tolerance. */
   xtol: number;
+  /** Iteration budget. */
   maxIterations: number;
+  /** Function-evaluation budget. */
   maxFev: number;
 }
 

@@ -39,7 +39,12 @@ export interface LangevinRunResult {
   /** `'success'`, `'aborted'` or `'nonFinite'` (the state holds the last finite values). */
   status: SolveStatus;
   /** Steps completed and gradient evaluations. */
-  stats: { nsteps: number; ngrad: number };
+  stats: {
+    /** Steps completed. */
+    nsteps: number;
+    /** Gradient evaluations. */
+    ngrad: number;
+  };
 }
 
 /**

@@ -147,7 +147,10 @@ export interface SdeSolution {
   /** `'success'`, `'maxSteps'`, `'aborted'` or `'nonFinite'`. */
   readonly status: SolveStatus;
   /** Steps taken (each evaluates drift and diffusion once). */
-  readonly stats: { nsteps: number };
+  readonly stats: {
+    /** Steps taken. */
+    nsteps: number;
+  };
 }
 
 /**
