@@ -9,9 +9,9 @@
  * @module
  */
 import type { Vec } from '../core/types';
-import { FixedStepIntegrator, checkStepSize, type FixedStepOptions, type OneStepScheme } from './fixedStepIntegrator';
+import { fixedStepAlgorithm, type FixedStepOptions, type OneStepScheme } from './fixedStepIntegrator';
 import type { OdeAlgorithm } from './integrator';
-import type { OdeProblem, RhsEvaluator } from './problem';
+import type { RhsEvaluator } from './problem';
 
 /** Classical RK4 stages; `out = y + h/6 (k1 + 2k2 + 2k3 + k4)`. */
 class Rk4Scheme implements OneStepScheme {
@@ -70,23 +70,6 @@ class SspRk3Scheme implements OneStepScheme {
   }
 }
 
-/** Build the algorithm descriptor of a fixed-step explicit method. */
-function explicitMethod(
-  name: string,
-  order: number,
-  options: FixedStepOptions,
-  makeScheme: (f: RhsEvaluator<unknown>, n: number) => OneStepScheme,
-): OdeAlgorithm {
-  const dt = checkStepSize('dt', options?.dt);
-  return {
-    name,
-    order,
-    fixedStep: true,
-    needsLinearPart: false,
-    createIntegrator: (prob: OdeProblem<unknown>) => new FixedStepIntegrator(prob, dt, (p, f) => makeScheme(f, p.dim)),
-  };
-}
-
 /**
  * The classical fourth-order Runge–Kutta method (Kutta 1901; Hairer–Nørsett–Wanner I, §II.1):
  * 4 right-hand-side evaluations per step, global error O(dt⁴). Real stability interval
@@ -100,7 +83,7 @@ function explicitMethod(
  * ```
  */
 export function rk4(options: FixedStepOptions): OdeAlgorithm {
-  return explicitMethod('rk4', 4, options, (f, n) => new Rk4Scheme(f, n));
+  return fixedStepAlgorithm('rk4', 4, false, options, (p, f) => new Rk4Scheme(f, p.dim));
 }
 
 /**
@@ -116,5 +99,5 @@ export function rk4(options: FixedStepOptions): OdeAlgorithm {
  * ```
  */
 export function sspRk3(options: FixedStepOptions): OdeAlgorithm {
-  return explicitMethod('sspRk3', 3, options, (f, n) => new SspRk3Scheme(f, n));
+  return fixedStepAlgorithm('sspRk3', 3, false, options, (p, f) => new SspRk3Scheme(f, p.dim));
 }

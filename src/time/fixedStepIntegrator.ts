@@ -14,7 +14,7 @@ import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
 import {
   checkTimeInStep, evaluateDense, hermiteCoefficients,
-  type IntegratorStatus, type OdeIntegrator,
+  type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator,
 } from './integrator';
 import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
 
@@ -214,4 +214,25 @@ export class FixedStepIntegrator implements OdeIntegrator {
       this.fCurValid = true;
     }
   }
+}
+
+/**
+ * Build the algorithm descriptor of a fixed-step method from its scheme factory; shared by the
+ * explicit Runge–Kutta and the IMEX methods. Validates `options.dt` before any work.
+ */
+export function fixedStepAlgorithm(
+  name: string,
+  order: number,
+  needsLinearPart: boolean,
+  options: FixedStepOptions,
+  makeScheme: (prob: OdeProblem<unknown>, f: RhsEvaluator<unknown>) => OneStepScheme,
+): OdeAlgorithm {
+  const dt = checkStepSize('dt', options?.dt);
+  return {
+    name,
+    order,
+    fixedStep: true,
+    needsLinearPart,
+    createIntegrator: (prob: OdeProblem<unknown>) => new FixedStepIntegrator(prob, dt, makeScheme),
+  };
 }

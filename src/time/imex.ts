@@ -6,10 +6,10 @@
  * @module
  */
 import type { Vec } from '../core/types';
-import { FixedStepIntegrator, checkStepSize, type FixedStepOptions, type OneStepScheme } from './fixedStepIntegrator';
+import { fixedStepAlgorithm, type FixedStepOptions, type OneStepScheme } from './fixedStepIntegrator';
 import type { OdeAlgorithm } from './integrator';
 import type { StiffLinearOperator } from './linearOperator';
-import type { OdeProblem, OdeStats, RhsEvaluator } from './problem';
+import type { OdeStats, RhsEvaluator } from './problem';
 
 /** `out = (I − hL)⁻¹ (y + h N(t, y))`. */
 class ImexEulerScheme implements OneStepScheme {
@@ -78,23 +78,6 @@ class Ars222Scheme implements OneStepScheme {
   }
 }
 
-function imexMethod(
-  name: string,
-  order: number,
-  options: FixedStepOptions,
-  makeScheme: (f: RhsEvaluator<unknown>, L: StiffLinearOperator, stats: OdeStats, n: number) => OneStepScheme,
-): OdeAlgorithm {
-  const dt = checkStepSize('dt', options?.dt);
-  return {
-    name,
-    order,
-    fixedStep: true,
-    needsLinearPart: true,
-    createIntegrator: (prob: OdeProblem<unknown>) =>
-      new FixedStepIntegrator(prob, dt, (p, f) => makeScheme(f, p.linear as StiffLinearOperator, f.stats, p.dim)),
-  };
-}
-
 /**
  * IMEX Euler (forward Euler on `N`, backward Euler on `L`):
  * `y_{n+1} = (I − dt·L)⁻¹ (y_n + dt·N(t_n, y_n))`. First order, unconditionally stable for the
@@ -109,7 +92,7 @@ function imexMethod(
  * ```
  */
 export function imexEuler(options: FixedStepOptions): OdeAlgorithm {
-  return imexMethod('imexEuler', 1, options, (f, L, stats, n) => new ImexEulerScheme(f, L, stats, n));
+  return fixedStepAlgorithm('imexEuler', 1, true, options, (p, f) => new ImexEulerScheme(f, p.linear as StiffLinearOperator, f.stats, p.dim));
 }
 
 /**
@@ -125,5 +108,5 @@ export function imexEuler(options: FixedStepOptions): OdeAlgorithm {
  * ```
  */
 export function imexArs222(options: FixedStepOptions): OdeAlgorithm {
-  return imexMethod('imexArs222', 2, options, (f, L, stats, n) => new Ars222Scheme(f, L, stats, n));
+  return fixedStepAlgorithm('imexArs222', 2, true, options, (p, f) => new Ars222Scheme(f, p.linear as StiffLinearOperator, f.stats, p.dim));
 }
