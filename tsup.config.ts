@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+const runtimeDeps = ['ml-matrix', 'ndarray', 'ndarray-ops', 'vega', 'vega-lite'];
 
-/** One entry per public subpath (see package.json `exports`) plus the CLI. */
+/**
+ * Three builds:
+ * 1. the platform-neutral library (primitives, models, ndarray interop), split into shared chunks;
+ * 2. the Node-only subpath and its worker task modules, unsplit so that each file knows its own
+ *    location (`__filename` is shimmed in the ESM output) and can find the task module beside it;
+ * 3. the CLI.
+ */
 export default defineConfig([
   {
     entry: {
@@ -15,7 +22,6 @@ export default defineConfig([
       'models/msfem/index': 'src/models/msfem/index.ts',
       'models/sampling/index': 'src/models/sampling/index.ts',
       'ndarray/index': 'src/ndarray/index.ts',
-      'node/index': 'src/node/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -25,7 +31,22 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['ml-matrix', 'ndarray', 'ndarray-ops', /^node:/],
+    external: runtimeDeps,
+  },
+  {
+    entry: {
+      'node/index': 'src/node/index.ts',
+      'node/billiardsTask': 'src/node/billiardsTask.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: { entry: { 'node/index': 'src/node/index.ts' } },
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    shims: true,
+    target: 'es2022',
+    platform: 'node',
+    external: runtimeDeps,
   },
   {
     entry: { 'cli/index': 'src/cli/index.ts' },
@@ -33,10 +54,11 @@ export default defineConfig([
     dts: false,
     sourcemap: true,
     clean: false,
+    splitting: false,
     target: 'es2022',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     define: { __SINGULARIS_VERSION__: JSON.stringify(version) },
-    external: ['ml-matrix', 'ndarray', 'ndarray-ops'],
+    external: runtimeDeps,
   },
 ]);

@@ -3,8 +3,12 @@
  * @module
  */
 
+import { billiardsExperiment } from './billiards';
+
 /** An experiment receives its own arguments and returns the process exit code. */
 export type Experiment = (argv: string[]) => Promise<number>;
 
 /** Experiments by name. */
-export const experiments: Record<string, Experiment> = {};
+export const experiments: Record<string, Experiment> = {
+  billiards: billiardsExperiment,
+};

@@ -3,3 +3,4 @@
  * @module node
  */
 export * from './workerMap';
+export * from './billiards';

@@ -1,5 +1,17 @@
 /**
- * The `singularis/billiards` model (not yet implemented; this subpath is wired so that packaging is checked).
+ * The `singularis/billiards` model: pinned billiard balls (Burdzy, Hoskins & Steinerberger,
+ * "From pinned billiard balls to partial differential equations") — the stochastic sorting and
+ * pinned-balls models, Monte Carlo ensembles with white-noise diagnostics, and the mean-field PDEs.
  * @module billiards
  */
-export {};
+export * from './timeMap';
+export * from './initialData';
+export * from './collision';
+export * from './pinnedBallsSteps';
+export * from './sortingModel';
+export * from './ensemblePlan';
+export * from './ensemble';
+export * from './whiteNoise';
+export * from './freeze';
+export * from './pde';
+export * from './theorem23';

@@ -1,0 +1,146 @@
+/**
+ * Validation of a {@link MeanFieldPdeSpec} and {@link MeanFieldRunOptions}, and the initial state
+ * on the grid. Every check runs before any numerical work. Internal to the PDE solver.
+ *
+ * @module
+ */
+import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkInRange } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
+import type { Vec } from '../../core/types';
+import { uniformGrid } from '../../grid/index';
+import { initialProfiles, sampleProfiles } from './initialData';
+import type { MeanFieldPdeSpec, MeanFieldRunOptions, PdeScheme, PdeStepper, PdeWalls } from './pdeTypes';
+import { lambdaForBalls } from './timeMap';
+
+/** Smallest grid (nodes) accepted: the wall stencils need a few interior nodes. */
+export const MIN_PDE_NODES = 9;
+/** Default grid: the paper's 3201 equispaced points (Section 3). */
+export const DEFAULT_PDE_NODES = 3201;
+
+/** A validated problem with its initial state. */
+export interface PdeSetup {
+  /** λ actually used (λ/√2 when `bAsPrinted`). */
+  lambda: number;
+  /** N = nodes − 1. */
+  intervals: number;
+  /** 1/N. */
+  dx: number;
+  /** Grid nodes. */
+  z: Vec;
+  /** Nominal step. */
+  dt: number;
+  /** The explicit positivity bound 2/(λ² + 4/dx²). */
+  positivityBound: number;
+  /** Scheme. */
+  scheme: PdeScheme;
+  /** Walls. */
+  walls: PdeWalls;
+  /** Stepper. */
+  stepper: PdeStepper;
+  /** Initial μ at the nodes. */
+  mu0: Vec;
+  /** Initial q at the nodes (w for B, E for C), wall values consistent with the walls. */
+  q0: Vec;
+}
+
+/** Validated run options. */
+export interface PdeRunPlan {
+  /** Sorted, de-duplicated snapshot times. */
+  times: number[];
+  /** End time (> 0). */
+  tEnd: number;
+  /** Series stride in steps, or 0 for "choose from the step count". */
+  seriesEvery: number;
+  /** Step budget. */
+  maxSteps: number;
+  /** Stop at the freeze. */
+  stopAtFreeze: boolean;
+  /** Freeze fraction. */
+  freezeFraction: number;
+  /** Tolerance for negative w (undefined: relative default). */
+  negativeWTolerance: number | undefined;
+}
+
+/**
+ * Validate the specification and build the initial state. O(nodes) profile evaluations.
+ *
+ * @throws InvalidArgumentError / InvalidTypeError naming the offending field (λ ≤ 0, both or
+ *   neither of λ and n, too few nodes, unknown scheme/walls/stepper, `bAsPrinted` with scheme C,
+ *   a non-positive step, profiles returning NaN or a negative σ0)
+ * @example
+ * ```ts
+ * const setup = setupMeanFieldPde({ n: 1000, nodes: 801, orientation: 'reversed' });
+ * ```
+ */
+export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
+  if (spec === null || typeof spec !== 'object') throw new InvalidTypeError('spec', 'an object { lambda | n, … }', spec);
+  if ((spec.lambda === undefined) === (spec.n === undefined)) {
+    throw new InvalidArgumentError('spec', 'given exactly one of lambda and n', spec.lambda === undefined ? 'neither' : 'both');
+  }
+  let lambda = spec.lambda !== undefined ? checkPositive('lambda', spec.lambda) : lambdaForBalls(spec.n as number);
+  const nodes = checkInteger('nodes', spec.nodes ?? DEFAULT_PDE_NODES, MIN_PDE_NODES, 1e7);
+  const scheme = checkOneOf('scheme', spec.scheme ?? 'B', ['B', 'C'] as const);
+  const walls = checkOneOf('walls', spec.walls ?? 'dirichlet', ['dirichlet', 'zeroFlux'] as const);
+  const stepper = checkOneOf('stepper', spec.stepper ?? 'explicit', ['explicit', 'imex'] as const);
+  if (spec.bAsPrinted !== undefined && typeof spec.bAsPrinted !== 'boolean') throw new InvalidTypeError('bAsPrinted', 'a boolean', spec.bAsPrinted);
+  if (spec.bAsPrinted === true) {
+    if (scheme !== 'B') throw new InvalidArgumentError('bAsPrinted', "used with scheme 'B' only (it is the printed form of (B))", scheme);
+    lambda /= Math.SQRT2;
+  }
+  const profiles = initialProfiles({ mean: spec.mean, sigma: spec.sigma, orientation: spec.orientation });
+  const intervals = nodes - 1;
+  const dx = 1 / intervals;
+  const positivityBound = 2 / (lambda * lambda + 4 / (dx * dx));
+  const defaultDt = stepper === 'explicit' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : 0.25 / (lambda * lambda);
+  const dt = spec.dt === undefined ? defaultDt : checkPositive('dt', spec.dt);
+  const z = uniformGrid(nodes).x;
+  const sampled = sampleProfiles(z, profiles);
+  const mu0 = sampled.mean;
+  const q0 = new Float64Array(nodes);
+  for (let i = 0; i < nodes; i++) {
+    const w = 0.5 * sampled.sigma[i] * sampled.sigma[i];
+    q0[i] = scheme === 'C' ? 0.5 * mu0[i] * mu0[i] + w : w;
+  }
+  if (walls === 'dirichlet') {
+    q0[0] = scheme === 'C' ? 0.5 * mu0[0] * mu0[0] : 0;
+    q0[intervals] = scheme === 'C' ? 0.5 * mu0[intervals] * mu0[intervals] : 0;
+  }
+  return { lambda, intervals, dx, z, dt, positivityBound, scheme, walls, stepper, mu0, q0 };
+}
+
+/**
+ * Validate the run options.
+ *
+ * @throws InvalidArgumentError for negative or non-finite times, a non-positive end time, a
+ *   snapshot after the end, a bad stride, budget or freeze fraction
+ * @example
+ * ```ts
+ * planMeanFieldRun({ times: [1e-4, 2e-4] }); // tEnd = 2e-4
+ * ```
+ */
+export function planMeanFieldRun(options: MeanFieldRunOptions): PdeRunPlan {
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object { tEnd?, times?, … }', options);
+  const raw = options.times ?? [];
+  if (!Array.isArray(raw) && !(raw instanceof Float64Array)) throw new InvalidTypeError('times', 'an array of numbers', raw);
+  checkAllFinite('times', raw);
+  for (let k = 0; k < raw.length; k++) {
+    if (!(raw[k] >= 0)) throw new InvalidArgumentError(`times[${k}]`, 'a finite number >= 0', raw[k]);
+  }
+  const times = Array.from(new Set(Array.from(raw))).sort((a, b) => a - b);
+  const last = times.length > 0 ? times[times.length - 1] : undefined;
+  if (options.tEnd === undefined && (last === undefined || last === 0)) {
+    throw new InvalidArgumentError('tEnd', 'given (a finite number > 0) when no positive snapshot time is requested', options.tEnd);
+  }
+  const tEnd = options.tEnd === undefined ? (last as number) : checkPositive('tEnd', options.tEnd);
+  if (last !== undefined && last > tEnd) throw new InvalidArgumentError('times', `at most tEnd = ${tEnd}`, last);
+  const seriesEvery = checkInteger('seriesEvery', options.seriesEvery ?? 0, 0);
+  const maxSteps = checkInteger('maxSteps', options.maxSteps ?? 1e8, 1);
+  if (options.stopAtFreeze !== undefined && typeof options.stopAtFreeze !== 'boolean') throw new InvalidTypeError('stopAtFreeze', 'a boolean', options.stopAtFreeze);
+  const freezeFraction = checkInRange('freezeFraction', options.freezeFraction ?? 0.01, 0, 1);
+  if (freezeFraction === 0 || freezeFraction === 1) throw new InvalidArgumentError('freezeFraction', 'a number in (0, 1)', freezeFraction);
+  const negativeWTolerance = options.negativeWTolerance;
+  if (negativeWTolerance !== undefined && !(typeof negativeWTolerance === 'number' && negativeWTolerance > 0)) {
+    throw new InvalidArgumentError('negativeWTolerance', 'a number > 0 (Infinity disables the check)', negativeWTolerance);
+  }
+  return { times, tEnd, seriesEvery, maxSteps, stopAtFreeze: options.stopAtFreeze === true, freezeFraction, negativeWTolerance };
+}

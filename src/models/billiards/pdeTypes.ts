@@ -1,0 +1,157 @@
+/**
+ * Public types of the mean-field PDE solver {@link meanFieldPde}: the problem specification,
+ * the run options and the result (snapshots, diagnostic time series, run statistics).
+ *
+ * @module
+ */
+import type { LongRunOptions } from '../../core/progress';
+import type { SolveStatus } from '../../core/status';
+import type { FreezeResult } from './freeze';
+import type { Orientation } from './initialData';
+
+/** Discretised form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
+export type PdeScheme = 'B' | 'C';
+
+/**
+ * Wall condition: `'dirichlet'` is the paper's (2.11)–(2.12) (μ_x = 0, σ = 0; energy leaks at
+ * the rate 2[w_x]); `'zeroFlux'` sets both the μ and the E flux to zero (energy (4.2) conserved).
+ */
+export type PdeWalls = 'dirichlet' | 'zeroFlux';
+
+/** Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion. */
+export type PdeStepper = 'explicit' | 'imex';
+
+/** Problem specification of {@link meanFieldPde}. */
+export interface MeanFieldPdeSpec {
+  /** PDE speed λ > 0 of (2.9)–(2.10). Give either `lambda` or `n`. */
+  lambda?: number;
+  /** Number of balls n ≥ 4; sets λ = (n − 1)/(2√π) ((2.8)). Give either `lambda` or `n`. */
+  n?: number;
+  /** Grid NODES on z ∈ [0, 1] (N + 1 nodes, dx = 1/N), an integer ≥ 9; default 3201 (the paper's). */
+  nodes?: number;
+  /** `'B'` (default) or `'C'`. */
+  scheme?: PdeScheme;
+  /** `'dirichlet'` (default) or `'zeroFlux'`. */
+  walls?: PdeWalls;
+  /** Section 3's μ0 as printed (default) or negated; applies to a user `mean` profile too. */
+  orientation?: Orientation;
+  /** Initial mean μ0(z) (default Section 3's erf(27(z − ½)³)). */
+  mean?: (z: number) => number;
+  /** Initial standard deviation σ0(z) ≥ 0 (default Section 3's (1 − cos 2πz)/1000). */
+  sigma?: (z: number) => number;
+  /**
+   * Run system (B) exactly as printed (lines 226, 274: √w in place of √(2w)), which is the
+   * corrected system with λ/√2. Scheme B only. Default false.
+   */
+  bAsPrinted?: boolean;
+  /** `'explicit'` (default) or `'imex'`. */
+  stepper?: PdeStepper;
+  /**
+   * Time step. Default: explicit `min(0.25·dx², 1/λ²)` (spec §4); IMEX `0.25/λ²`.
+   * The explicit positivity bound is `dt ≤ 2/(λ² + 4/dx²)`; larger steps are allowed and
+   * reported (`stats.positivityGuaranteed = false`).
+   */
+  dt?: number;
+}
+
+/** Run options of {@link meanFieldPde}. */
+export interface MeanFieldRunOptions extends LongRunOptions {
+  /** End time (≥ 0); default the largest snapshot time. */
+  tEnd?: number;
+  /** Snapshot times (finite, ≥ 0, ≤ tEnd), hit exactly by shortening a step. */
+  times?: readonly number[];
+  /** Record the diagnostic series every this many steps (default: about 4000 records per run). */
+  seriesEvery?: number;
+  /** Step budget (default 10⁸); the run stops with status `'maxSteps'` when it is exhausted. */
+  maxSteps?: number;
+  /** Stop as soon as ∫σ² falls below `freezeFraction`·peak after its peak (default false). */
+  stopAtFreeze?: boolean;
+  /** Fraction f of the freeze detector (default 0.01). */
+  freezeFraction?: number;
+  /**
+   * Stop with status `'diverged'` when min w < −negativeWTolerance (default 10⁻⁸ × the largest
+   * initial energy density μ0²/2 + w0); `Infinity` disables the check.
+   */
+  negativeWTolerance?: number;
+}
+
+/** The state at one requested time. */
+export interface PdeSnapshot {
+  /** Time (equal to the requested time). */
+  t: number;
+  /** μ at the grid nodes. */
+  mu: Float64Array;
+  /** σ = √(2·max(w, 0)) at the nodes. */
+  sigma: Float64Array;
+  /** w = σ²/2 at the nodes (may be slightly negative if positivity was lost). */
+  w: Float64Array;
+  /** max σ over the grid. */
+  maxSigma: number;
+}
+
+/** Diagnostic time series, one entry per record (trapezoid rule on the grid). */
+export interface PdeSeries {
+  /** Record times. */
+  t: Float64Array;
+  /** ∫σ² dz. */
+  sigmaSquaredIntegral: Float64Array;
+  /** max σ². */
+  maxSigmaSquared: Float64Array;
+  /** Momentum ∫μ dz ((4.1)). */
+  momentum: Float64Array;
+  /** Energy ∫(μ² + 2w) dz = ∫(μ² + σ²) dz ((4.2)). */
+  energy: Float64Array;
+  /** min w over the grid (negative values reveal a loss of positivity). */
+  minW: Float64Array;
+}
+
+/** Run statistics of {@link meanFieldPde}. */
+export interface PdeStats {
+  /** Time steps taken. */
+  steps: number;
+  /** Most negative w seen over the run (0 if w stayed ≥ 0). */
+  minW: number;
+  /** First time at which some w < 0 (null if never). */
+  firstNegativeWTime: number | null;
+  /** The explicit positivity bound 2/(λ² + 4/dx²) of spec §4.1. */
+  positivityBound: number;
+  /** True when the explicit step satisfies the bound (always false for IMEX, where no bound is proven). */
+  positivityGuaranteed: boolean;
+  /** Shifted tridiagonal solves (IMEX only). */
+  linearSolves: number;
+}
+
+/** Result of {@link meanFieldPde}. */
+export interface MeanFieldPdeResult {
+  /**
+   * `'success'`, `'aborted'`, `'maxSteps'`, `'nonFinite'` (last finite state kept) or
+   * `'diverged'` (w fell below −negativeWTolerance: positivity lost).
+   */
+  status: SolveStatus;
+  /** Time reached. */
+  t: number;
+  /** PDE speed used (λ/√2 already applied when `bAsPrinted`). */
+  lambda: number;
+  /** Grid nodes z_i = i/N. */
+  z: Float64Array;
+  /** Grid spacing 1/N. */
+  dx: number;
+  /** Nominal time step. */
+  dt: number;
+  /** Scheme used. */
+  scheme: PdeScheme;
+  /** Wall mode used. */
+  walls: PdeWalls;
+  /** Stepper used. */
+  stepper: PdeStepper;
+  /** One snapshot per requested time reached, in increasing time order. */
+  snapshots: PdeSnapshot[];
+  /** The final (or last finite) state. */
+  final: PdeSnapshot;
+  /** Diagnostic time series. */
+  series: PdeSeries;
+  /** Freeze detector applied to ∫σ² with the run's `freezeFraction`. */
+  freeze: FreezeResult;
+  /** Run statistics. */
+  stats: PdeStats;
+}
