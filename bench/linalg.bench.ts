@@ -5,7 +5,8 @@
  *
  * Run: npm run bench -- linalg   (or: npx tsx bench/linalg.bench.ts)
  */
-import { BandedMatrix, bandedCholesky, bandedLU } from '../src/linalg/banded';
+import { BandedMatrix, bandedLU } from '../src/linalg/banded';
+import { bandedCholesky } from '../src/linalg/bandedCholesky';
 import { leastSquares } from '../src/linalg/leastSquares';
 import { choleskyDecomposition, qrDecomposition } from '../src/linalg/mlMatrixAdapter';
 import { createMatrix } from '../src/linalg/dense';

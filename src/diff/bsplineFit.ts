@@ -21,7 +21,8 @@
 import { checkAllFinite, checkInRange, checkNonNegative, checkOneOf, checkVec } from '../core/check';
 import { InvalidArgumentError, InvalidTypeError, NumericalError } from '../core/errors';
 import type { Vec } from '../core/types';
-import { BandedMatrix, bandedCholesky } from '../linalg/banded';
+import { BandedMatrix } from '../linalg/banded';
+import { bandedCholesky } from '../linalg/bandedCholesky';
 import { leastSquares } from '../linalg/leastSquares';
 import { BSplineBasis } from './bsplineBasis';
 

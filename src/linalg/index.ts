@@ -6,6 +6,7 @@
  */
 export * from './tridiagonal';
 export * from './banded';
+export * from './bandedCholesky';
 export * from './dense';
 export * from './leastSquares';
 export * from './complex';

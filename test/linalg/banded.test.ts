@@ -1,4 +1,5 @@
-import { BandedMatrix, bandedLU, bandedCholesky, BandedLUFactorization } from '../../src/linalg/banded';
+import { BandedMatrix, bandedLU, BandedLUFactorization } from '../../src/linalg/banded';
+import { bandedCholesky } from '../../src/linalg/bandedCholesky';
 import { InvalidArgumentError, InvalidTypeError, NumericalError } from '../../src/core/errors';
 import { EPS, lcg, loadFixtures, maxAbs, maxAbsDiff, observedOrder, randomVec } from './linalgTestUtils';
 
