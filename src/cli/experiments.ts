@@ -4,6 +4,7 @@
  */
 
 import { billiardsExperiment } from './billiards';
+import { kanExperiment } from './kan';
 
 /** An experiment receives its own arguments and returns the process exit code. */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -11,4 +12,5 @@ export type Experiment = (argv: string[]) => Promise<number>;
 /** Experiments by name. */
 export const experiments: Record<string, Experiment> = {
   billiards: billiardsExperiment,
+  kan: kanExperiment,
 };

@@ -1,5 +1,30 @@
 /**
- * The `singularis/kan` model (not yet implemented; this subpath is wired so that packaging is checked).
+ * Kolmogorov–Arnold networks (thesis `004_be634b2a977eac51.txt`, Chapter 3): layers of learnable
+ * edge functions φ(x) = w_b·silu(x) + w_s·spline(x) on extended B-spline grids, exact
+ * forward/reverse differentiation (parameters and input jets), thesis/pykan initialisation,
+ * L-BFGS/Adam training with grid update, grid extension and sparsity regularisation.
+ * Guide: docs/kan.md.
  * @module kan
  */
-export {};
+export * from './functions';
+export * from './layer';
+export * from './network';
+export * from './workspace';
+export * from './propagation';
+export * from './initialization';
+export * from './activations';
+export * from './gridRefit';
+export * from './regularization';
+export * from './objective';
+export * from './training';
+export * from './localBasis';
+// interpretability and experiments
+export * from './symbolicLibrary';
+export * from './symbolicFit';
+export * from './symbolicNetwork';
+export * from './formulaExpression';
+export * from './formula';
+export * from './attribution';
+export * from './prune';
+export * from './experimentsPipeline';
+export * from './experimentsStaircase';

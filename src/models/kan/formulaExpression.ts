@@ -1,0 +1,176 @@
+/**
+ * A small expression tree for the closed-form formulas of symbolic KANs (thesis §3.2.4,
+ * L3409–3413): every node value is a *linear form* Σ_k w_k·atom_k + constant whose atoms are input
+ * variables or library functions applied to linear forms. A symbolic edge c·f(a·v + b) + d of a
+ * node v becomes c·f(a·v + b) + d again, so the tree of a network is built by composing edges.
+ *
+ * Composition applies exact identities that keep the tree small and readable:
+ * - f = `x` is the identity and `0` the zero function;
+ * - exp(u + K) = e^K·exp(u);
+ * - homogeneous f (powers, √, |·|, sgn): f(s·u) = |s|^p·f(u)·(−1 for odd f and s < 0);
+ * - odd/even f: the first coefficient of the argument is made positive;
+ * - sin/cos: the shift is reduced modulo π, sin(u + mπ) = (−1)^m sin(u);
+ * - equal atoms are merged.
+ * Coefficients and constants below `tolerance` × (largest magnitude in their linear form) are
+ * dropped, which is how rounding noise such as sin(π·x + 3e−11) disappears from printed formulas.
+ *
+ * @module
+ */
+import type { LibraryFunction } from './symbolicLibrary';
+
+/** An atom of a linear form: an input variable x_{index+1} or f(argument). */
+export type FormulaAtom =
+  | { readonly kind: 'variable'; readonly index: number }
+  | { readonly kind: 'apply'; readonly fn: LibraryFunction; readonly argument: LinearForm };
+
+/** One term w·atom of a linear form. */
+export interface FormulaTerm {
+  /** Coefficient w. */
+  readonly coefficient: number;
+  /** The atom. */
+  readonly atom: FormulaAtom;
+}
+
+/** Σ_k w_k·atom_k + constant. */
+export interface LinearForm {
+  /** Terms with non-zero coefficients, in order of first appearance. */
+  readonly terms: readonly FormulaTerm[];
+  /** Additive constant. */
+  readonly constant: number;
+}
+
+/** Options of the formula constructors. */
+export interface FormulaOptions {
+  /**
+   * Relative tolerance below which coefficients and constants are dropped (default 0: exact
+   * identities only). `symbolicFormula` uses 1e-6 for printed formulas.
+   */
+  tolerance?: number;
+}
+
+/**
+ * The linear form of the input variable x_{index+1}.
+ * @example
+ * ```ts
+ * variableForm(0); // x1
+ * ```
+ */
+export function variableForm(index: number): LinearForm {
+  return { terms: [{ coefficient: 1, atom: { kind: 'variable', index } }], constant: 0 };
+}
+
+/**
+ * The constant linear form.
+ * @example
+ * ```ts
+ * constantForm(2.5).constant; // 2.5
+ * ```
+ */
+export function constantForm(value: number): LinearForm {
+  return { terms: [], constant: value };
+}
+
+/** Structural equality of atoms (used to merge like terms). */
+export function atomsEqual(p: FormulaAtom, q: FormulaAtom): boolean {
+  if (p.kind === 'variable' || q.kind === 'variable') return p.kind === q.kind && (p as { index: number }).index === (q as { index: number }).index;
+  return p.fn.name === q.fn.name && formsEqual(p.argument, q.argument);
+}
+
+function formsEqual(p: LinearForm, q: LinearForm): boolean {
+  if (p.constant !== q.constant || p.terms.length !== q.terms.length) return false;
+  for (let k = 0; k < p.terms.length; k++) {
+    if (p.terms[k].coefficient !== q.terms[k].coefficient || !atomsEqual(p.terms[k].atom, q.terms[k].atom)) return false;
+  }
+  return true;
+}
+
+/** Drop negligible entries: |w| ≤ tol·max(|w_k|, |constant|). */
+function prune(terms: FormulaTerm[], constant: number, tolerance: number): LinearForm {
+  let scale = Math.abs(constant);
+  for (const t of terms) scale = Math.max(scale, Math.abs(t.coefficient));
+  const cut = tolerance * scale;
+  const kept = terms.filter((t) => t.coefficient !== 0 && Math.abs(t.coefficient) > cut);
+  return { terms: kept, constant: Math.abs(constant) > cut ? constant : 0 };
+}
+
+/**
+ * Σ_r weights[r]·forms[r] + constant, merging equal atoms.
+ * @example
+ * ```ts
+ * combineForms([variableForm(0), variableForm(0)], [2, 3]); // 5·x1
+ * ```
+ */
+export function combineForms(forms: readonly LinearForm[], weights: readonly number[], constant = 0, options: FormulaOptions = {}): LinearForm {
+  const terms: FormulaTerm[] = [];
+  let c = constant;
+  forms.forEach((form, r) => {
+    const w = weights[r];
+    c += w * form.constant;
+    for (const t of form.terms) {
+      const q = terms.findIndex((u) => atomsEqual(u.atom, t.atom));
+      if (q >= 0) terms[q] = { coefficient: terms[q].coefficient + w * t.coefficient, atom: t.atom };
+      else terms.push({ coefficient: w * t.coefficient, atom: t.atom });
+    }
+  });
+  return prune(terms, c, options.tolerance ?? 0);
+}
+
+function scaleForm(form: LinearForm, s: number): LinearForm {
+  return { terms: form.terms.map((t) => ({ coefficient: s * t.coefficient, atom: t.atom })), constant: s * form.constant };
+}
+
+/**
+ * The linear form of c·f(a·u + b) + d after the identities of the module documentation.
+ * @example
+ * ```ts
+ * const sin = symbolicLibrary().get('sin')!;
+ * applyFunctionForm(sin, variableForm(0), -Math.PI, Math.PI, 1, 0); // sin(π·x1) (since sin(π − t) = sin t)
+ * ```
+ */
+export function applyFunctionForm(fn: LibraryFunction, u: LinearForm, a: number, b: number, c: number, d: number, options: FormulaOptions = {}): LinearForm {
+  const tol = options.tolerance ?? 0;
+  if (fn.name === '0' || c === 0) return prune([], d, tol);
+  let arg = combineForms([u], [a], b, options);
+  let outer = c;
+  if (fn.name === 'x') return combineForms([arg], [c], d, options);
+  if (arg.terms.length === 0) return prune([], c * fn.value(arg.constant) + d, tol);
+  if (fn.name === 'exp' && arg.constant !== 0) {
+    outer *= Math.exp(arg.constant);
+    arg = { terms: arg.terms, constant: 0 };
+  }
+  if ((fn.name === 'sin' || fn.name === 'cos') && arg.constant !== 0) {
+    const m = Math.round(arg.constant / Math.PI);
+    if (m !== 0) {
+      arg = { terms: arg.terms, constant: arg.constant - m * Math.PI };
+      if (m % 2 !== 0) outer = -outer;
+      arg = prune(arg.terms.slice(), arg.constant, tol);
+    }
+  }
+  if (fn.parity !== 'none' && arg.terms[0].coefficient < 0) {
+    if (fn.parity === 'odd') outer = -outer;
+    arg = scaleForm(arg, -1);
+  }
+  if (fn.homogeneity !== undefined && arg.constant === 0) {
+    const s = Math.abs(arg.terms[0].coefficient); // > 0: pruned forms hold no zero coefficients
+    outer *= Math.pow(s, fn.homogeneity);
+    arg = scaleForm(arg, 1 / s);
+  }
+  return prune([{ coefficient: outer, atom: { kind: 'apply', fn, argument: arg } }], d, tol);
+}
+
+/**
+ * Evaluate a linear form at one point x (x[index] is x_{index+1}). O(size of the tree).
+ * @example
+ * ```ts
+ * evaluateForm(variableForm(1), new Float64Array([3, 4])); // 4
+ * ```
+ */
+export function evaluateForm(form: LinearForm, x: ArrayLike<number>, offset = 0): number {
+  let acc = form.constant;
+  for (const t of form.terms) {
+    const atom = t.atom;
+    const v = atom.kind === 'variable' ? x[offset + atom.index] : atom.fn.value(evaluateForm(atom.argument, x, offset));
+    acc += t.coefficient * v;
+  }
+  return acc;
+}

@@ -1,0 +1,184 @@
+/**
+ * The KAN data structure: shape [n_0, …, n_L] (thesis L3224–3226), layers Φ_0 … Φ_{L−1}, and one
+ * flat Float64Array holding every trainable parameter, so that optimisers (src/optim) act on it
+ * directly. KAN(x) = Φ_{L−1} ∘ … ∘ Φ_0 (x) (thesis (3.2.7)).
+ *
+ * @module
+ */
+import { checkFinite, checkInteger } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
+import type { Vec } from '../../core/types';
+import { uniformExtendedBSplineBasis } from '../../diff/bsplineBasis';
+import { resolveBaseFunction, type BaseFunction, type BaseFunctionName } from './functions';
+import { KanLayer, type LayerParameterOffsets } from './layer';
+
+/**
+ * Structure of a KAN (no parameter values; see `createKan` for initialised networks).
+ *
+ * @example
+ * ```ts
+ * const structure: KanStructure = { shape: [2, 5, 1], intervals: 5, degree: 3 };
+ * ```
+ */
+export interface KanStructure {
+  /** Widths [n_0, …, n_L], L ≥ 1, every n_l ≥ 1. */
+  shape: readonly number[];
+  /** G, grid intervals per edge (default 3, pykan's default), an integer ≥ 1. */
+  intervals?: number;
+  /** k, spline degree (default 3, thesis L4045), an integer in [0, 20]. */
+  degree?: number;
+  /** Initial base-grid range [t_0, t_G] (default [−1, 1]). */
+  gridRange?: readonly [number, number];
+  /** Residual base function b (default 'silu', thesis (3.7.2)). */
+  base?: BaseFunctionName | BaseFunction;
+  /** Trainable bias added at every non-input node after the sum (pykan 0.0.5; default false). */
+  nodeBias?: boolean;
+}
+
+/**
+ * Parameter counts of a network (thesis L4040–4048: O(N²L(G + k))).
+ *
+ * @example
+ * ```ts
+ * new KanNetwork({ shape: [17, 1, 14], intervals: 3 }).parameterCount(); // coefficients 186, scales 62
+ * ```
+ */
+export interface KanParameterCount {
+  /** Spline coefficients Σ_l n_l n_{l+1} (G + k). */
+  coefficients: number;
+  /** w_b and w_s, 2 per edge. */
+  scales: number;
+  /** Symbolic affine parameters (a, b, c, d), 4 per edge (only live on symbolic edges). */
+  symbolicAffine: number;
+  /** Node biases. */
+  bias: number;
+  /** Length of {@link KanNetwork.params}. */
+  total: number;
+  /** Number of edges Σ_l n_l n_{l+1}. */
+  edges: number;
+}
+
+/**
+ * A Kolmogorov–Arnold network. All trainable parameters live in {@link params} (layer by layer:
+ * coefficients, w_b, w_s, symbolic affine maps, node biases); the layers hold views into it. New
+ * networks have zero parameters and uniform grids — use `createKan`/`initializeKan` for the
+ * thesis or pykan initialisation. Memory O(Σ_l n_l n_{l+1} (G + k)).
+ *
+ * @example
+ * ```ts
+ * const net = new KanNetwork({ shape: [2, 5, 1], intervals: 5 });
+ * net.depth;          // 2
+ * net.params.length;  // 15·8 + 15·2 + 15·4 = 210
+ * ```
+ */
+export class KanNetwork {
+  /** Widths [n_0, …, n_L]. */
+  readonly shape: readonly number[];
+  /** Every trainable parameter (the layers' arrays are views into it). */
+  readonly params: Vec;
+  /** Layers Φ_0 … Φ_{L−1}. */
+  readonly layers: readonly KanLayer[];
+  /** Whether node biases are present. */
+  readonly nodeBias: boolean;
+  /** The residual base function shared by every edge. */
+  readonly base: BaseFunction;
+
+  /** @param structure - shape, G, k, grid range, base function, node bias */
+  constructor(structure: KanStructure) {
+    if (typeof structure !== 'object' || structure === null) throw new InvalidTypeError('structure', 'an object', structure);
+    const shape = checkShape(structure.shape);
+    const G = checkInteger('intervals', structure.intervals ?? 3, 1);
+    const k = checkInteger('degree', structure.degree ?? 3, 0, 20);
+    const range = structure.gridRange ?? [-1, 1];
+    if (!Array.isArray(range) || range.length !== 2) throw new InvalidTypeError('gridRange', 'a pair [start, end]', range);
+    const lo = checkFinite('gridRange[0]', range[0]);
+    const hi = checkFinite('gridRange[1]', range[1]);
+    if (!(hi > lo)) throw new InvalidArgumentError('gridRange[1]', `a finite number > gridRange[0] = ${lo}`, hi);
+    const nodeBias = structure.nodeBias ?? false;
+    if (typeof nodeBias !== 'boolean') throw new InvalidTypeError('nodeBias', 'a boolean', nodeBias);
+    this.base = resolveBaseFunction(structure.base);
+    this.nodeBias = nodeBias;
+    this.shape = Object.freeze(shape.slice());
+    const nb = G + k;
+    const offsets: LayerParameterOffsets[] = [];
+    let p = 0;
+    for (let l = 0; l + 1 < shape.length; l++) {
+      const E = shape[l] * shape[l + 1];
+      const coefficients = p;
+      const baseScale = coefficients + E * nb;
+      const splineScale = baseScale + E;
+      const symbolicAffine = splineScale + E;
+      const bias = nodeBias ? symbolicAffine + 4 * E : -1;
+      const end = symbolicAffine + 4 * E + (nodeBias ? shape[l + 1] : 0);
+      offsets.push({ coefficients, baseScale, splineScale, symbolicAffine, bias, end });
+      p = end;
+    }
+    this.params = new Float64Array(p);
+    const basis = uniformExtendedBSplineBasis(lo, hi, G, k);
+    this.layers = Object.freeze(
+      offsets.map((o, l) => new KanLayer(this.params, o, shape[l], shape[l + 1], new Array(shape[l]).fill(basis), this.base)),
+    );
+  }
+
+  /** L, the number of layers. */
+  get depth(): number {
+    return this.layers.length;
+  }
+
+  /** n_0, the input dimension. */
+  get inputDim(): number {
+    return this.shape[0];
+  }
+
+  /** n_L, the output dimension. */
+  get outputDim(): number {
+    return this.shape[this.shape.length - 1];
+  }
+
+  /** G of the first layer (every layer shares G unless rebuilt). */
+  get intervals(): number {
+    return this.layers[0].intervals;
+  }
+
+  /** k, the spline degree. */
+  get degree(): number {
+    return this.layers[0].degree;
+  }
+
+  /** Parameter counts (thesis L4040–4048); see {@link KanParameterCount}. O(L). */
+  parameterCount(): KanParameterCount {
+    let coefficients = 0;
+    let edges = 0;
+    let bias = 0;
+    for (const layer of this.layers) {
+      edges += layer.edgeCount;
+      coefficients += layer.edgeCount * layer.basisSize;
+      if (layer.bias !== null) bias += layer.outDim;
+    }
+    return { coefficients, scales: 2 * edges, symbolicAffine: 4 * edges, bias, total: this.params.length, edges };
+  }
+
+  /**
+   * A deep copy: parameters, grids, masks, edge kinds and symbolic functions (grids and
+   * functions are immutable and shared). O(params).
+   */
+  clone(): KanNetwork {
+    const copy = new KanNetwork({ shape: this.shape, intervals: this.intervals, degree: this.degree, base: this.base, nodeBias: this.nodeBias });
+    copy.params.set(this.params);
+    for (let l = 0; l < this.depth; l++) {
+      const from = this.layers[l];
+      const to = copy.layers[l];
+      for (let i = 0; i < from.inDim; i++) to.setGrid(i, from.bases[i]);
+      to.edgeMask.set(from.edgeMask);
+      to.edgeKind.set(from.edgeKind);
+      for (let e = 0; e < from.edgeCount; e++) to.symbolic[e] = from.symbolic[e];
+    }
+    return copy;
+  }
+}
+
+function checkShape(shape: unknown): number[] {
+  if (!Array.isArray(shape)) throw new InvalidTypeError('shape', 'an array of layer widths [n0, …, nL]', shape);
+  if (shape.length < 2) throw new InvalidArgumentError('shape.length', 'an integer >= 2', shape.length);
+  return shape.map((n, l) => checkInteger(`shape[${l}]`, n, 1));
+}
