@@ -3,16 +3,22 @@
  * differential equations" — Monte Carlo ensembles vs the mean-field PDE, white-noise diagnostics,
  * figures equivalent to Figs. 2–5, a markdown summary and a one-line JSON result.
  *
- * T: in the reversed orientation, the PDE freeze time (detector, f = 0.01); in the printed
- * orientation nothing freezes and T is the paper's horizon 1.20162e-4 (= 59,841 collisions for
- * n = 1000), reported with `freezeTime: null`.
+ * T: in the reversed orientation, the PDE freeze time (detector, f = 0.01), or the probe horizon
+ * 3/λ when nothing freezes within it (small λ, n ≲ 110); in the printed orientation nothing
+ * freezes and T is the paper's horizon 1.20162e-4 (= 59,841 collisions for n = 1000). Both
+ * non-freezing cases report `freezeTime: null`; the JSON field `horizon` says which T was used
+ * (`'freeze' | 'probe' | 'paper'`).
  *
  * @module
  */
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from '../core/errors';
+import { checkInteger, checkNonNegative, checkOneOf } from '../core/check';
 import {
+  checkBallCount,
   ensembleFreezeTime,
+  MIN_PDE_NODES,
   lambdaForBalls,
   meanFieldPde,
   pinnedBallsEnsemble,
@@ -30,6 +36,12 @@ import { Report, printJsonLine } from './report';
 
 /** The paper's T (Section 3, line 150), used as the horizon when nothing freezes. */
 const PAPER_T = 1.20162e-4;
+/**
+ * Probe horizon of the reversed orientation in units of 1/λ. The freeze happens at λT ≈ 0.96 for
+ * λ ≳ 35 (n ≳ 120); for smaller λ the sorted state keeps σ ≈ μ_z/λ and ∫σ² never falls to 1 %
+ * of its peak within this horizon, which then serves as T.
+ */
+const PROBE_LAMBDA_T = 3;
 /** Output fractions of T of Fig. 5. */
 const FIG5_FRACTIONS = [0.01, 0.2, 0.4, 0.6, 0.8, 0.99];
 /** White-noise time as a fraction of T (Figs. 2–4). */
@@ -105,14 +117,39 @@ function interpolate(grid: Float64Array, z: number): number {
   return grid[k] * (1 - t) + grid[k + 1] * t;
 }
 
-/**
- * Run the billiards reproduction with command-line arguments; returns the exit code.
- * @example
- * ```ts
- * await billiardsExperiment(['--orientation', 'reversed', '--runs', '400', '--out', 'report', '--json']);
- * ```
- */
-export async function billiardsExperiment(argv: string[]): Promise<number> {
+/** Where the horizon T comes from: the PDE freeze time, the probe horizon, or the paper's T. */
+type HorizonKind = 'freeze' | 'probe' | 'paper';
+
+/** Validated command-line flags. */
+interface BilliardsFlags {
+  help: boolean;
+  orientation: Orientation;
+  walls: PdeWalls;
+  n: number;
+  runs: number;
+  nodes: number;
+  workers: number;
+  seed: number | string;
+  extraTimes: number[];
+  out: string;
+  json: boolean;
+}
+
+/** The summary sentence that says where T comes from. */
+function horizonSentence(horizon: HorizonKind, at: { T: number; lambda: number; n: number; mcFreeze: number | null }): string {
+  const { T, lambda, n, mcFreeze } = at;
+  switch (horizon) {
+    case 'freeze':
+      return `PDE freeze time T = ${T.toPrecision(6)} (λT = ${(lambda * T).toFixed(3)}); Monte Carlo freeze time ${mcFreeze === null ? 'none' : mcFreeze.toPrecision(6)} (detector on ∫σ̂², f = 0.01).`;
+    case 'probe':
+      return `The PDE does not freeze within the probe horizon ${PROBE_LAMBDA_T}/λ = ${T.toPrecision(6)} (∫σ² stays above 1 % of its peak: at λ = ${lambda.toFixed(2)} the sorted state keeps σ ≈ μ_z/λ); T is that probe horizon, not the paper's value. Monte Carlo freeze time ${mcFreeze === null ? 'none' : mcFreeze.toPrecision(6)}.`;
+    case 'paper':
+      return `Nothing freezes (printed orientation: the data is already sorted); T is the paper's horizon ${PAPER_T} (= ${Math.round((PAPER_T * ((n - 1) ** 2 * (n - 2))) / 2)} collisions).`;
+  }
+}
+
+/** Parse and validate the flags; errors name the flag (`--balls must be an integer >= 4 (got 3)`). */
+function parseBilliardsFlags(argv: string[]): BilliardsFlags {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -130,29 +167,57 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
+  const numeric = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+  const seedText = values.seed.trim();
+  if (seedText === '') throw new InvalidArgumentError('--seed', 'a non-empty integer or string', values.seed);
+  return {
+    help: values.help,
+    orientation: checkOneOf('--orientation', values.orientation, ['asPrinted', 'reversed'] as const),
+    walls: checkOneOf('--wall', values.wall, ['dirichlet', 'zeroFlux'] as const),
+    n: checkBallCount('--balls', numeric(values.balls)),
+    runs: checkInteger('--runs', numeric(values.runs), 1),
+    nodes: checkInteger('--grid', numeric(values.grid), MIN_PDE_NODES),
+    workers: checkInteger('--workers', numeric(values.workers), 1),
+    seed: /^-?\d+$/.test(seedText) ? Number(seedText) : seedText,
+    extraTimes: values.times
+      .split(',')
+      .filter((s) => s.trim() !== '')
+      .map((s) => checkNonNegative('--times', numeric(s))),
+    out: values.out,
+    json: values.json,
+  };
+}
+
+/**
+ * Run the billiards reproduction with command-line arguments; returns the exit code.
+ * @example
+ * ```ts
+ * await billiardsExperiment(['--orientation', 'reversed', '--runs', '400', '--out', 'report', '--json']);
+ * ```
+ */
+export async function billiardsExperiment(argv: string[]): Promise<number> {
+  let flags: BilliardsFlags;
+  try {
+    flags = parseBilliardsFlags(argv);
+  } catch (err) {
+    process.stderr.write(`singularis reproduce billiards: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (flags.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const orientation = values.orientation as Orientation;
-  const walls = values.wall as PdeWalls;
-  const n = Number(values.balls);
-  const runs = Number(values.runs);
-  const nodes = Number(values.grid);
-  const workers = Number(values.workers);
-  const seed = /^-?\d+$/.test(values.seed as string) ? Number(values.seed) : (values.seed as string);
-  const extraTimes = (values.times as string).split(',').filter((s) => s.trim() !== '').map(Number);
+  const { orientation, walls, n, runs, nodes, workers, seed, extraTimes } = flags;
   const lambda = lambdaForBalls(n);
-  // validate everything before any work (throws named errors with the argument name)
-  planPinnedBallsEnsemble({ n, runs, seed, times: extraTimes.length > 0 ? extraTimes : [0], orientation });
 
-  // 1. PDE: the freeze time T (reversed) or the paper's horizon (printed)
+  // 1. PDE: T is the freeze time (reversed), else the probe horizon (reversed, small λ) or the paper's horizon (printed)
   const pdeBar = progressLine('PDE');
   const spec = { n, nodes, orientation, walls };
-  const horizon = orientation === 'reversed' ? 3 / lambda : PAPER_T;
-  const probe = meanFieldPde(spec, { tEnd: horizon, stopAtFreeze: true, onProgress: (p) => pdeBar.update(0.5 * p.fraction) });
+  const probeHorizon = orientation === 'reversed' ? PROBE_LAMBDA_T / lambda : PAPER_T;
+  const probe = meanFieldPde(spec, { tEnd: probeHorizon, stopAtFreeze: true, onProgress: (p) => pdeBar.update(0.5 * p.fraction) });
   const pdeFreeze = probe.freeze.status === 'frozen' ? (probe.freeze.time as number) : null;
-  const T = pdeFreeze ?? PAPER_T;
+  const horizon: HorizonKind = pdeFreeze !== null ? 'freeze' : orientation === 'reversed' ? 'probe' : 'paper';
+  const T = pdeFreeze ?? probeHorizon;
   const fig5Times = FIG5_FRACTIONS.map((f) => f * T);
   const whiteNoiseTime = WHITE_NOISE_FRACTION * T;
   const snapshotTimes = [...new Set([...fig5Times, whiteNoiseTime, ...extraTimes])].sort((a, b) => a - b);
@@ -189,6 +254,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
     seed,
     orientation,
     T,
+    horizon,
     pde: {
       status: pde.status,
       freezeTime: pdeFreeze,
@@ -211,27 +277,25 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
   };
 
   // 4. report
-  const report = new Report(values.out as string);
+  const report = new Report(flags.out);
   report.text(
     [
       `Orientation **${orientation}**, n = ${n} balls, R = ${ensemble.runs} runs, seed ${seed}, λ = (n−1)/(2√π) = ${lambda.toFixed(4)}, PDE on ${nodes} nodes (${walls} walls).`,
       '',
-      pdeFreeze === null
-        ? `Nothing freezes (printed orientation: the data is already sorted); T is the paper's horizon ${PAPER_T} (= ${Math.round(PAPER_T * ((n - 1) ** 2 * (n - 2)) / 2)} collisions).`
-        : `PDE freeze time T = ${pdeFreeze.toPrecision(6)} (λT = ${(lambda * pdeFreeze).toFixed(3)}); Monte Carlo freeze time ${mcFreeze.time === null ? 'none' : (mcFreeze.time as number).toPrecision(6)} (detector on ∫σ̂², f = 0.01).`,
+      horizonSentence(horizon, { T, lambda, n, mcFreeze: mcFreeze.time }),
       '',
       `White noise at ${WHITE_NOISE_FRACTION}T: mean ${whiteNoise.pooled.mean.toExponential(2)}, variance ${whiteNoise.pooled.variance.toFixed(4)}, skewness ${whiteNoise.pooled.skewness.toFixed(4)}, excess kurtosis ${whiteNoise.pooled.excessKurtosis.toFixed(4)}; liquid core: skewness ${whiteNoise.core.skewness.toFixed(4)}, excess kurtosis ${whiteNoise.core.excessKurtosis.toFixed(4)}.`,
       `Adjacent pair (W(${whiteNoise.pair.ball}), W(${whiteNoise.pair.ball + 1})) across runs: correlation ${whiteNoise.pair.correlation.toFixed(4)} (null sd ${whiteNoise.pair.nullSd.toFixed(4)}); lag correlations outside ±2 null sd: ${(100 * whiteNoise.lags.fractionOutsideTwoSd).toFixed(1)}% (4.6% for white noise).`,
       '',
       '| t | t/T | max σ̂ (MC) | max σ (PDE) | sup |μ̂ − μ| (z ∈ [0.03, 0.97]) |',
       '|---|---|---|---|---|',
-      ...mcSnapshots.map((s, q) => `| ${s.t.toExponential(4)} | ${(s.t / T).toFixed(3)} | ${s.maxSigma.toFixed(4)} | ${pde.snapshots[q]?.maxSigma.toFixed(4) ?? '—'} | ${s.supAbsDiffMu === null ? '—' : s.supAbsDiffMu.toExponential(2)} |`),
+      ...mcSnapshots.map((s) => `| ${s.t.toExponential(4)} | ${(s.t / T).toFixed(3)} | ${s.maxSigma.toFixed(4)} | ${pde.snapshots.find((p) => p.t === s.t)?.maxSigma.toFixed(4) ?? '—'} | ${s.supAbsDiffMu === null ? '—' : s.supAbsDiffMu.toExponential(2)} |`),
       '',
     ].join('\n'),
   );
   for (const fig of await billiardsFigures(ensemble, pde, whiteNoise, fig5Times, T)) report.figure(fig.name, fig.svg, fig.caption);
   const summary = report.finish(`Pinned billiard balls — Section 3 (${orientation})`, result);
   process.stderr.write(`report written to ${summary}\n`);
-  if (values.json) printJsonLine(result);
+  if (flags.json) printJsonLine(result);
   return ensemble.status === 'success' && pde.status === 'success' ? 0 : 1;
 }
