@@ -16,3 +16,4 @@ export * from './random/index';
 export * from './stats/index';
 export * from './optim/index';
 export * from './special/index';
+export * from './nn/index';

@@ -28,3 +28,8 @@ export * from './attribution';
 export * from './prune';
 export * from './experimentsPipeline';
 export * from './experimentsStaircase';
+export * from './experimentsModels';
+export * from './experimentsSpectralBias';
+export * from './gaussianRandomField';
+export * from './experimentsGrf';
+export * from './experimentsPoisson';

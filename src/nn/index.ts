@@ -1,0 +1,11 @@
+/**
+ * Dense neural networks in float64: MLPs of any widths with tanh/silu activations, Glorot
+ * initialisation from an explicit generator, forward input jets up to order 2 (values, gradients,
+ * pure second derivatives / Laplacians) and exact reverse-mode parameter gradients of losses built
+ * from them. Guide: docs/nn.md.
+ * @module nn
+ */
+export { activationJets, checkActivation, MLP_ACTIVATIONS, type MlpActivation } from './activation';
+export { Mlp, initializeMlp, mlpParameterCount, mlpWidthsForParameterCount, type MlpInitOptions, type MlpLayerOffsets } from './mlp';
+export { MlpWorkspace, type MlpJetOrder } from './workspace';
+export { backwardMlp, checkMlpInput, evaluateMlp, forwardMlp, type MlpBackwardOptions, type MlpForwardOptions } from './propagation';
