@@ -15,3 +15,4 @@ export * from './whiteNoise';
 export * from './freeze';
 export * from './pde';
 export * from './theorem23';
+export * from './timeFit';
