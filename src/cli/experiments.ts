@@ -4,6 +4,7 @@
  */
 
 import { billiardsExperiment } from './billiards';
+import { blowupExperiment } from './blowup';
 import { kanExperiment } from './kan';
 
 /** An experiment receives its own arguments and returns the process exit code. */
@@ -13,4 +14,5 @@ export type Experiment = (argv: string[]) => Promise<number>;
 export const experiments: Record<string, Experiment> = {
   billiards: billiardsExperiment,
   kan: kanExperiment,
+  'heat-blowup': blowupExperiment,
 };

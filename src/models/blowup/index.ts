@@ -1,5 +1,20 @@
 /**
- * The `singularis/blowup` model (not yet implemented; this subpath is wired so that packaging is checked).
+ * The `singularis/blowup` model: blowup by dynamic rescaling (thesis Chapter 2 and §1.1) — a
+ * reusable rescaling driver, the Riccati toy, the semilinear heat equation in 1D and radial nD
+ * (and the 2-D tensor model), finite-codimension profiles, and an independent physical-time
+ * computation of the blowup time. Guide: docs/blowup.md.
  * @module blowup
  */
-export {};
+export * from './driver';
+export * from './schemes';
+export * from './radialHeatModel';
+export * from './heatProfile';
+export * from './heatBlowup';
+export * from './riccati';
+export * from './finiteCodimension';
+export * from './heat2dModel';
+export * from './physicalRadial';
+export * from './physicalTensor2d';
+export * from './physicalBlowup';
+export * from './heat2dBlowup';
+export * from './physicalRosenbrock';
