@@ -24,3 +24,4 @@ export {
 export { Histogram } from './histogram';
 export { pearsonCorrelation, pearsonCorrelationStrided, lagCorrelation, autocorrelation } from './correlation';
 export { ksTest, ksTestNormal, type KsTestResult } from './ks';
+export { logLogSlope } from './powerLaw';

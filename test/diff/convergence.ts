@@ -1,14 +1,5 @@
-/** Least-squares slope of log(error) against log(h) (the observed order of convergence). */
-export function observedOrder(h: number[], errors: number[]): number {
-  const n = h.length;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const x = Math.log(h[i]);
-    const y = Math.log(errors[i]);
-    sx += x; sy += y; sxx += x * x; sxy += x * y;
-  }
-  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-}
+/** The observed order of convergence (least-squares log–log slope). */
+export { logLogSlope as observedOrder } from '../../src/stats/powerLaw';
 
 /** max_i |a_i − b_i| */
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {

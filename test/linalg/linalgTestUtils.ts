@@ -45,20 +45,8 @@ export function normInf(A: DenseMatrix): number {
   return m;
 }
 
-/** Least-squares slope of log(err) against log(h): the observed convergence order. */
-export function observedOrder(h: number[], err: number[]): number {
-  const lx = h.map(Math.log);
-  const ly = err.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < lx.length; i++) {
-    sxy += (lx[i] - mx) * (ly[i] - my);
-    sxx += (lx[i] - mx) ** 2;
-  }
-  return sxy / sxx;
-}
+/** The observed order of convergence (least-squares log–log slope). */
+export { logLogSlope as observedOrder } from '../../src/stats/powerLaw';
 
 /** The committed reference values (see test/fixtures/linalg/make_linalg_fixtures.py). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,19 +1,7 @@
 /** Shared helpers for the quadrature tests. */
 
-/** Least-squares slope of log(err) against log(h): the observed order of convergence. */
-export function observedOrder(h: readonly number[], err: readonly number[]): number {
-  const lx = h.map(Math.log);
-  const ly = err.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < lx.length; i++) {
-    num += (lx[i] - mx) * (ly[i] - my);
-    den += (lx[i] - mx) ** 2;
-  }
-  return num / den;
-}
+/** The observed order of convergence (least-squares log–log slope). */
+export { logLogSlope as observedOrder } from '../../src/stats/powerLaw';
 
 /** Nodes x_i = X(i/N), i = 0..N, for a mapping X of [0, 1]. */
 export function mappedNodes(N: number, map: (s: number) => number): Float64Array {

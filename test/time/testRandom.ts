@@ -45,18 +45,5 @@ export class TestRandom implements RandomSource {
   }
 }
 
-/** Least-squares slope of log(err) against log(h): the observed order of convergence. */
-export function observedOrder(h: readonly number[], err: readonly number[]): number {
-  const x = h.map(Math.log);
-  const y = err.map(Math.log);
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-  }
-  return sxy / sxx;
-}
+/** The observed order of convergence (least-squares log–log slope). */
+export { logLogSlope as observedOrder } from '../../src/stats/powerLaw';

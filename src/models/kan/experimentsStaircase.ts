@@ -10,6 +10,7 @@ import { InvalidArgumentError } from '../../core/errors';
 import type { LongRunOptions } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import type { Seed } from '../../random/seed';
+import { logLogSlope } from '../../stats/powerLaw';
 import { sampleDataset } from './experimentsPipeline';
 import { extendGrid, updateGridFromSamples } from './gridRefit';
 import { createKan } from './initialization';
@@ -55,27 +56,6 @@ export interface GridStaircaseResult {
   slope: number;
 }
 
-/**
- * Least-squares slope of log y against log x. O(n).
- * @example
- * ```ts
- * logLogSlope([10, 20, 40], [1e-2, 6.25e-4, 3.9e-5]); // ≈ −4
- * ```
- */
-export function logLogSlope(x: readonly number[], y: readonly number[]): number {
-  if (x.length !== y.length || x.length < 2) throw new InvalidArgumentError('x.length', 'equal to y.length and >= 2', x.length);
-  const lx = x.map(Math.log);
-  const ly = y.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  for (let q = 0; q < lx.length; q++) {
-    num += (lx[q] - mx) * (ly[q] - my);
-    den += (lx[q] - mx) ** 2;
-  }
-  return num / den;
-}
 
 /**
  * Train at each grid of the staircase (extending the previous network, pykan `refine`) and fit the

@@ -33,20 +33,7 @@ export function diffNorm(x: Float64Array, y: Float64Array): number {
   return Math.sqrt(s);
 }
 
-/** Least-squares slope of log(y) against log(x). */
-export function logLogSlope(x: number[], y: number[]): number {
-  const lx = x.map(Math.log);
-  const ly = y.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < lx.length; i++) {
-    num += (lx[i] - mx) * (ly[i] - my);
-    den += (lx[i] - mx) ** 2;
-  }
-  return num / den;
-}
+export { logLogSlope } from '../../../src/stats/powerLaw';
 
 /** Sum of |A||x| row-wise maximum, the scale for componentwise/normwise residual checks. */
 export function absProductNorm(A: AnyCsrMatrix, x: Float64Array): number {
