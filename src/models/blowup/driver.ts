@@ -105,18 +105,11 @@ export interface RescaledState {
   steps: number;
 }
 
-/** Options of {@link runRescaled}. */
-export interface RescaledRunOptions extends LongRunOptions {
-  /** Initial field (copied), length `model.size`. */
-  u0: Vec;
-  /** Initial log λ_i (length `model.directions`). */
-  logLambda0: ArrayLike<number>;
-  /** Initial log Ĉ_u (default 0). */
-  logAmplitude0?: number;
-  /** Final rescaled time τ > 0. */
-  tauEnd: number;
-  /** Scheme: `'imex'` (ARK3(2)4L[2]SA, default when the model has diffusion), `'rk4'`, or a tableau. */
-  scheme?: 'imex' | 'rk4' | RescalingScheme;
+/**
+ * Step control shared by {@link runRescaled} and the high-level solvers built on it
+ * (`heatBlowup1D`, `heatBlowupRadial`, `heatBlowup2D`).
+ */
+export interface RescaledStepControls {
   /** Normalisation (default `'discrete'`). */
   normalisation?: NormalisationMode;
   /** Modulation update within a step (default `'augmented'`). */
@@ -133,6 +126,20 @@ export interface RescaledRunOptions extends LongRunOptions {
   maxSteps?: number;
   /** Rescaled times (increasing, in (0, tauEnd]) at which `onSample` is called; τ = 0 and τ = tauEnd always are. */
   sampleAt?: ArrayLike<number>;
+}
+
+/** Options of {@link runRescaled}. */
+export interface RescaledRunOptions extends LongRunOptions, RescaledStepControls {
+  /** Initial field (copied), length `model.size`. */
+  u0: Vec;
+  /** Initial log λ_i (length `model.directions`). */
+  logLambda0: ArrayLike<number>;
+  /** Initial log Ĉ_u (default 0). */
+  logAmplitude0?: number;
+  /** Final rescaled time τ > 0. */
+  tauEnd: number;
+  /** Scheme: `'imex'` (ARK3(2)4L[2]SA, default when the model has diffusion), `'rk4'`, or a tableau. */
+  scheme?: 'imex' | 'rk4' | RescalingScheme;
   /** Called at τ = 0, at each `sampleAt` time and at the end (also when the run stops early). */
   onSample?: (state: RescaledState) => void;
   /** `'diverged'` when some λ_i exceeds this (the diffusion wins: no blowup); default 1e8. */

@@ -12,11 +12,11 @@ import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
 import { Grid1D, mappedGrid } from '../../grid/grid1d';
 import { sinhMap } from '../../grid/maps';
-import { runRescaled, type ModulationUpdate, type NormalisationMode, type RescaledState } from './driver';
+import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
 import { heat2dModel } from './heat2dModel';
 
-/** Options of {@link heatBlowup2D}. */
-export interface HeatBlowup2dOptions extends LongRunOptions {
+/** Options of {@link heatBlowup2D}; the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
+export interface HeatBlowup2dOptions extends LongRunOptions, RescaledStepControls {
   /** Final rescaled time τ. */
   tauEnd: number;
   /** The grid per direction: a Grid1D starting at 0, or sinh-map parameters (default n = 40, length 4000, scale 1; the thesis used 200 nodes on [0, 4000]). */
@@ -25,22 +25,6 @@ export interface HeatBlowup2dOptions extends LongRunOptions {
   initialData?: (x: number, y: number) => number;
   /** `'imex'` (default: implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
   scheme?: 'imex' | 'rk4';
-  /** `'discrete'` (default) or `'thesis'` normalisation (L2539–2560). */
-  normalisation?: NormalisationMode;
-  /** `'augmented'` (default) or `'frozen'`. */
-  modulation?: ModulationUpdate;
-  /** Step-rule safety factor (driver defaults). */
-  cfl?: number;
-  /** Fixed step. */
-  dt?: number;
-  /** Error-control tolerance of the IMEX scheme (default 1e-6). */
-  rtol?: number;
-  /** Absolute tolerance (default 1e-9). */
-  atol?: number;
-  /** Step budget (default 1e7). */
-  maxSteps?: number;
-  /** Diagnostic times (increasing, in (0, tauEnd]); default 16 per decade from 0.01. */
-  sampleAt?: ArrayLike<number>;
   /** Times at which the profiles along the axes û(x, 0), û(0, y) are stored. */
   snapshotAt?: ArrayLike<number>;
   /** Defect-correction sweeps of the implicit solve (default 2, see `heat2dModel`). */

@@ -12,11 +12,11 @@ import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
 import { Grid1D, mappedGrid } from '../../grid/grid1d';
 import { sinhMap } from '../../grid/maps';
-import { runRescaled, type ModulationUpdate, type NormalisationMode, type RescaledState } from './driver';
+import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
 import { radialHeatModel, type RadialHeatModel } from './radialHeatModel';
 
-/** Options of {@link heatBlowupRadial} (and {@link heatBlowup1D}). */
-export interface HeatBlowupOptions extends LongRunOptions {
+/** Options of {@link heatBlowupRadial} (and {@link heatBlowup1D}); the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
+export interface HeatBlowupOptions extends LongRunOptions, RescaledStepControls {
   /** Space dimension n ≥ 1 (radial data; 1 = the 1-D even problem). Default 1. */
   dim?: number;
   /** Final rescaled time τ. */
@@ -31,24 +31,8 @@ export interface HeatBlowupOptions extends LongRunOptions {
   lengthScale?: number;
   /** `'imex'` (default, ARK3(2)4L[2]SA, implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
   scheme?: 'imex' | 'rk4';
-  /** `'discrete'` (default) or `'thesis'` normalisation. */
-  normalisation?: NormalisationMode;
-  /** `'augmented'` (default) or `'frozen'` modulation update. */
-  modulation?: ModulationUpdate;
   /** û_zzzz(0) for the thesis formulas (default `'splineSquared'`). */
   fourthDerivative?: 'splineSquared' | 'evenFit';
-  /** Step-rule safety factor (defaults of `runRescaled`). */
-  cfl?: number;
-  /** Fixed step size (overrides the rule). */
-  dt?: number;
-  /** Error-control tolerances of the IMEX scheme (defaults 1e-6, 1e-9). */
-  rtol?: number;
-  /** Absolute tolerance. */
-  atol?: number;
-  /** Step budget (default 1e7). */
-  maxSteps?: number;
-  /** Diagnostic times (increasing, in (0, tauEnd]); default 16 per decade from 0.01. */
-  sampleAt?: ArrayLike<number>;
   /** Times at which the whole profile û is stored (added to the samples). */
   snapshotAt?: ArrayLike<number>;
   /** Leaving the self-similar regime: `max û > maxAmplitudeRatio·û(0)` (default 4) or λ > lambdaMax (default 1e8). */
