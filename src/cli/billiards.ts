@@ -287,7 +287,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
       `White noise at ${WHITE_NOISE_FRACTION}T: mean ${whiteNoise.pooled.mean.toExponential(2)}, variance ${whiteNoise.pooled.variance.toFixed(4)}, skewness ${whiteNoise.pooled.skewness.toFixed(4)}, excess kurtosis ${whiteNoise.pooled.excessKurtosis.toFixed(4)}; liquid core: skewness ${whiteNoise.core.skewness.toFixed(4)}, excess kurtosis ${whiteNoise.core.excessKurtosis.toFixed(4)}.`,
       `Adjacent pair (W(${whiteNoise.pair.ball}), W(${whiteNoise.pair.ball + 1})) across runs: correlation ${whiteNoise.pair.correlation.toFixed(4)} (null sd ${whiteNoise.pair.nullSd.toFixed(4)}); lag correlations outside ±2 null sd: ${(100 * whiteNoise.lags.fractionOutsideTwoSd).toFixed(1)}% (4.6% for white noise).`,
       '',
-      '| t | t/T | max σ̂ (MC) | max σ (PDE) | sup |μ̂ − μ| (z ∈ [0.03, 0.97]) |',
+      '| t | t/T | max σ̂ (MC) | max σ (PDE) | sup \\|μ̂ − μ\\| (z ∈ [0.03, 0.97]) |',
       '|---|---|---|---|---|',
       ...mcSnapshots.map((s) => `| ${s.t.toExponential(4)} | ${(s.t / T).toFixed(3)} | ${s.maxSigma.toFixed(4)} | ${pde.snapshots.find((p) => p.t === s.t)?.maxSigma.toFixed(4) ?? '—'} | ${s.supAbsDiffMu === null ? '—' : s.supAbsDiffMu.toExponential(2)} |`),
       '',
