@@ -79,7 +79,12 @@ function foldInOrder<B>(results: (B | undefined)[], merge: (total: B, next: B) =
 export async function pinnedBallsEnsembleInWorkers(
   options: PinnedBallsEnsembleOptions,
   workerOptions: BilliardsWorkerOptions = {},
-): Promise<{ plan: EnsemblePlan; result: PinnedBallsEnsembleResult }> {
+): Promise<{
+  /** The validated plan of the ensemble (pass it on to {@link whiteNoiseDiagnosticsInWorkers}). */
+  plan: EnsemblePlan;
+  /** The merged ensemble statistics, bit-identical to `pinnedBallsEnsemble(options)`. */
+  result: PinnedBallsEnsembleResult;
+}> {
   const plan = planPinnedBallsEnsemble(options);
   const { module, preload } = resolveTaskModule(workerOptions);
   const tasks: EnsembleBlockTask[] = Array.from({ length: plan.blockCount }, (_, block) => ({ plan, block }));

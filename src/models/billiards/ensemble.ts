@@ -196,7 +196,12 @@ export interface PinnedBallsEnsembleResult {
   /** Per output time: max over balls of σ̂. */
   maxSigma: Float64Array;
   /** Raw velocities at the requested raw times: `{ time, values }`, values runs×n row-major. */
-  raw: { time: number; values: Float64Array }[];
+  raw: {
+    /** The output time τ of these values (one of `times`). */
+    time: number;
+    /** Velocities of the completed runs, runs×n row-major: `values[r·n + i]` is ball i + 1 of run r. */
+    values: Float64Array;
+  }[];
   /** The merged accumulators (merge further ensembles into them). */
   accumulators: VectorWelfordAccumulator[];
 }

@@ -114,7 +114,15 @@ export function planPinnedBallsEnsemble(options: PinnedBallsEnsembleOptions): En
 }
 
 /** The run indices [first, end) of block b of a plan. */
-export function blockRuns(plan: EnsemblePlan, block: number): { first: number; end: number } {
+export function blockRuns(
+  plan: EnsemblePlan,
+  block: number,
+): {
+  /** Index of the first run of the block. */
+  first: number;
+  /** One past the index of the last run of the block (at most `plan.runs`). */
+  end: number;
+} {
   checkInteger('block', block, 0, plan.blockCount - 1);
   const first = block * plan.blockSize;
   return { first, end: Math.min(plan.runs, first + plan.blockSize) };

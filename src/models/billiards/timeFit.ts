@@ -40,7 +40,12 @@ export interface PdeProfiles {
   /** Grid nodes (strictly increasing). */
   z: Vec;
   /** Snapshots at strictly increasing times (at least 4), μ at the grid nodes. */
-  snapshots: readonly { t: number; mu: Vec }[];
+  snapshots: readonly {
+    /** PDE time τ of the snapshot. */
+    t: number;
+    /** The mean profile μ at the grid nodes `z` (finite, same length as `z`). */
+    mu: Vec;
+  }[];
 }
 
 /** Options of {@link pdeTimeFitter}: the interior window of balls that enter the fit. */

@@ -100,11 +100,40 @@ export interface WhiteNoiseDiagnostics {
   /** Runs used. */
   runs: number;
   /** Pooled moments: mean, variance (ddof 1), skewness, excess kurtosis, count. */
-  pooled: { count: number; mean: number; variance: number; skewness: number; excessKurtosis: number };
+  pooled: {
+    /** Number of W values pooled over all runs and the balls with σ̂ > 0. */
+    count: number;
+    /** Mean of W (≈ 0). */
+    mean: number;
+    /** Unbiased variance of W (ddof 1; ≈ 1). */
+    variance: number;
+    /** Sample skewness g₁ of W (biased estimator; ≈ 0 for Gaussian W). */
+    skewness: number;
+    /** Sample excess kurtosis g₂ of W (biased estimator; ≈ 0 for Gaussian W). */
+    excessKurtosis: number;
+  };
   /** The same over the liquid core. */
-  core: { count: number; mean: number; variance: number; skewness: number; excessKurtosis: number };
+  core: {
+    /** Number of W values over all runs and the liquid-core balls. */
+    count: number;
+    /** Mean of W (≈ 0). */
+    mean: number;
+    /** Unbiased variance of W (ddof 1; ≈ 1). */
+    variance: number;
+    /** Sample skewness g₁ of W (biased estimator; ≈ 0 for Gaussian W). */
+    skewness: number;
+    /** Sample excess kurtosis g₂ of W (biased estimator; ≈ 0 for Gaussian W). */
+    excessKurtosis: number;
+  };
   /** Histogram of pooled W: bin centres, empirical density, the N(0,1) density at the centres. */
-  histogram: { centers: Float64Array; density: Float64Array; normalDensity: Float64Array };
+  histogram: {
+    /** Bin centres on [−range, range]. */
+    centers: Float64Array;
+    /** Empirical density of pooled W per bin: counts/(total count·bin width), out-of-range values included in the total. */
+    density: Float64Array;
+    /** The standard normal density φ at the bin centres. */
+    normalDensity: Float64Array;
+  };
   /** Within-run lag correlations, k = 1..maxLag. */
   lags: {
     /** Lags k. */
@@ -121,7 +150,20 @@ export interface WhiteNoiseDiagnostics {
     fractionOutsideTwoSd: number;
   };
   /** Across-run pair (Fig. 4). */
-  pair: { ball: number; left: Float64Array; right: Float64Array; correlation: number; nullSd: number; ksPValueLeft: number };
+  pair: {
+    /** 1-based left ball x of the pair (W(x), W(x+1)). */
+    ball: number;
+    /** W(x) of each run. */
+    left: Float64Array;
+    /** W(x+1) of each run. */
+    right: Float64Array;
+    /** Pearson correlation of `left` and `right` across runs (NaN for fewer than 3 runs). */
+    correlation: number;
+    /** Null standard deviation 1/√(R − 1) of the correlation over R runs. */
+    nullSd: number;
+    /** Kolmogorov–Smirnov p-value of `left` against N(0, 1) (NaN without runs). */
+    ksPValueLeft: number;
+  };
 }
 
 /**

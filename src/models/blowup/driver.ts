@@ -163,7 +163,14 @@ export interface RescaledRunResult {
   /** Modulation constants at the final state. */
   c: Vec;
   /** Accepted and rejected steps, and stage evaluations. */
-  stats: { steps: number; rejected: number; stages: number };
+  stats: {
+    /** Accepted steps. */
+    steps: number;
+    /** Steps rejected by the adaptive error control (0 with a fixed step). */
+    rejected: number;
+    /** Stage evaluations (model and modulation constants), rejected steps included. */
+    stages: number;
+  };
   /** Reason for an early stop (empty on success). */
   message: string;
 }

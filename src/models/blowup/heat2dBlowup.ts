@@ -20,7 +20,16 @@ export interface HeatBlowup2dOptions extends LongRunOptions, RescaledStepControl
   /** Final rescaled time τ. */
   tauEnd: number;
   /** The grid per direction: a Grid1D starting at 0, or sinh-map parameters (default n = 40, length 4000, scale 1; the thesis used 200 nodes on [0, 4000]). */
-  grid?: Grid1D | { n?: number; length?: number; scale?: number };
+  grid?:
+    | Grid1D
+    | {
+        /** Number of nodes per direction (integer ≥ 8; default 40). */
+        n?: number;
+        /** Length L > 0 of the domain [0, L] per direction (default 4000). */
+        length?: number;
+        /** Sinh-map scale A > 0: |z| ≲ A is resolved almost uniformly (default 1). */
+        scale?: number;
+      };
   /** Initial rescaled data û(x, y, 0) (default the thesis's `(1 + (x²+y²)/8 + x⁴/100)⁻¹`, L2535–2537). */
   initialData?: (x: number, y: number) => number;
   /** `'imex'` (default: implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
@@ -112,7 +121,14 @@ export interface HeatBlowup2dResult {
   /** Diagnostics along τ. */
   series: HeatBlowup2dSeries;
   /** Stored axis profiles. */
-  snapshots: { tau: number; alongX: Vec; alongY: Vec }[];
+  snapshots: {
+    /** Rescaled time τ of the snapshot. */
+    tau: number;
+    /** û(x_i, 0) along the x axis, at the nodes `x`. */
+    alongX: Vec;
+    /** û(0, y_j) along the y axis, at the nodes `y`. */
+    alongY: Vec;
+  }[];
 }
 
 /**

@@ -22,7 +22,16 @@ export interface HeatBlowupOptions extends LongRunOptions, RescaledStepControls 
   /** Final rescaled time τ. */
   tauEnd: number;
   /** A grid starting at 0, or the sinh map `z = A sinh(bs)` parameters (default n = 300, length 1e5, scale A = 1). */
-  grid?: Grid1D | { n?: number; length?: number; scale?: number };
+  grid?:
+    | Grid1D
+    | {
+        /** Number of nodes (integer ≥ 8; default 300). */
+        n?: number;
+        /** Length L > 0 of the domain [0, L] in z (default 1e5). */
+        length?: number;
+        /** Sinh-map scale A > 0: |z| ≲ A is resolved almost uniformly (default 1). */
+        scale?: number;
+      };
   /** Initial rescaled data û(z, 0) as a function of |z| or nodal values (default the thesis's `(1 + z²/8 + z⁴/10)⁻¹`, L2482). */
   initialData?: ((z: number) => number) | Vec;
   /** Ĉ_u(0) > 0 (default 1): the physical data are `a(x, 0) = û(x/Ĉ_l(0), 0)/Ĉ_u(0)`. */
@@ -118,7 +127,12 @@ export interface HeatBlowupResult {
   /** Diagnostics along τ. */
   series: HeatBlowupSeries;
   /** Stored profiles. */
-  snapshots: { tau: number; u: Vec }[];
+  snapshots: {
+    /** Rescaled time τ of the snapshot. */
+    tau: number;
+    /** The profile û at the grid nodes `z` (copy). */
+    u: Vec;
+  }[];
 }
 
 /**

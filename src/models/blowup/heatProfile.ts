@@ -82,7 +82,12 @@ export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
  * const { value, z } = heatCorrectionMaximum(); // ≈ 0.2603, ≈ 5.08
  * ```
  */
-export function heatCorrectionMaximum(): { value: number; z: number } {
+export function heatCorrectionMaximum(): {
+  /** max_z |v(z)| (≈ 0.2603): the predicted limit of τ·sup_z|û − ū|. */
+  value: number;
+  /** The maximiser z = √(8q) > 0 (≈ 5.08). */
+  z: number;
+} {
   let p = 4.2;
   for (let it = 0; it < 50; it++) {
     const f = (p - 2) * Math.log(p) - p + 1;
@@ -106,7 +111,21 @@ export function heatCorrectionMaximum(): { value: number; z: number } {
  * predictedHeatLaws(1e4, 1).lawL; // ≈ 0.62578
  * ```
  */
-export function predictedHeatLaws(tau: number, dim = 1): { lambdaTau: number; lawU: number; lawL: number; limitU: number; limitL: number } {
+export function predictedHeatLaws(
+  tau: number,
+  dim = 1,
+): {
+  /** Predicted λτ = 1 + ((n+2)/2) log τ/τ (→ 1). */
+  lambdaTau: number;
+  /** Predicted (c_u + 1)τ = (n/4)·λτ. */
+  lawU: number;
+  /** Predicted (½ − c_l)τ = ((n+4)/8)·λτ − (n+2)/(4τ). */
+  lawL: number;
+  /** Limit n/4 of `lawU` as τ → ∞. */
+  limitU: number;
+  /** Limit (n+4)/8 of `lawL` as τ → ∞. */
+  limitL: number;
+} {
   checkPositive('tau', tau);
   const n = checkInteger('dim', dim, 1);
   const lambdaTau = 1 + (((n + 2) / 2) * Math.log(tau)) / tau;

@@ -51,9 +51,25 @@ export interface PhysicalHeatResult {
   /** Plain estimate `t + 1/a(0,t)` (error ≈ q/a). */
   blowupTimeSimple: number;
   /** Per accepted step (and the initial state): t, a(0,t), Δa(0,t). */
-  history: { t: Vec; amplitude: Vec; laplacian: Vec };
+  history: {
+    /** Physical times t. */
+    t: Vec;
+    /** Amplitude a(0,t) at the origin. */
+    amplitude: Vec;
+    /** Discrete Laplacian Δa(0,t) at the origin. */
+    laplacian: Vec;
+  };
   /** Accepted and rejected steps, stage-matrix factorizations, right-hand-side evaluations. */
-  stats: { accepted: number; rejected: number; factorizations: number; evaluations: number };
+  stats: {
+    /** Accepted steps. */
+    accepted: number;
+    /** Rejected step attempts (error too large or non-finite). */
+    rejected: number;
+    /** Stage-matrix factorizations (one per attempted step). */
+    factorizations: number;
+    /** Right-hand-side evaluations F(a) = −K a + M a². */
+    evaluations: number;
+  };
 }
 
 /**

@@ -36,8 +36,9 @@ export class HeatRosenbrockStepper {
   private readonly shift: Vec;
   /** F(y) at the last attempted step's starting state. */
   readonly force: Vec;
-  /** Number of right-hand-side evaluations and factorizations so far. */
+  /** Number of right-hand-side evaluations F(y) so far (three per attempted step). */
   evaluations = 0;
+  /** Number of stage-matrix factorizations so far (one per attempted step). */
   factorizations = 0;
 
   /** @param system - the semi-discretisation to advance */

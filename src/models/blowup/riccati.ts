@@ -122,7 +122,20 @@ export function riccatiToy(options: RiccatiToyOptions): RiccatiToyResult {
  * const r = riccatiDampingRate(z, u, uz, 6, 0.125); r.quotient <= r.bound;
  * ```
  */
-export function riccatiDampingRate(z: Vec, u: Vec, uz: Vec, alpha: number, b: number): { quotient: number; integratedByParts: number; bound: number } {
+export function riccatiDampingRate(
+  z: Vec,
+  u: Vec,
+  uz: Vec,
+  alpha: number,
+  b: number,
+): {
+  /** Rayleigh quotient (Lu, uρ)/(u, uρ) by quadrature, with the supplied u_z. */
+  quotient: number;
+  /** The same quotient after integration by parts, ∫(−1 + (1−α)/4 + 2ū)u²ρ / ∫u²ρ. */
+  integratedByParts: number;
+  /** The upper bound (5 − α)/4 on the quotient. */
+  bound: number;
+} {
   checkVec('z', z);
   checkVec('u', u, z.length);
   checkVec('uz', uz, z.length);

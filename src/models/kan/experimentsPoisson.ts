@@ -36,7 +36,17 @@ import type { KanNetwork } from './network';
  * poissonExact(0.3, 4); // { u, du, f }
  * ```
  */
-export function poissonExact(x: number, k: number): { u: number; du: number; f: number } {
+export function poissonExact(
+  x: number,
+  k: number,
+): {
+  /** u(x) = sin(πx) + sin(kπx)/k. */
+  u: number;
+  /** u′(x) = π cos(πx) + π cos(kπx). */
+  du: number;
+  /** Right-hand side f(x) = −u″(x) = π² sin(πx) + π²k sin(kπx). */
+  f: number;
+} {
   const p = Math.PI;
   return {
     u: Math.sin(p * x) + Math.sin(k * p * x) / k,
@@ -165,7 +175,17 @@ export interface PoissonResult {
  * relativePoissonErrors(x, u, du, 4); // { l2, h1 }
  * ```
  */
-export function relativePoissonErrors(x: Vec, u: Vec, du: Vec, k: number): { l2: number; h1: number } {
+export function relativePoissonErrors(
+  x: Vec,
+  u: Vec,
+  du: Vec,
+  k: number,
+): {
+  /** Relative L² error ‖u − u*‖/‖u*‖. */
+  l2: number;
+  /** Relative H¹ error (‖u − u*‖² + ‖u′ − u*′‖²)^{1/2} / (‖u*‖² + ‖u*′‖²)^{1/2}. */
+  h1: number;
+} {
   const w = trapezoidWeights(x);
   let e0 = 0;
   let e1 = 0;

@@ -51,7 +51,16 @@ export interface GridStaircaseResult {
   /** Final test RMSE per grid. */
   testRmse: number[];
   /** Test RMSE after every step, all grids concatenated (the staircase curve). */
-  history: { step: number; grid: number; trainRmse: number; testRmse: number }[];
+  history: {
+    /** Global step index, counting over all grids from 0. */
+    step: number;
+    /** Number of grid intervals G during the step. */
+    grid: number;
+    /** Training RMSE after the step. */
+    trainRmse: number;
+    /** Test RMSE after the step. */
+    testRmse: number;
+  }[];
   /** Least-squares slope of log(test RMSE) against log(G) over the fitted grids (theory −4). */
   slope: number;
 }

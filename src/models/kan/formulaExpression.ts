@@ -20,8 +20,20 @@ import type { LibraryFunction } from './symbolicLibrary';
 
 /** An atom of a linear form: an input variable x_{index+1} or f(argument). */
 export type FormulaAtom =
-  | { readonly kind: 'variable'; readonly index: number }
-  | { readonly kind: 'apply'; readonly fn: LibraryFunction; readonly argument: LinearForm };
+  | {
+      /** Discriminant: an input variable. */
+      readonly kind: 'variable';
+      /** 0-based input index (the variable is x_{index+1}). */
+      readonly index: number;
+    }
+  | {
+      /** Discriminant: a library function applied to a linear form. */
+      readonly kind: 'apply';
+      /** The library function f. */
+      readonly fn: LibraryFunction;
+      /** The linear form f is applied to. */
+      readonly argument: LinearForm;
+    };
 
 /** One term w·atom of a linear form. */
 export interface FormulaTerm {

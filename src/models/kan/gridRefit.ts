@@ -60,7 +60,12 @@ export interface GridRefitReport {
   /** Every rank-deficient fit (minimum-norm coefficients were used). */
   rankDeficient: RankDeficientFit[];
   /** Nodes (layer, input node) whose samples were all equal: grid left unchanged. */
-  degenerateNodes: Array<{ layer: number; in: number }>;
+  degenerateNodes: Array<{
+    /** Layer index l. */
+    layer: number;
+    /** Input node i of that layer. */
+    in: number;
+  }>;
   /** Largest residual ‖B c − y_old‖₂/√S over the refits (least-squares accuracy). */
   maxResidualRms: number;
 }

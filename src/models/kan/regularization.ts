@@ -41,10 +41,15 @@ export interface RegularizationOptions {
 
 /** Validated regularisation weights. */
 export interface ResolvedRegularization {
+  /** Overall weight λ of reg in the objective MSE + λ·reg (0: off). */
   lamb: number;
+  /** Weight λ_L1 of the summed edge activation scales A_l[e]. */
   lambL1: number;
+  /** Weight λ_ent of the entropy of the normalised scales p = A_l/Σ A_l. */
   lambEntropy: number;
+  /** Weight λ_coef of the mean coefficient magnitude mean_m |c_m| per edge. */
   lambCoef: number;
+  /** Weight λ_coefdiff of the mean coefficient difference mean_m |c_{m+1} − c_m| per edge. */
   lambCoefDiff: number;
 }
 

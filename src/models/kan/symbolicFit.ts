@@ -47,11 +47,17 @@ export interface SymbolicEdgeFit {
   rmse: number;
 }
 
-interface ResolvedFitOptions {
+/** {@link SymbolicFitOptions} validated and with every default filled in ({@link resolveSymbolicFitOptions}). */
+export interface ResolvedFitOptions {
+  /** Search interval [lo, hi] of the inner scale a (lo < hi). */
   aRange: [number, number];
+  /** Search interval [lo, hi] of the inner shift b (lo < hi). */
   bRange: [number, number];
+  /** Grid points per axis of the (a, b) search (≥ 3). */
   gridNumber: number;
+  /** Zooming sweeps of the grid search (≥ 1). */
   iterations: number;
+  /** ε added to the denominator of R² (from `denominatorEpsilon`, ≥ 0). */
   epsilon: number;
 }
 

@@ -111,7 +111,12 @@ export interface TrainKanResult {
   /** reg (without λ) at the end of each step (0 when λ = 0). */
   regularization: number[];
   /** Every grid update: the step before which it ran and its least-squares report. */
-  gridUpdates: Array<{ step: number; report: GridRefitReport }>;
+  gridUpdates: Array<{
+    /** The training step before which the grid update ran. */
+    step: number;
+    /** The least-squares report of the update. */
+    report: GridRefitReport;
+  }>;
   /** `'rankDeficient'` when any grid update had a rank-deficient least-squares fit. */
   leastSquaresStatus: 'success' | 'rankDeficient';
 }
