@@ -10,6 +10,7 @@ const runtimeDeps = ['ml-matrix', 'ndarray', 'ndarray-ops', 'vega', 'vega-lite']
  * 2. the Node-only subpath and its worker task modules, unsplit so that each file knows its own
  *    location (`__filename` is shimmed in the ESM output) and can find the task module beside it;
  * 3. the CLI.
+ * `npm run build` empties dist/ first: the builds run concurrently, so none of them may clean it.
  */
 export default defineConfig([
   {
@@ -26,7 +27,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     splitting: true,
     treeshake: true,
     target: 'es2022',
