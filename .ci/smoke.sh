@@ -26,6 +26,22 @@ const { solveTridiagonal } = require('singularis');
 const x = solveTridiagonal(new Float64Array([0, -1, -1]), new Float64Array([2, 2, 2]), new Float64Array([-1, -1, 0]), new Float64Array([1, 1, 1]));
 if (Math.abs(x[1] - 2) > 1e-15) throw new Error('tridiagonal smoke failed (cjs)');
 "
+# the worker runner finds its task module inside the installed package, in both module formats,
+# and its result equals the single-thread ensemble bit for bit
+node --input-type=module -e "
+import { pinnedBallsEnsemble } from 'singularis/billiards';
+import { pinnedBallsEnsembleInWorkers } from 'singularis/node';
+const options = { n: 20, runs: 8, seed: 3, times: [1e-3], blockSize: 2 };
+const serial = pinnedBallsEnsemble(options);
+const { result } = await pinnedBallsEnsembleInWorkers(options, { workers: 2 });
+if (result.mean[0].some((m, i) => m !== serial.mean[0][i])) throw new Error('worker ensemble differs (esm)');
+"
+node -e "
+const { pinnedBallsEnsembleInWorkers } = require('singularis/node');
+pinnedBallsEnsembleInWorkers({ n: 20, runs: 4, seed: 3, times: [1e-3], blockSize: 2 }, { workers: 2 })
+  .then(({ result }) => { if (!(result.mean[0].length === 20)) throw new Error('worker ensemble failed (cjs)'); });
+"
+echo "ok  worker ensembles from the installed package (esm, cjs)"
 npx --no-install singularis --help >/dev/null
 echo "ok  CLI starts"
 cd "$root"

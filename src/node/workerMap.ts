@@ -108,7 +108,7 @@ export async function mapInWorkers<T, R>(options: WorkerMapOptions<T>): Promise<
       }
     };
     for (let k = 0; k < Math.min(workerCount, tasks.length); k++) {
-      const w = new Worker(BOOTSTRAP, { eval: true, workerData: { url, exportName, preload: options.preload } });
+      const w = new Worker(BOOTSTRAP, { eval: true, execArgv: workerExecArgv(), workerData: { url, exportName, preload: options.preload } });
       pool.push(w);
       w.on('message', (msg: { ready?: boolean; index?: number; result?: R; error?: string; fatal?: string }) => {
         if (settled) return;
@@ -124,6 +124,14 @@ export async function mapInWorkers<T, R>(options: WorkerMapOptions<T>): Promise<
       w.on('error', (err) => finish(() => reject(err)));
     }
   });
+}
+
+/**
+ * The parent's Node options minus `--input-type`, which would make the CommonJS bootstrap an ES
+ * module when the parent itself was started from `node --input-type=module -e …`.
+ */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter((arg, i, all) => !arg.startsWith('--input-type') && all[i - 1] !== '--input-type');
 }
 
 function toUrl(module: string | URL): string {
