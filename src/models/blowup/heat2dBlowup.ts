@@ -5,14 +5,14 @@
  *
  * @module
  */
-import { checkFinite, checkInteger, checkPositive } from '../../core/check';
+import { checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { LongRunOptions } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
-import { Grid1D, mappedGrid } from '../../grid/grid1d';
-import { sinhMap } from '../../grid/maps';
+import type { Grid1D } from '../../grid/grid1d';
 import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
+import { heatSampleTimes, resolveHeatGrid } from './heatRunSetup';
 import { heat2dModel } from './heat2dModel';
 
 /** Options of {@link heatBlowup2D}; the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
@@ -158,7 +158,7 @@ export function thesisInitialData2D(x: number, y: number): number {
 export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
   if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an options object', options);
   const tauEnd = checkPositive('options.tauEnd', options.tauEnd);
-  const grid = resolveGrid(options.grid);
+  const grid = resolveHeatGrid(options.grid, { n: 40, length: 4000 });
   const data = options.initialData ?? thesisInitialData2D;
   if (typeof data !== 'function') throw new InvalidTypeError('options.initialData', 'a function (x, y) => number', data);
   const n = grid.n;
@@ -171,10 +171,7 @@ export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
   }
   if (!(u0[0] > 0)) throw new InvalidArgumentError('options.initialData(0, 0)', 'a finite number > 0 (the initial amplitude û(0))', u0[0]);
   const model = heat2dModel(grid, grid, { implicitCorrections: options.implicitCorrections });
-  const snapshotTimes = options.snapshotAt === undefined ? [] : Array.from(options.snapshotAt, (v, i) => checkFinite(`options.snapshotAt[${i}]`, v));
-  const base = options.sampleAt === undefined ? logSpacedTimes(tauEnd) : Array.from(options.sampleAt, (v, i) => checkFinite(`options.sampleAt[${i}]`, v));
-  const samples = mergeTimes(base, snapshotTimes, tauEnd);
-  const snapshotSet = snapshotTimes.slice().sort((a, b) => a - b);
+  const { samples, snapshots: snapshotSet } = heatSampleTimes(tauEnd, options.sampleAt, options.snapshotAt);
 
   const rec: Record<keyof HeatBlowup2dSeries, number[]> = {
     tau: [], cu: [], cl1: [], cl2: [], lambda1: [], lambda2: [], lambdaTau1: [], lambdaTau2: [], lawU: [], lawL1: [], lawL2: [],
@@ -220,30 +217,5 @@ export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
   };
 }
 
-function resolveGrid(grid: HeatBlowup2dOptions['grid']): Grid1D {
-  if (grid instanceof Grid1D) return grid;
-  if (grid !== undefined && (grid === null || typeof grid !== 'object')) throw new InvalidTypeError('options.grid', 'a Grid1D or { n, length, scale }', grid);
-  const spec = grid ?? {};
-  const n = checkInteger('options.grid.n', spec.n ?? 40, 8);
-  const length = checkPositive('options.grid.length', spec.length ?? 4000);
-  const scale = checkPositive('options.grid.scale', spec.scale ?? 1);
-  return mappedGrid(sinhMap({ length, scale }), n, { symmetry: 'even' });
-}
 
-/** 16 samples per decade from 0.01 up to (excluding) tauEnd. */
-function logSpacedTimes(tauEnd: number): number[] {
-  const out: number[] = [];
-  for (let e = -32; ; e++) {
-    const v = Math.pow(10, e / 16);
-    if (v >= tauEnd) break;
-    out.push(v);
-  }
-  return out;
-}
 
-function mergeTimes(a: number[], b: number[], tauEnd: number): number[] {
-  const all = a.concat(b).filter((v) => v > 0 && v <= tauEnd).sort((x, y) => x - y);
-  const out: number[] = [];
-  for (const v of all) if (out.length === 0 || v > out[out.length - 1] * (1 + 1e-12)) out.push(v);
-  return out;
-}

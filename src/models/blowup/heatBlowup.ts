@@ -5,14 +5,14 @@
  *
  * @module
  */
-import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { LongRunOptions } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
-import { Grid1D, mappedGrid } from '../../grid/grid1d';
-import { sinhMap } from '../../grid/maps';
+import type { Grid1D } from '../../grid/grid1d';
 import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
+import { heatSampleTimes, resolveHeatGrid } from './heatRunSetup';
 import { radialHeatModel, type RadialHeatModel } from './radialHeatModel';
 
 /** Options of {@link heatBlowupRadial} (and {@link heatBlowup1D}); the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
@@ -165,7 +165,7 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
   if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an options object', options);
   const dim = checkInteger('options.dim', options.dim ?? 1, 1, 64);
   const tauEnd = checkPositive('options.tauEnd', options.tauEnd);
-  const grid = resolveGrid(options.grid);
+  const grid = resolveHeatGrid(options.grid, { n: 300, length: 1e5 });
   const z = grid.x;
   const N = grid.n;
   const u0 = resolveInitialData(options.initialData, z);
@@ -173,9 +173,7 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
   const amplitudeScale = checkPositive('options.amplitudeScale', options.amplitudeScale ?? 1);
   const lengthScale = checkPositive('options.lengthScale', options.lengthScale ?? 1);
   const model: RadialHeatModel = radialHeatModel(grid, { dim, fourthDerivative: options.fourthDerivative, maxAmplitudeRatio: options.maxAmplitudeRatio });
-  const snapshotTimes = options.snapshotAt === undefined ? [] : Array.from(options.snapshotAt, (v, i) => checkFinite(`options.snapshotAt[${i}]`, v));
-  const base = options.sampleAt === undefined ? defaultSamples(tauEnd) : Array.from(options.sampleAt, (v, i) => checkFinite(`options.sampleAt[${i}]`, v));
-  const samples = mergeTimes(base, snapshotTimes, tauEnd);
+  const { samples, snapshots: sortedSnaps } = heatSampleTimes(tauEnd, options.sampleAt, options.snapshotAt);
 
   const rec: Record<keyof HeatBlowupSeries, number[]> = {
     tau: [], cu: [], cl: [], lambda: [], lambdaTau: [], lawU: [], lawL: [], logCu: [], t: [], blowupTime: [],
@@ -183,7 +181,6 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
   };
   const snapshots: { tau: number; u: Vec }[] = [];
   let snapIndex = 0;
-  const sortedSnaps = snapshotTimes.slice().sort((a, b) => a - b);
   const onSample = (s: RescaledState): void => {
     const tau = s.tau;
     const lambda = Math.exp(s.logLambda[0]);
@@ -271,15 +268,6 @@ export function heatBlowup1D(options: Omit<HeatBlowupOptions, 'dim'>): HeatBlowu
   return heatBlowupRadial({ ...options, dim: 1 });
 }
 
-function resolveGrid(grid: HeatBlowupOptions['grid']): Grid1D {
-  if (grid instanceof Grid1D) return grid;
-  if (grid !== undefined && (grid === null || typeof grid !== 'object')) throw new InvalidTypeError('options.grid', 'a Grid1D or { n, length, scale }', grid);
-  const spec = grid ?? {};
-  const n = checkInteger('options.grid.n', spec.n ?? 300, 8);
-  const length = checkPositive('options.grid.length', spec.length ?? 1e5);
-  const scale = checkPositive('options.grid.scale', spec.scale ?? 1);
-  return mappedGrid(sinhMap({ length, scale }), n, { symmetry: 'even' });
-}
 
 function resolveInitialData(data: HeatBlowupOptions['initialData'], z: Vec): Vec {
   const f = data ?? thesisInitialData1D;
@@ -296,19 +284,4 @@ function resolveInitialData(data: HeatBlowupOptions['initialData'], z: Vec): Vec
   return u;
 }
 
-function defaultSamples(tauEnd: number): number[] {
-  const out: number[] = [];
-  for (let e = -2 * 16; ; e++) {
-    const v = Math.pow(10, e / 16);
-    if (v >= tauEnd) break;
-    out.push(v);
-  }
-  return out;
-}
 
-function mergeTimes(a: number[], b: number[], tauEnd: number): number[] {
-  const all = a.concat(b).filter((v) => v > 0 && v <= tauEnd).sort((x, y) => x - y);
-  const out: number[] = [];
-  for (const v of all) if (out.length === 0 || v > out[out.length - 1] * (1 + 1e-12)) out.push(v);
-  return out;
-}
