@@ -166,6 +166,8 @@ export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOption
     scheme: setup.scheme,
     walls: setup.walls,
     stepper: setup.stepper,
+    advection: setup.advection,
+    cellPeclet: setup.cellPeclet,
     snapshots,
     final,
     series,

@@ -13,6 +13,7 @@ export type {
   PdeScheme,
   PdeWalls,
   PdeStepper,
+  PdeAdvection,
   PdeSnapshot,
   PdeSeries,
   PdeStats,

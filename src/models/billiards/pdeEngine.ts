@@ -60,7 +60,7 @@ class ExplicitEngine implements PdeEngine {
     this.qNext = new Float64Array(this.mu.length);
     this.energyForm = setup.scheme === 'C';
     this.dt = setup.dt;
-    this.coefficients = { intervals: setup.intervals, dx: setup.dx, dt: setup.dt, lambda: setup.lambda, zeroFlux: setup.walls === 'zeroFlux' };
+    this.coefficients = { intervals: setup.intervals, dx: setup.dx, dt: setup.dt, lambda: setup.lambda, zeroFlux: setup.walls === 'zeroFlux', upwindViscosity: setup.upwindViscosity };
     stateDiagnostics(setup.intervals, this.mu, this.q, this.energyForm, this.diag);
   }
 
@@ -96,7 +96,7 @@ class ImexEngine implements PdeEngine {
 
   constructor(setup: PdeSetup, tEnd: number) {
     const n = setup.intervals + 1;
-    this.sys = { intervals: setup.intervals, dx: setup.dx, lambda: setup.lambda, energyForm: setup.scheme === 'C', zeroFlux: setup.walls === 'zeroFlux' };
+    this.sys = { intervals: setup.intervals, dx: setup.dx, lambda: setup.lambda, energyForm: setup.scheme === 'C', zeroFlux: setup.walls === 'zeroFlux', diffusion: 1 + setup.upwindViscosity };
     const y0 = new Float64Array(2 * n);
     y0.set(setup.mu0, 0);
     y0.set(setup.q0, n);

@@ -14,6 +14,9 @@
  * difference as the explicit scheme (see `pdeExplicitStep`), so the two steppers discretise the
  * same semi-discrete system and differ only by the time integration.
  *
+ * The upwind flux (`advection: 'upwind'`) enters as the diffusion coefficient D = 1 + λ·dx/2 of
+ * the implicit operator and the factor D of the `μ_x²` source (see `pdeExplicitStep`).
+ *
  * Step restriction: the explicit part alone. For IMEX Euler a von Neumann analysis of the
  * centred hyperbolic part with implicit diffusion gives stability for `dt·λ² ≤ 2`, and the
  * reaction keeps w ≥ 0 under the same bound (the quadratic argument of spec §4.1 with θ = 0,
@@ -37,6 +40,8 @@ export interface ImexSystem {
   energyForm: boolean;
   /** Zero-flux walls rather than Dirichlet. */
   zeroFlux: boolean;
+  /** Diffusion coefficient D of μ and E: 1, or 1 + λ·dx/2 with the upwind flux (see `pdeExplicitStep`). */
+  diffusion: number;
 }
 
 /**
@@ -47,13 +52,13 @@ export interface ImexSystem {
  * @returns a tridiagonal {@link StiffLinearOperator}
  * @example
  * ```ts
- * const L = imexDiffusionOperator({ intervals: 400, dx: 1 / 400, lambda: 100, energyForm: false, zeroFlux: false });
+ * const L = imexDiffusionOperator({ intervals: 400, dx: 1 / 400, lambda: 100, energyForm: false, zeroFlux: false, diffusion: 1 });
  * ```
  */
 export function imexDiffusionOperator(sys: ImexSystem): StiffLinearOperator {
   const N = sys.intervals;
   const n = N + 1;
-  const inv = 1 / (sys.dx * sys.dx);
+  const inv = sys.diffusion / (sys.dx * sys.dx);
   const lower = new Float64Array(2 * n);
   const diag = new Float64Array(2 * n);
   const upper = new Float64Array(2 * n);
@@ -121,7 +126,7 @@ export function imexExplicitPart(sys: ImexSystem, y: Vec, dy: Vec): void {
       dy[n + i] = -b * (y[i + 1] * sNext - y[i - 1] * sPrev);
     } else {
       const m = (y[i + 1] - y[i - 1]) * inv2dx;
-      dy[n + i] = m * m - lambda * m * sCur;
+      dy[n + i] = sys.diffusion * m * m - lambda * m * sCur;
     }
     sPrev = sCur;
     sCur = sNext;

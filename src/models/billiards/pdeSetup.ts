@@ -37,6 +37,12 @@ export interface PdeSetup {
   walls: PdeWalls;
   /** Stepper. */
   stepper: PdeStepper;
+  /** Resolved hyperbolic flux. */
+  advection: 'centred' | 'upwind';
+  /** Cell Péclet number λ·dx/2. */
+  cellPeclet: number;
+  /** Numerical diffusion added by the upwind flux: λ·dx/2 (upwind) or 0 (centred). */
+  upwindViscosity: number;
   /** Initial μ at the nodes. */
   mu0: Vec;
   /** Initial q at the nodes (w for B, E for C), wall values consistent with the walls. */
@@ -65,7 +71,7 @@ export interface PdeRunPlan {
  * Validate the specification and build the initial state. O(nodes) profile evaluations.
  *
  * @throws InvalidArgumentError / InvalidTypeError naming the offending field (λ ≤ 0, both or
- *   neither of λ and n, too few nodes, unknown scheme/walls/stepper, `bAsPrinted` with scheme C,
+ *   neither of λ and n, too few nodes, unknown scheme/walls/stepper/advection, `bAsPrinted` with scheme C,
  *   a non-positive step, profiles returning NaN or a negative σ0)
  * @example
  * ```ts
@@ -82,6 +88,7 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const scheme = checkOneOf('scheme', spec.scheme ?? 'B', ['B', 'C'] as const);
   const walls = checkOneOf('walls', spec.walls ?? 'dirichlet', ['dirichlet', 'zeroFlux'] as const);
   const stepper = checkOneOf('stepper', spec.stepper ?? 'explicit', ['explicit', 'imex'] as const);
+  const advectionOption = checkOneOf('advection', spec.advection ?? 'auto', ['centred', 'upwind', 'auto'] as const);
   if (spec.bAsPrinted !== undefined && typeof spec.bAsPrinted !== 'boolean') throw new InvalidTypeError('bAsPrinted', 'a boolean', spec.bAsPrinted);
   if (spec.bAsPrinted === true) {
     if (scheme !== 'B') throw new InvalidArgumentError('bAsPrinted', "used with scheme 'B' only (it is the printed form of (B))", scheme);
@@ -90,8 +97,14 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const profiles = initialProfiles({ mean: spec.mean, sigma: spec.sigma, orientation: spec.orientation });
   const intervals = nodes - 1;
   const dx = 1 / intervals;
-  const positivityBound = 2 / (lambda * lambda + 4 / (dx * dx));
-  const defaultDt = stepper === 'explicit' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : 0.25 / (lambda * lambda);
+  const cellPeclet = 0.5 * lambda * dx;
+  const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centred') : advectionOption;
+  const upwindViscosity = advection === 'upwind' ? cellPeclet : 0;
+  const diffusion = 1 + upwindViscosity;
+  // spec §4.1 with diffusion D: θ ≥ 2D·dt/dx² and dt·λ² ≤ 2D(1 − θ)  ⇒  dt ≤ 2D/(λ² + 4D²/dx²)
+  const positivityBound = advection === 'centred' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
+  const explicitDt = advection === 'centred' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
+  const defaultDt = stepper === 'explicit' ? explicitDt : 0.25 / (lambda * lambda);
   const dt = spec.dt === undefined ? defaultDt : checkPositive('dt', spec.dt);
   const z = uniformGrid(nodes).x;
   const sampled = sampleProfiles(z, profiles);
@@ -105,7 +118,7 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
     q0[0] = scheme === 'C' ? 0.5 * mu0[0] * mu0[0] : 0;
     q0[intervals] = scheme === 'C' ? 0.5 * mu0[intervals] * mu0[intervals] : 0;
   }
-  return { lambda, intervals, dx, z, dt, positivityBound, scheme, walls, stepper, mu0, q0 };
+  return { lambda, intervals, dx, z, dt, positivityBound, scheme, walls, stepper, advection, cellPeclet, upwindViscosity, mu0, q0 };
 }
 
 /**

@@ -18,6 +18,13 @@ export type PdeScheme = 'B' | 'C';
  */
 export type PdeWalls = 'dirichlet' | 'zeroFlux';
 
+/**
+ * Discretisation of the hyperbolic flux λ(σ, μσ): `'centred'` (midpoint average), `'upwind'`
+ * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, spec §4.1,
+ * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centred.
+ */
+export type PdeAdvection = 'centred' | 'upwind' | 'auto';
+
 /** Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion. */
 export type PdeStepper = 'explicit' | 'imex';
 
@@ -47,9 +54,16 @@ export interface MeanFieldPdeSpec {
   /** `'explicit'` (default) or `'imex'`. */
   stepper?: PdeStepper;
   /**
-   * Time step. Default: explicit `min(0.25·dx², 1/λ²)` (spec §4); IMEX `0.25/λ²`.
-   * The explicit positivity bound is `dt ≤ 2/(λ² + 4/dx²)`; larger steps are allowed and
-   * reported (`stats.positivityGuaranteed = false`).
+   * Hyperbolic flux: `'centred'`, `'upwind'` or `'auto'` (default: upwind iff λ·dx/2 > 1).
+   * Upwind adds the numerical diffusion λ·dx/2 to both μ and E (w), i.e. diffusion
+   * D = 1 + λ·dx/2 (first order in dx); `'centred'` is second order.
+   */
+  advection?: PdeAdvection;
+  /**
+   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centred, spec §4) or
+   * D = 1 + λ·dx/2 (upwind); IMEX `0.25/λ²`. The explicit positivity bound is
+   * `dt ≤ 2D/(λ² + 4D²/dx²)`; larger steps are allowed and reported
+   * (`stats.positivityGuaranteed = false`).
    */
   dt?: number;
 }
@@ -113,7 +127,7 @@ export interface PdeStats {
   minW: number;
   /** First time at which some w < 0 (null if never). */
   firstNegativeWTime: number | null;
-  /** The explicit positivity bound 2/(λ² + 4/dx²) of spec §4.1. */
+  /** The explicit positivity bound 2D/(λ² + 4D²/dx²) (spec §4.1 with D = 1 for centred advection). */
   positivityBound: number;
   /** True when the explicit step satisfies the bound (always false for IMEX, where no bound is proven). */
   positivityGuaranteed: boolean;
@@ -144,6 +158,10 @@ export interface MeanFieldPdeResult {
   walls: PdeWalls;
   /** Stepper used. */
   stepper: PdeStepper;
+  /** Hyperbolic flux used (`'auto'` resolved). */
+  advection: 'centred' | 'upwind';
+  /** Cell Péclet number λ·dx/2 of the grid. */
+  cellPeclet: number;
   /** One snapshot per requested time reached, in increasing time order. */
   snapshots: PdeSnapshot[];
   /** The final (or last finite) state. */
