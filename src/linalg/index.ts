@@ -10,5 +10,7 @@ export * from './bandedCholesky';
 export * from './dense';
 export * from './leastSquares';
 export * from './complex';
+export * from './complexBanded';
 export * from './mlMatrixAdapter';
+export * from './hermitianEigen';
 export * from './sparse/index';
