@@ -7,3 +7,6 @@ export * from './maps';
 export * from './grid1d';
 export * from './symmetry';
 export * from './tensorGrid2d';
+export * from './nodeClassification';
+export * from './structuredGrid2d';
+export * from './structuredSubGrid';
