@@ -29,7 +29,7 @@ export interface ComplexMatrix {
   readonly data: ComplexVec;
 }
 
-/** Result of {@link hermitianEigenDecomposition} and {@link generalizedHermitianEigen}. */
+/** Result of {@link hermitianEigenDecomposition}. */
 export interface HermitianEigenResult {
   /** Eigenvalues in ascending order (real). */
   values: Vec;
