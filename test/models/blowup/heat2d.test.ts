@@ -109,10 +109,11 @@ describe('2-D tensor heat model (thesis §2.4.2)', () => {
   });
 
   test('a run that leaves the self-similar regime reports a status, not NaNs', () => {
-    // a strongly non-radial datum far from the profile with a tiny amplitude scale: the diffusion wins
+    // a narrow datum far from the profile: the run leaves the self-similar regime almost at once (measured τ ≈ 4.6e-3)
     const r = heatBlowup2D({ tauEnd: 50, grid: { n: 24 }, initialData: (x, y) => 1 / (1 + 50 * (x * x + y * y)), sampleAt: [] });
-    expect(['diverged', 'success']).toContain(r.status);
-    if (r.status === 'diverged') expect(r.message.length).toBeGreaterThan(0);
+    expect(r.status).toBe('diverged');
+    expect(r.message).toMatch(/self-similar/);
+    expect(r.tau).toBeLessThan(50);
     for (const v of r.u) expect(Number.isFinite(v)).toBe(true);
   });
 });
