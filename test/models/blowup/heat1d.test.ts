@@ -38,7 +38,9 @@ describe('profile ū = 1/(1 + z²/8) and its corrections', () => {
       return e;
     });
     expect(log2(errs[0] / errs[1])).toBeGreaterThan(1.8);
+    expect(log2(errs[0] / errs[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
     expect(log2(errs[1] / errs[2])).toBeGreaterThan(1.8);
+    expect(log2(errs[1] / errs[2])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
     // exact derivatives: ū′ = −zū²/4, ū″ = −ū²/4 + z²ū³/8 (L1868)
     for (const z of [0, 0.7, 3, 20]) {
       const u = 1 / (1 + (z * z) / 8), u1 = (-z * u * u) / 4, u2 = (-u * u) / 4 + (z * z * u ** 3) / 8;
@@ -87,7 +89,9 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
       return Math.max(Math.abs(cu - target[0]), Math.abs(cl - target[1]));
     });
     expect(log2(errs[0] / errs[1])).toBeGreaterThan(1.7);
+    expect(log2(errs[0] / errs[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
     expect(log2(errs[1] / errs[2])).toBeGreaterThan(1.7);
+    expect(log2(errs[1] / errs[2])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
   });
 
   test('initial constants of the thesis data: closed forms equal the mpmath fixture; discrete values converge at O(h²)', () => {
@@ -102,7 +106,9 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
         return Math.max(Math.abs(r.series.cu[0] - ref.cu), Math.abs(r.series.cl[0] - ref.cl));
       });
       expect(log2(errs[0] / errs[1])).toBeGreaterThan(1.8);
+      expect(log2(errs[0] / errs[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
       expect(log2(errs[1] / errs[2])).toBeGreaterThan(1.8);
+      expect(log2(errs[1] / errs[2])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
       expect(errs[2]).toBeLessThan(2e-2);
     }
   });
@@ -202,7 +208,9 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
       return Math.abs(r.series.u2[r.series.u2.length - 1] - r.series.u2[0]);
     });
     expect(log2(drift[0] / drift[1])).toBeGreaterThan(1.8);
+    expect(log2(drift[0] / drift[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
     expect(log2(drift[1] / drift[2])).toBeGreaterThan(1.8);
+    expect(log2(drift[1] / drift[2])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
     expect(drift[2]).toBeGreaterThan(1e-6);
   });
 
