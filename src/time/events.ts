@@ -114,6 +114,9 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, fa: nu
   return b;
 }
 
+/** Shared result of a step without crossings, so that event-free steps allocate nothing. */
+const NO_HITS: readonly EventHit[] = Object.freeze([]);
+
 /**
  * Tracks the signs of the event functions across accepted steps and locates crossings on the
  * integrator's interpolant. Internal helper of `solve`.
@@ -140,11 +143,11 @@ export class EventTracker {
 
   /**
    * Look for crossings over the integrator's last step. Returns the hits in time order, cut after
-   * the first terminal one (empty when none).
+   * the first terminal one (a shared empty array when none).
    */
-  detect(it: OdeIntegrator): EventHit[] {
+  detect(it: OdeIntegrator): readonly EventHit[] {
     const events = this.events;
-    const hits: EventHit[] = [];
+    let hits: EventHit[] | null = null;
     const t0 = it.tPrev;
     const t1 = it.t;
     const tol = 4 * Number.EPSILON * Math.max(Math.abs(t0), Math.abs(t1));
@@ -161,10 +164,10 @@ export class EventTracker {
       const fn = events[k].fn;
       const g = (s: number): number => fn(s, it.interpolate(s, work));
       const tRoot = brentRoot(g, t0, t1, g0, g1, tol);
-      hits.push({ index: k, t: tRoot, y: it.interpolate(tRoot, new Float64Array(work.length)), terminal: events[k].terminal === true });
+      (hits ??= []).push({ index: k, t: tRoot, y: it.interpolate(tRoot, new Float64Array(work.length)), terminal: events[k].terminal === true });
     }
     this.gPrev.set(this.gNew);
-    if (hits.length === 0) return hits;
+    if (hits === null) return NO_HITS;
     const dir = t1 > t0 ? 1 : -1;
     hits.sort((p, q) => dir * (p.t - q.t) || p.index - q.index);
     const firstTerminal = hits.findIndex((hit) => hit.terminal);

@@ -95,7 +95,7 @@ export function solve<P>(prob: OdeProblem<P>, alg: OdeAlgorithm, options: SolveO
     let stopped = false;
     if (tracker) {
       const found = tracker.detect(it);
-      for (const hit of found) hits.push(hit);
+      for (let h = 0; h < found.length; h++) hits.push(found[h]);
       const last = found[found.length - 1];
       if (last !== undefined && last.terminal) {
         tReached = last.t;

@@ -43,6 +43,7 @@ function finitePair(a: Float64Array): boolean {
 
 function bicgstabCore(space: KrylovSpace, b: Vec, options: KrylovOptions): KrylovResult {
   const { x, rtol, atol, maxIterations, watch } = resolveKrylovOptions(space, b, options);
+  const progressExtra = { residualNorm: 0 };
   const length = space.width * space.n;
   const r = new Float64Array(length);
   const shadow = new Float64Array(length);
@@ -90,7 +91,8 @@ function bicgstabCore(space: KrylovSpace, b: Vec, options: KrylovOptions): Krylo
       continue;
     }
     if (iterations >= maxIterations) return done('maxSteps');
-    if (watch.tick(iterations, convergenceFraction(initialNorm, residualNorm, tolerance), undefined, { residualNorm })) return done('aborted');
+    progressExtra.residualNorm = residualNorm;
+    if (watch.tick(iterations, convergenceFraction(initialNorm, residualNorm, tolerance), undefined, progressExtra)) return done('aborted');
     space.dot(shadow, r, rho);
     if (!finitePair(rho)) return done('nonFinite', 'the residual is not finite');
     if (Math.hypot(rho[0], rho[1]) <= BREAKDOWN_EPSILON * shadowNorm * residualNorm) {

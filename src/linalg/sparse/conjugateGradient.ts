@@ -35,6 +35,7 @@ import {
 
 function conjugateGradientCore(space: KrylovSpace, b: Vec, options: KrylovOptions, requirePositive: boolean): KrylovResult {
   const { x, rtol, atol, maxIterations, watch } = resolveKrylovOptions(space, b, options);
+  const progressExtra = { residualNorm: 0 };
   const length = space.width * space.n;
   const r = new Float64Array(length);
   const z = new Float64Array(length);
@@ -72,7 +73,8 @@ function conjugateGradientCore(space: KrylovSpace, b: Vec, options: KrylovOption
       continue;
     }
     if (iterations >= maxIterations) return done('maxSteps');
-    if (watch.tick(iterations, convergenceFraction(initialNorm, residualNorm, tolerance), undefined, { residualNorm })) return done('aborted');
+    progressExtra.residualNorm = residualNorm;
+    if (watch.tick(iterations, convergenceFraction(initialNorm, residualNorm, tolerance), undefined, progressExtra)) return done('aborted');
     if (requirePositive && !(rho[0] > 0)) {
       return done('diverged', `preconditioner not positive definite: (r, M⁻¹r) = ${rho[0]}`);
     }

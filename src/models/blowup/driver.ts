@@ -221,6 +221,8 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
   const E = Array.from({ length: S }, () => new Float64Array(dim));
   const I = Array.from({ length: S }, () => new Float64Array(size));
   const stageY = new Float64Array(dim);
+  const yField = y.subarray(0, size);
+  const stageField = stageY.subarray(0, size);
   const yNew = new Float64Array(dim);
   const fields = Array.from({ length: P }, () => new Float64Array(size));
   const reaction = new Float64Array(size);
@@ -232,6 +234,7 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
   const ell = new Float64Array(P);
   const invariants = new Float64Array(P);
   const watch = new RunWatch(options);
+  const progressExtra = { c0: 0 };
 
   let tau = 0;
   let k = fixedDt;
@@ -242,10 +245,12 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
   let message = '';
   let nextSample = 0;
 
-  /** Stage evaluation at state `state` (field part already final): fills E[s] (and I[s] when explicit). */
-  const evaluateStage = (state: Vec, s: number, explicitDiffusion: boolean): boolean => {
+  /**
+   * Stage evaluation at state `state` whose field part is the view `u` (already final): fills E[s]
+   * (and I[s] when explicit).
+   */
+  const evaluateStage = (state: Vec, u: Vec, s: number, explicitDiffusion: boolean): boolean => {
     stageCount++;
-    const u = state.subarray(0, size);
     for (let i = 0; i < d; i++) lambdas[i] = Math.exp(state[size + i]);
     model.evaluate(u, lambdas, fields, reaction, explicitDiffusion && model.hasDiffusion ? I[s] : null);
     if (!model.hasDiffusion && explicitDiffusion) I[s].fill(0);
@@ -275,11 +280,11 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
 
   const sample = (): void => {
     if (options.onSample === undefined) return;
-    model.normalisation(y.subarray(0, size), invariants);
+    model.normalisation(yField, invariants);
     options.onSample({ tau, u: y.subarray(0, size), logLambda: y.subarray(size, size + d), logAmplitude: y[iLogCu], t: y[iT], c: cFirst, invariants, steps });
   };
 
-  if (!evaluateStage(y, 0, true)) {
+  if (!evaluateStage(y, yField, 0, true)) {
     return finish('diverged', 'the normalisation system is singular at τ = 0');
   }
   sample();
@@ -319,7 +324,7 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
           const a = kStep * Ae[j];
           if (a !== 0) { const ij = I[j]; for (let q = 0; q < size; q++) stageY[q] += a * ij[q]; }
         }
-        ok = evaluateStage(stageY, s, true);
+        ok = evaluateStage(stageY, stageField, s, true);
       } else {
         const Ai = scheme.implicitA[s];
         for (let j = 0; j < s; j++) {
@@ -330,13 +335,12 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
         const Is = I[s];
         if (model.hasDiffusion && kGamma !== 0) {
           for (let i = 0; i < d; i++) lambdas[i] = Math.exp(stageY[size + i]);
-          const x = stageY.subarray(0, size);
-          Is.set(x);
-          model.solveImplicit(kGamma, lambdas, Is, x);
-          for (let q = 0; q < size; q++) Is[q] = (x[q] - Is[q]) / kGamma;
-          ok = evaluateStage(stageY, s, false);
+          Is.set(stageField);
+          model.solveImplicit(kGamma, lambdas, Is, stageField);
+          for (let q = 0; q < size; q++) Is[q] = (stageField[q] - Is[q]) / kGamma;
+          ok = evaluateStage(stageY, stageField, s, false);
         } else {
-          ok = evaluateStage(stageY, s, true);
+          ok = evaluateStage(stageY, stageField, s, true);
         }
       }
     }
@@ -378,17 +382,18 @@ export function runRescaled(model: RescalingModel, options: RescaledRunOptions):
     y.set(yNew);
     tau = hitsTarget ? target : tau + kStep;
     steps++;
-    if (!evaluateStage(y, 0, true)) { status = 'diverged'; message = `the normalisation system became singular at τ = ${tau}`; break; }
+    if (!evaluateStage(y, yField, 0, true)) { status = 'diverged'; message = `the normalisation system became singular at τ = ${tau}`; break; }
     for (let i = 0; i < d; i++) lambdas[i] = Math.exp(y[size + i]);
     let lambdaTooLarge = false;
     for (let i = 0; i < d; i++) if (lambdas[i] > lambdaMax) lambdaTooLarge = true;
     if (lambdaTooLarge) { status = 'diverged'; message = `λ exceeded lambdaMax = ${lambdaMax} at τ = ${tau}: the diffusion wins (no self-similar blowup)`; break; }
-    if (model.inRegime !== undefined && !model.inRegime(y.subarray(0, size), lambdas)) { status = 'diverged'; message = `the solution left the self-similar regime at τ = ${tau}`; break; }
+    if (model.inRegime !== undefined && !model.inRegime(yField, lambdas)) { status = 'diverged'; message = `the solution left the self-similar regime at τ = ${tau}`; break; }
     if (hitsTarget && nextSample < samples.length && target === samples[nextSample]) {
       nextSample++;
       if (tau < tauEnd) sample();
     }
-    if (watch.aborted || watch.tick(steps, tau / tauEnd, tau, { c0: cFirst[0] })) { if (tau < tauEnd) { status = 'aborted'; message = 'aborted by the signal'; } break; }
+    progressExtra.c0 = cFirst[0];
+    if (watch.aborted || watch.tick(steps, tau / tauEnd, tau, progressExtra)) { if (tau < tauEnd) { status = 'aborted'; message = 'aborted by the signal'; } break; }
   }
   return finish(status, message);
 

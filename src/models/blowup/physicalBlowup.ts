@@ -105,6 +105,7 @@ export function solvePhysicalHeat(system: PhysicalHeatSystem, initial: Vec | Arr
 
   const stepper = new HeatRosenbrockStepper(system);
   const watch = new RunWatch(options);
+  const progressExtra = { amplitude: 0 };
   const n = system.size;
   let y = Float64Array.from(y0);
   let next = new Float64Array(n);
@@ -146,7 +147,8 @@ export function solvePhysicalHeat(system: PhysicalHeatSystem, initial: Vec | Arr
     amps.push(y[0]);
     laps.push(laplacianAtOrigin(system, y, scratch));
     if (y[0] >= amplitudeTarget) { status = 'success'; break; }
-    if (watch.tick(accepted, Math.log(y[0] / y0[0]) / Math.log(amplitudeTarget / y0[0]), t, { amplitude: y[0] })) { status = 'aborted'; break; }
+    progressExtra.amplitude = y[0];
+    if (watch.tick(accepted, Math.log(y[0] / y0[0]) / Math.log(amplitudeTarget / y0[0]), t, progressExtra)) { status = 'aborted'; break; }
   }
   watch.finish(accepted, status === 'success' ? 1 : Math.log(y[0] / y0[0]) / Math.log(amplitudeTarget / y0[0]), t, { amplitude: y[0] });
   const amplitude = y[0];

@@ -119,11 +119,11 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
   };
   const fourthDerivativeAtZero = (f: Vec): number => (fourth === 'splineSquared' ? spline.fourthDerivativeAtLeftEnd(f) : parityFitDerivativesAtZero(x, f, 'even', 4, fitOut)[2]);
 
+  const bandData = band.data;
+  /** Entry (row, col) of the 7-wide band (kl = ku = 3), row-major. */
+  const set = (row: number, col: number, v: number): void => { bandData[row * 7 + (col - row + 3)] = v; };
   const assemble = (g: number): void => {
-    const a = band.data;
-    a.fill(0);
-    const W = 7;
-    const set = (row: number, col: number, v: number): void => { a[row * W + (col - row + 3)] = v; };
+    bandData.fill(0);
     // value rows
     set(0, 0, 1); set(0, 1, -g * n);
     for (let i = 1; i < N - 1; i++) {
