@@ -45,12 +45,30 @@ export class TridiagonalFactorization {
     checkVec('diag', diag);
     const n = diag.length;
     checkInteger('diag.length', n, 1);
+    this.n = n;
+    this.lower = new Float64Array(n);
+    this.upper = new Float64Array(n);
+    this.invPivot = new Float64Array(n);
+    this.factor(lower, diag, upper);
+  }
+
+  /**
+   * Refactor in place for a new matrix of the same size (no allocation): for systems whose
+   * coefficients change every step, e.g. implicit stages with a varying shift.
+   * @throws NumericalError when a pivot is zero or non-finite
+   * @example
+   * ```ts
+   * f.factor(lower, diagWithNewShift, upper).solve(rhs, x);
+   * ```
+   */
+  factor(lower: Vec, diag: Vec, upper: Vec): this {
+    const n = this.n;
+    checkVec('diag', diag, n);
     checkVec('lower', lower, n);
     checkVec('upper', upper, n);
-    this.n = n;
-    this.lower = Float64Array.from(lower);
-    this.upper = Float64Array.from(upper);
-    const inv = new Float64Array(n);
+    this.lower.set(lower);
+    this.upper.set(upper);
+    const inv = this.invPivot;
     let pivot = diag[0];
     for (let i = 0; ; i++) {
       if (pivot === 0 || !Number.isFinite(pivot)) {
@@ -60,7 +78,7 @@ export class TridiagonalFactorization {
       if (i === n - 1) break;
       pivot = diag[i + 1] - (lower[i + 1] * upper[i]) * inv[i];
     }
-    this.invPivot = inv;
+    return this;
   }
 
   /** Solve A x = rhs for contiguous vectors; `out` may alias `rhs`. */

@@ -298,7 +298,7 @@ class ImplicitSplineSweep {
     lower[n - 1] = 0;
     diag[n - 1] = 1;
     upper[n - 1] = 0;
-    this.factorization = new TridiagonalFactorization(lower, diag, upper);
+    this.factorization = this.factorization === null ? new TridiagonalFactorization(lower, diag, upper) : this.factorization.factor(lower, diag, upper);
     this.g = g;
   }
 

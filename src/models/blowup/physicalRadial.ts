@@ -127,7 +127,7 @@ class RadialHeatSystem implements PhysicalHeatSystem {
       this.upper[i] = -right;
       this.diag[i] = left + right + shift[i];
     }
-    this.factorization = new TridiagonalFactorization(this.lower, this.diag, this.upper);
+    this.factorization = this.factorization === null ? new TridiagonalFactorization(this.lower, this.diag, this.upper) : this.factorization.factor(this.lower, this.diag, this.upper);
   }
 
   solve(rhs: Vec, out: Vec): void {

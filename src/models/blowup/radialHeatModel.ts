@@ -153,6 +153,7 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
    * n = 1: with M = S'' at the nodes (moment equations T M = ΔY, even/natural ends), Y = r + gM
    * gives the tridiagonal, diagonally dominant system (T − gΔ) Y = T r.
    */
+  let triFactorization: TridiagonalFactorization | null = null;
   const solveMomentForm = (g: number, r: Vec, out: Vec): void => {
     triDiag[0] = h[0] / 3 + g / h[0];
     triUpper[0] = h[0] / 6 - g / h[0];
@@ -168,7 +169,9 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
     triLower[N - 1] = 0;
     triDiag[N - 1] = 1;
     triRhs[N - 1] = r[N - 1];
-    new TridiagonalFactorization(triLower, triDiag, triUpper).solve(triRhs, out);
+    if (triFactorization === null) triFactorization = new TridiagonalFactorization(triLower, triDiag, triUpper);
+    else triFactorization.factor(triLower, triDiag, triUpper);
+    triFactorization.solve(triRhs, out);
   };
 
   return {
