@@ -59,13 +59,14 @@ export class RunWatch {
   }
 
   /**
-   * Count one step; every `every` steps, report progress and check the signal.
+   * Count one step; every `every` steps, report progress and check the signal. `extra` may be a
+   * function, evaluated only when a report is actually made (for values that cost a pass over the data).
    * @returns true when the computation must stop because the signal fired
    */
-  tick(step: number, fraction: number, t?: number, extra?: Record<string, number>): boolean {
+  tick(step: number, fraction: number, t?: number, extra?: Record<string, number> | (() => Record<string, number>)): boolean {
     if (--this.countdown > 0) return false;
     this.countdown = this.every;
-    if (this.onProgress) this.onProgress({ fraction, step, t, ...extra });
+    if (this.onProgress) this.onProgress({ fraction, step, t, ...(typeof extra === 'function' ? extra() : extra) });
     return this.signal?.aborted === true;
   }
 

@@ -50,6 +50,7 @@ export function runMinimizer(m: IterativeMinimizer, stop: ResolvedStopping, opti
     return finish(m, 'nonFinite', 'the objective or its gradient is not finite at x0', history);
   }
   if (maxAbs(m.g) <= stop.gtol) return finish(m, 'success', `gradient norm ${maxAbs(m.g)} <= gtol = ${stop.gtol} at x0`, history);
+  const progressExtra = () => ({ f: m.f, gradNorm: maxAbs(m.g) });
   for (;;) {
     if (m.iterations >= stop.maxIterations) {
       status = 'maxSteps';
@@ -61,7 +62,7 @@ export function runMinimizer(m: IterativeMinimizer, stop: ResolvedStopping, opti
       message = `maxFev = ${stop.maxFev} reached`;
       break;
     }
-    if (watch.tick(m.iterations, m.iterations / stop.maxIterations, undefined, { f: m.f, gradNorm: maxAbs(m.g) })) {
+    if (watch.tick(m.iterations, m.iterations / stop.maxIterations, undefined, progressExtra)) {
       status = 'aborted';
       message = 'aborted by the signal';
       break;

@@ -67,6 +67,16 @@ describe('status and progress', () => {
     expect(stoppedAt).toBe(40);
   });
 
+  test('RunWatch evaluates a function extra only when it reports', () => {
+    let calls = 0;
+    const seen: number[] = [];
+    const watch = new RunWatch({ onProgress: (p) => seen.push(p.cost as number), progressEvery: 4 });
+    const extra = () => ({ cost: ++calls });
+    for (let k = 0; k < 10; k++) watch.tick(k, k / 10, undefined, extra);
+    expect(calls).toBe(3);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
   test('row-major strides', () => {
     expect(rowMajorStrides([2, 3, 4])).toEqual([12, 4, 1]);
   });
