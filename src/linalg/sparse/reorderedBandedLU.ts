@@ -11,9 +11,10 @@
  * @module
  */
 import { checkVec } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
+import { InvalidArgumentError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { BandedLUFactorization, BandedMatrix } from '../banded';
+import { csrBandProfile } from './bandProfile';
 import { checkCsrMatrix, type CsrMatrix } from './csr';
 import { reverseCuthillMcKee } from './reverseCuthillMcKee';
 
@@ -32,28 +33,7 @@ import { reverseCuthillMcKee } from './reverseCuthillMcKee';
 export function csrToBanded(A: CsrMatrix, perm?: Int32Array): BandedMatrix {
   checkCsrMatrix('A', A, 'real');
   const n = A.rows;
-  if (A.cols !== n || n < 1) throw new InvalidArgumentError('A', 'a non-empty square matrix', `${A.rows}×${A.cols}`);
-  const inverse = new Int32Array(n);
-  if (perm === undefined) {
-    for (let i = 0; i < n; i++) inverse[i] = i;
-  } else {
-    if (!(perm instanceof Int32Array) || perm.length !== n) throw new InvalidTypeError('perm', `an Int32Array permutation of length ${n}`, perm);
-    inverse.fill(-1);
-    for (let k = 0; k < n; k++) {
-      const v = perm[k];
-      if (!(v >= 0 && v < n) || inverse[v] >= 0) throw new InvalidArgumentError(`perm[${k}]`, `a permutation of 0..${n - 1}`, v);
-      inverse[v] = k;
-    }
-  }
-  let kl = 0;
-  let ku = 0;
-  for (let i = 0; i < n; i++) {
-    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
-      const d = inverse[A.colIndex[p]] - inverse[i];
-      if (d > ku) ku = d;
-      if (-d > kl) kl = -d;
-    }
-  }
+  const { inverse, kl, ku } = csrBandProfile(A, perm);
   const band = new BandedMatrix(n, kl, ku);
   const width = kl + ku + 1;
   for (let i = 0; i < n; i++) {
