@@ -7,3 +7,4 @@ export * from './check';
 export * from './types';
 export * from './status';
 export * from './progress';
+export * from './run';

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkInteger } from './check';
 
 /** Progress report passed to `onProgress` callbacks. */
 export interface ProgressInfo {
@@ -49,7 +50,7 @@ export class RunWatch {
   constructor(options: LongRunOptions = {}) {
     this.signal = options.signal;
     this.onProgress = options.onProgress;
-    this.every = Math.max(1, Math.floor(options.progressEvery ?? 64));
+    this.every = options.progressEvery === undefined ? 64 : checkInteger('progressEvery', options.progressEvery, 1);
     this.countdown = 0;
   }
 
