@@ -8,3 +8,4 @@ export * from './types';
 export * from './status';
 export * from './progress';
 export * from './run';
+export * from './pow2';

@@ -1,8 +1,9 @@
 /**
  * A fitted cubic spline in Hermite form (nodes, values, nodal slopes), evaluable anywhere.
- * On interval i, with t = x − x_i, h = x_{i+1} − x_i, δ = (y_{i+1} − y_i)/h:
- * `S(x) = y_i + m_i t + c2_i t² + c3_i t³`, `c2 = (3δ − 2m_i − m_{i+1})/h`,
- * `c3 = (m_i + m_{i+1} − 2δ)/h²`.
+ * On interval i, with h = x_{i+1} − x_i, δ = (y_{i+1} − y_i)/h, t = x − x_i and u = t/h ∈ [0, 1]:
+ * `S(x) = y_i + t·(m_i + u·(C2_i + u·C3_i))`, `C2 = 3δ − 2m_i − m_{i+1}`, `C3 = m_i + m_{i+1} − 2δ`
+ * (the usual c2 = C2/h, c3 = C3/h² written without powers of h, so that any representable node
+ * spacing evaluates accurately: 1e−150 and 1e150 as well as 1).
  *
  * @module
  */
@@ -34,6 +35,7 @@ export class CubicSpline {
   readonly periodic: boolean;
   private readonly c2: Vec;
   private readonly c3: Vec;
+  private readonly h: Vec;
 
   /**
    * @param x - strictly increasing nodes (not copied)
@@ -53,11 +55,13 @@ export class CubicSpline {
     this.periodic = periodic;
     this.c2 = new Float64Array(n - 1);
     this.c3 = new Float64Array(n - 1);
+    this.h = new Float64Array(n - 1);
     for (let i = 0; i < n - 1; i++) {
       const h = x[i + 1] - x[i];
       const delta = (values[i + 1] - values[i]) / h;
-      this.c2[i] = (3 * delta - 2 * slopes[i] - slopes[i + 1]) / h;
-      this.c3[i] = (slopes[i] + slopes[i + 1] - 2 * delta) / (h * h);
+      this.h[i] = h;
+      this.c2[i] = 3 * delta - 2 * slopes[i] - slopes[i + 1];
+      this.c3[i] = slopes[i] + slopes[i + 1] - 2 * delta;
     }
   }
 
@@ -103,14 +107,16 @@ export class CubicSpline {
     }
     const i = locateInterval(x, n, xe);
     const t = xe - x[i];
+    const h = this.h[i];
+    const u = t / h;
     const m = this.slopes[i];
     const c2 = this.c2[i];
     const c3 = this.c3[i];
     switch (order) {
-      case 0: return this.values[i] + t * (m + t * (c2 + t * c3));
-      case 1: return m + t * (2 * c2 + 3 * t * c3);
-      case 2: return 2 * c2 + 6 * t * c3;
-      case 3: return 6 * c3;
+      case 0: return this.values[i] + t * (m + u * (c2 + u * c3));
+      case 1: return m + u * (2 * c2 + 3 * u * c3);
+      case 2: return (2 * c2 + 6 * u * c3) / h;
+      case 3: return (6 * c3) / h / h;
       default: return 0;
     }
   }

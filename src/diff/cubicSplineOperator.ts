@@ -11,9 +11,17 @@
  * O(h²); third derivative O(h) (it is piecewise constant). A natural end condition where f'' ≠ 0
  * adds an O(h²) boundary layer to S'' (and O(h³) to S').
  *
+ * Scaling: the slope system is solved in units where the largest spacing is about 1 (spacings
+ * multiplied by an exact power of two), and derivatives of order k are scaled back by 2^(−k·e). For
+ * ordinary grids this is bit-identical to the unscaled arithmetic; for node spacings near the ends
+ * of the double range (1e±150 and beyond) it keeps full accuracy where powers h², h³ of the
+ * spacings would overflow or underflow. A derivative whose true value is not representable
+ * overflows to ±Infinity.
+ *
  * @module
  */
 import { checkInteger, checkVec } from '../core/check';
+import { pow2Exponent, scaleByPow2 } from '../core/pow2';
 import { InvalidArgumentError } from '../core/errors';
 import type { Vec } from '../core/types';
 import { CyclicTridiagonalFactorization, TridiagonalFactorization } from '../linalg/tridiagonal';
@@ -59,7 +67,12 @@ export class CubicSplineOperator {
   readonly left: ResolvedEndCondition;
   /** Resolved right end condition. */
   readonly right: ResolvedEndCondition;
+  /** Spacings in scaled units, ĥ_i = (x_{i+1} − x_i)·2^(−exponent) (module doc, "Scaling"). */
   private readonly h: Vec;
+  /** The power of two the spacings are scaled by. */
+  private readonly exponent: number;
+  /** 2^(−exponent): one factor of it turns a scaled derivative order into real units. */
+  private readonly unit: number;
   private readonly periodic: boolean;
   private readonly solver: TridiagonalFactorization | CyclicTridiagonalFactorization;
   private readonly rhs: Vec;
@@ -82,9 +95,10 @@ export class CubicSplineOperator {
     this.left = left;
     this.right = right;
     this.periodic = left.kind === 'periodic';
-    const h = new Float64Array(n - 1);
-    for (let i = 0; i < n - 1; i++) h[i] = x[i + 1] - x[i];
+    const { h, exponent } = scaledSpacings('nodes', x);
     this.h = h;
+    this.exponent = exponent;
+    this.unit = scaleByPow2(1, -exponent);
     const size = this.periodic ? n - 1 : n;
     const lower = new Float64Array(size);
     const diag = new Float64Array(size);
@@ -128,18 +142,19 @@ export class CubicSplineOperator {
     const m = this.computeSlopes(f, strideF, offsetF, false);
     const n = this.n;
     const h = this.h;
-    if (d1 !== null) for (let i = 0, io = offset1; i < n; i++, io += stride1) d1[io] = m[i];
+    const unit = this.unit;
+    if (d1 !== null) for (let i = 0, io = offset1; i < n; i++, io += stride1) d1[io] = m[i] * unit;
     if (d2 !== null) {
       let fi = f[offsetF];
       for (let i = 0, jf = offsetF + strideF, io = offset2; i < n - 1; i++, jf += strideF, io += stride2) {
         const fn = this.periodic && i === n - 2 ? f[offsetF] : f[jf];
-        d2[io] = (6 * (fn - fi) / h[i] - 4 * m[i] - 2 * m[i + 1]) / h[i];
+        d2[io] = ((6 * (fn - fi) / h[i] - 4 * m[i] - 2 * m[i + 1]) / h[i]) * unit * unit;
         fi = fn;
       }
       const last = n - 2;
       const fPrev = f[offsetF + last * strideF];
       const fLast = this.periodic ? f[offsetF] : f[offsetF + (n - 1) * strideF];
-      d2[offset2 + (n - 1) * stride2] = this.periodic ? d2[offset2] : (-6 * (fLast - fPrev) / h[last] + 2 * m[last] + 4 * m[n - 1]) / h[last];
+      d2[offset2 + (n - 1) * stride2] = this.periodic ? d2[offset2] : ((-6 * (fLast - fPrev) / h[last] + 2 * m[last] + 4 * m[n - 1]) / h[last]) * unit * unit;
     }
     if (d3 !== null) this.thirdDerivativeAtNodes(f, strideF, offsetF, m, d3, stride3, offset3);
   }
@@ -224,7 +239,7 @@ export class CubicSplineOperator {
     this.derivativesStrided(values, 1, 0, null, 1, 0, g, 1, 0);
     const m = this.computeSlopes(g, 1, 0, true);
     const h0 = this.h[0];
-    return (6 * (g[1] - g[0]) / h0 - 4 * m[0] - 2 * m[1]) / h0;
+    return scaleByPow2((6 * (g[1] - g[0]) / h0 - 4 * m[0] - 2 * m[1]) / h0, -2 * this.exponent);
   }
 
   /**
@@ -239,7 +254,9 @@ export class CubicSplineOperator {
    */
   fit(values: Vec): CubicSpline {
     checkVec('values', values, this.n);
-    const m = this.computeSlopes(values, 1, 0, false);
+    const scaled = this.computeSlopes(values, 1, 0, false);
+    const m = new Float64Array(this.n);
+    for (let i = 0; i < this.n; i++) m[i] = scaled[i] * this.unit;
     const y = Float64Array.from(values);
     if (this.periodic) y[this.n - 1] = y[0];
     return new CubicSpline(this.x, y, m, this.periodic);
@@ -274,8 +291,8 @@ export class CubicSplineOperator {
     const deltaN = n > 2 ? deltaPrev : delta0;
     const delta1 = n > 2 ? (f[offsetF + 2 * strideF] - f[offsetF + strideF]) / h[1] : 0;
     const deltaN1 = n > 2 ? (f[offsetF + (n - 2) * strideF] - f[offsetF + (n - 3) * strideF]) / h[n - 3] : 0;
-    rhs[0] = endRhs(this.left, homogeneous, h[0], n > 2 ? h[1] : 0, delta0, delta1, -1);
-    rhs[last] = endRhs(this.right, homogeneous, h[n - 2], n > 2 ? h[n - 3] : 0, deltaN, deltaN1, 1);
+    rhs[0] = endRhs(this.left, homogeneous, h[0], n > 2 ? h[1] : 0, delta0, delta1, -1, this.exponent);
+    rhs[last] = endRhs(this.right, homogeneous, h[n - 2], n > 2 ? h[n - 3] : 0, deltaN, deltaN1, 1, this.exponent);
     this.solver.solve(rhs, m);
     return m;
   }
@@ -290,8 +307,16 @@ export class CubicSplineOperator {
 
   private thirdDerivativeAtNodes(f: Vec, strideF: number, offsetF: number, m: Vec, d3: Vec, stride3: number, offset3: number): void {
     const n = this.n;
-    const h = this.h;
     const lastIndex = offset3 + (n - 1) * stride3;
+    this.thirdDerivativeScaled(f, strideF, offsetF, m, d3, stride3, offset3, lastIndex);
+    const unit = this.unit;
+    for (let i = 0, io = offset3; i < n; i++, io += stride3) d3[io] = d3[io] * unit * unit * unit;
+  }
+
+  /** Nodal S''' in scaled units (see {@link CubicSplineOperator.derivativesStrided}). */
+  private thirdDerivativeScaled(f: Vec, strideF: number, offsetF: number, m: Vec, d3: Vec, stride3: number, offset3: number, lastIndex: number): void {
+    const n = this.n;
+    const h = this.h;
     const t0 = this.intervalThird(f, strideF, offsetF, m, 0);
     if (n === 2) {
       d3[offset3] = this.left.label === 'even' ? 0 : t0;
@@ -342,11 +367,34 @@ function setEndRow(c: ResolvedEndCondition, hEnd: number, hNext: number, diag: V
  * Right-hand side of an end row. `side` = −1 (left) or +1 (right); δ_end is the end interval's
  * divided difference and δ_next the neighbouring one.
  */
-function endRhs(c: ResolvedEndCondition, homogeneous: boolean, hEnd: number, hNext: number, deltaEnd: number, deltaNext: number, side: number): number {
+function endRhs(c: ResolvedEndCondition, homogeneous: boolean, hEnd: number, hNext: number, deltaEnd: number, deltaNext: number, side: number, exponent: number): number {
   const v = homogeneous ? 0 : c.value;
-  if (c.kind === 'slope') return v;
-  if (c.kind === 'secondDerivative') return 3 * deltaEnd + (side * hEnd * v) / 2;
+  // prescribed values in scaled units: a slope scales like 2^e, a second derivative like 2^(2e)
+  if (c.kind === 'slope') return scaleByPow2(v, exponent);
+  if (c.kind === 'secondDerivative') return 3 * deltaEnd + (side * hEnd * scaleByPow2(v, 2 * exponent)) / 2;
   return ((3 * hEnd + 2 * hNext) * hNext * deltaEnd + hEnd * hEnd * deltaNext) / (hEnd + hNext);
+}
+
+/**
+ * Node spacings scaled by a power of two so that the largest is in [1/2, 2), and that power.
+ * Rejects spacings that overflow (nodes spanning more than the double range) and spacing ratios
+ * beyond 2^1000, where the scaled spline system would underflow.
+ */
+function scaledSpacings(name: string, x: Vec): { h: Vec; exponent: number } {
+  const n = x.length;
+  const h = new Float64Array(n - 1);
+  let hMax = 0;
+  for (let i = 0; i < n - 1; i++) {
+    h[i] = x[i + 1] - x[i];
+    if (!(h[i] <= Number.MAX_VALUE)) throw new InvalidArgumentError(`${name}[${i + 1}] − ${name}[${i}]`, 'a spacing representable as a finite double (the nodes span more than the double range)', h[i]);
+    if (h[i] > hMax) hMax = h[i];
+  }
+  const exponent = pow2Exponent(hMax);
+  for (let i = 0; i < n - 1; i++) {
+    h[i] = scaleByPow2(h[i], -exponent);
+    if (!(h[i] >= 2 ** -1000)) throw new InvalidArgumentError(`${name}[${i + 1}] − ${name}[${i}]`, `a spacing at least 2^−1000 times the largest spacing ${hMax}`, scaleByPow2(h[i], exponent));
+  }
+  return { h, exponent };
 }
 
 /**

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { pow2Exponent, scaleByPow2 } from '../core/pow2';
 import { checkAllFinite, checkFinite, checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
 import type { Vec } from '../core/types';
@@ -33,16 +34,22 @@ export function fornbergWeightsKernel(
   const size = (maxOrder + 1) * n;
   for (let k = 0; k < size; k++) out[offsetOut + k] = 0;
   out[offsetOut] = 1;
+  // Work in units of the stencil radius (an exact power of two): products of up to n − 1 node
+  // differences then stay near 1 whatever the spacing; row k is scaled back by 2^(−k·e) at the end.
+  let radius = 0;
+  for (let j = 0; j < n; j++) radius = Math.max(radius, Math.abs(nodes[offsetNodes + j * strideNodes] - x0));
+  const exponent = pow2Exponent(radius);
+  const unit = scaleByPow2(1, -exponent);
   let c1 = 1;
-  let c4 = nodes[offsetNodes] - x0;
+  let c4 = (nodes[offsetNodes] - x0) * unit;
   for (let i = 1; i < n; i++) {
     const xi = nodes[offsetNodes + i * strideNodes];
     const mn = i < maxOrder ? i : maxOrder;
     let c2 = 1;
     const c5 = c4;
-    c4 = xi - x0;
+    c4 = (xi - x0) * unit;
     for (let j = 0; j < i; j++) {
-      const c3 = xi - nodes[offsetNodes + j * strideNodes];
+      const c3 = (xi - nodes[offsetNodes + j * strideNodes]) * unit;
       c2 *= c3;
       if (j === i - 1) {
         // new node i from node i−1 (uses the not-yet-updated column i−1)
@@ -59,6 +66,11 @@ export function fornbergWeightsKernel(
       out[offsetOut + j] = (c4 * out[offsetOut + j]) / c3;
     }
     c1 = c2;
+  }
+  if (exponent !== 0) {
+    for (let k = 1; k <= maxOrder; k++) {
+      for (let j = 0, p = offsetOut + k * n; j < n; j++, p++) out[p] = scaleByPow2(out[p], -k * exponent);
+    }
   }
   return out;
 }

@@ -14,6 +14,7 @@
  * @module
  */
 import { checkInteger, checkOneOf, checkStrictlyIncreasing, checkVec } from '../core/check';
+import { pow2Exponent, scaleByPow2 } from '../core/pow2';
 import { InvalidArgumentError } from '../core/errors';
 import type { Vec } from '../core/types';
 import { fornbergWeightsKernel } from './fornberg';
@@ -46,8 +47,12 @@ export function parityFitDerivativesAtZero(nodes: Vec, values: Vec, parity: 'eve
   const result = out === undefined ? new Float64Array(points) : checkVec('out', out, points);
   const t = new Float64Array(points);
   const q = new Float64Array(points);
+  // fit in x̂ = x·2^(−e) with the widest node near 1 (exact scaling), so that t = x̂² neither
+  // overflows nor underflows; f^(d)(0) = f̂^(d)(0)·2^(−d·e)
+  const exponent = pow2Exponent(nodes[first + points - 1]);
+  const unit = scaleByPow2(1, -exponent);
   for (let i = 0; i < points; i++) {
-    const xi = nodes[first + i];
+    const xi = nodes[first + i] * unit;
     t[i] = xi * xi;
     q[i] = parity === 'even' ? values[first + i] : values[first + i] / xi;
   }
@@ -57,7 +62,7 @@ export function parityFitDerivativesAtZero(nodes: Vec, values: Vec, parity: 'eve
     if (j > 0) factorial *= parity === 'even' ? 2 * (2 * j - 1) : 2 * (2 * j + 1);
     let acc = 0;
     for (let i = 0; i < points; i++) acc += weights[j * points + i] * q[i];
-    result[j] = factorial * acc;
+    result[j] = scaleByPow2(factorial * acc, -(parity === 'even' ? 2 * j : 2 * j + 1) * exponent);
   }
   return result;
 }

@@ -41,8 +41,9 @@ export function gaussLegendre(n: number, a = -1, b = 1, out?: { nodes: Vec; weig
   if (!(b > a)) throw new InvalidArgumentError('b', `a finite number > a = ${a}`, b);
   const nodes = out === undefined ? new Float64Array(n) : checkVec('out.nodes', out.nodes, n);
   const weights = out === undefined ? new Float64Array(n) : checkVec('out.weights', out.weights, n);
-  const half = 0.5 * (b - a);
-  const mid = 0.5 * (a + b);
+  // halves first: (b − a) and (a + b) may overflow where their halves do not (bit-identical otherwise)
+  const half = 0.5 * b - 0.5 * a;
+  const mid = 0.5 * a + 0.5 * b;
   const m = Math.floor((n + 1) / 2);
   const pd = new Float64Array(2); // scratch: [P_n(cos θ), P_n'(cos θ)]
   const guessScale = 1 - 1 / (8 * n * n) + 1 / (8 * n * n * n);
@@ -64,6 +65,10 @@ export function gaussLegendre(n: number, a = -1, b = 1, out?: { nodes: Vec; weig
     nodes[k - 1] = mid - half * x;
     weights[n - k] = half * w;
     weights[k - 1] = half * w;
+  }
+  const largest = weights[n >> 1]; // the weights peak at the centre
+  if (!(largest <= Number.MAX_VALUE)) {
+    throw new InvalidArgumentError('[a, b]', `an interval whose largest Gauss weight (b − a)/2 · ${(largest / half).toPrecision(6)} is a finite double`, `[${a}, ${b}]`);
   }
   return { nodes, weights };
 }

@@ -6,6 +6,7 @@
  */
 import { checkStrictlyIncreasing, checkVec } from '../core/check';
 import type { Vec } from '../core/types';
+import { checkSpanRepresentable } from './trapezoid';
 
 /**
  * Composite Simpson weights on strictly increasing, possibly non-uniform nodes.
@@ -21,6 +22,8 @@ import type { Vec } from '../core/types';
  * Accuracy: exact for quadratics on any grid, for cubics on uniform grids; O(h⁴) for smooth f on
  * smoothly mapped grids x_i = X(i/N) (adjacent spacings differ by O(h²)); only O(h³) on rough grids.
  * Weights can be negative when adjacent spacings differ by more than a factor 2. O(n).
+ * The weights are formed from ratios of spacings, so any representable spacing (1e±150 and beyond)
+ * gives accurate weights; nodes spanning more than the double range are rejected.
  *
  * @param x - nodes, strictly increasing, length ≥ 2
  * @param out - optional output of length n
@@ -37,6 +40,7 @@ export function simpsonWeights(x: Vec, out?: Vec): Vec {
   checkStrictlyIncreasing('x', x, 2);
   const n = x.length;
   const w = out === undefined ? new Float64Array(n) : checkVec('out', out, n);
+  checkSpanRepresentable('x', x);
   w.fill(0);
   if (n === 2) {
     w[0] = w[1] = 0.5 * (x[1] - x[0]);
@@ -49,15 +53,15 @@ export function simpsonWeights(x: Vec, out?: Vec): Vec {
     const h1 = x[i + 2] - x[i + 1];
     const hs = h0 + h1;
     w[i] += (hs * (2 - h1 / h0)) / 6;
-    w[i + 1] += (hs * hs * hs) / (6 * h0 * h1);
+    w[i + 1] += (hs * (hs / h0) * (hs / h1)) / 6;
     w[i + 2] += (hs * (2 - h0 / h1)) / 6;
   }
   if (pairedEnd === n - 2) {
     const a = x[n - 2] - x[n - 3];
     const b = x[n - 1] - x[n - 2];
-    w[n - 1] += (2 * b * b + 3 * a * b) / (6 * (a + b));
-    w[n - 2] += (b * b + 3 * a * b) / (6 * a);
-    w[n - 3] -= (b * b * b) / (6 * a * (a + b));
+    w[n - 1] += (b * ((2 * b + 3 * a) / (a + b))) / 6;
+    w[n - 2] += (b * ((b + 3 * a) / a)) / 6;
+    w[n - 3] -= (b * (b / a) * (b / (a + b))) / 6;
   }
   return w;
 }

@@ -102,9 +102,28 @@ function acklamLowerHalf(p: number): number {
   return ((((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6) * q) / (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1);
 }
 
-/** Φ⁻¹(p) for 0 < p ≤ 1/2: Acklam's approximation plus one Halley step. */
+/**
+ * Φ⁻¹(p) for p below 1e−300 (subnormal p included): Newton's method on log Φ(x) = log p with
+ * log Φ(x) = log(erfcx(−x/√2)/2) − x²/2 and (log Φ)′ = φ/Φ = √(2/π)/erfcx(−x/√2), all representable
+ * where Φ(x) − p and φ(x) are not. Quadratic convergence from Acklam's start; a few steps.
+ */
+function quantileLogTail(p: number, start: number): number {
+  const logP = log(p);
+  let x = start;
+  for (let it = 0; it < 6; it++) {
+    const r = erfcx(-x * SQRT1_2);
+    const g = log(0.5 * r) - 0.5 * x * x - logP;
+    const dx = g / (2 * INV_SQRT_2PI / r);
+    x -= dx;
+    if (Math.abs(dx) <= 1e-16 * Math.abs(x)) break;
+  }
+  return x;
+}
+
+/** Φ⁻¹(p) for 0 < p ≤ 1/2: Acklam's approximation plus one Halley step (log-space Newton in the far tail). */
 function quantileLowerHalf(p: number): number {
   const x = acklamLowerHalf(p);
+  if (p < 1e-300) return quantileLogTail(p, x);
   // Residual Φ(x) − p. For p ≥ 1/4, p − 1/2 is exact and ½·erf(x/√2) keeps relative accuracy
   // near x = 0; in the tail Φ itself is accurate to a few ulps relative.
   const residual = p >= 0.25 ? 0.5 * erf(x * SQRT1_2) - (p - 0.5) : normalCdf(x) - p;

@@ -5,7 +5,8 @@
  *
  * Storage: a row-major {@link DenseMatrix} holding one member per row (J×d, the default) or one
  * member per column (d×J, `membersAlong: 'columns'`, the layout of the ensemble Kalman literature).
- * All covariances are two-pass (the mean first), so a large common offset costs no accuracy, and
+ * All covariances are two-pass on data shifted by the first member (the shifted mean first), so a
+ * large common offset costs no accuracy (relative error at the 1e−16 level at offsets of 1e15), and
  * covariance outputs are bitwise symmetric (safe for Cholesky and eigen-solvers that reject any
  * asymmetry).
  *
@@ -75,6 +76,36 @@ function meanOf(v: EnsembleView, out: Float64Array): Float64Array {
 }
 
 /**
+ * Centring data: `shift` = member 0 and `mean` = the mean of x − shift, so that the centred value
+ * of member j is (x⁽ʲ⁾ − shift) − mean. The differences x⁽ʲ⁾ − shift are exact when a common offset
+ * dominates (Sterbenz), and their mean is then accurate relative to the spread, not to the offset:
+ * the representable x̄ itself can be off by half an ulp of the offset, which would bias a covariance
+ * by that error squared. No argument checks.
+ */
+interface Centring {
+  shift: Float64Array;
+  mean: Float64Array;
+}
+
+function centringOf(v: EnsembleView): Centring {
+  const { members: J, dimension: d, memberStride: sm, componentStride: sc, data } = v;
+  const shift = new Float64Array(d);
+  const mean = new Float64Array(d);
+  for (let i = 0; i < d; i++) {
+    const k = data[i * sc];
+    let s = 0;
+    for (let j = 0, p = i * sc; j < J; j++, p += sm) s += data[p] - k;
+    let m = s / J;
+    let c = 0;
+    for (let j = 0, p = i * sc; j < J; j++, p += sm) c += (data[p] - k) - m;
+    m += c / J;
+    shift[i] = k;
+    mean[i] = m;
+  }
+  return { shift, mean };
+}
+
+/**
  * The ensemble mean x̄ = (1/J)Σⱼ x⁽ʲ⁾ (length d), with one correction sweep for round-off. O(J·d).
  * @example
  * ```ts
@@ -102,9 +133,7 @@ export function ensembleCrossCovariance(X: DenseMatrix, Y: DenseMatrix, options:
   if (vy.members !== vx.members) throw new InvalidArgumentError('Y', `an ensemble with ${vx.members} members like X`, `${vy.members} members`);
   const ddof = checkDdof(options.ddof, vx.members);
   const out = options.out === undefined ? createMatrix(vx.dimension, vy.dimension) : checkDenseMatrix('options.out', options.out, vx.dimension, vy.dimension);
-  const mx = meanOf(vx, new Float64Array(vx.dimension));
-  const my = meanOf(vy, new Float64Array(vy.dimension));
-  crossProducts(vx, mx, vy, my, out.data, 1 / (vx.members - ddof), false);
+  crossProducts(vx, centringOf(vx), vy, centringOf(vy), out.data, 1 / (vx.members - ddof), false);
   return out;
 }
 
@@ -120,13 +149,14 @@ export function ensembleCovariance(E: DenseMatrix, options: CovarianceOptions): 
   const v = ensembleView('E', E, options);
   const ddof = checkDdof(options.ddof, v.members);
   const out = options.out === undefined ? createMatrix(v.dimension, v.dimension) : checkDenseMatrix('options.out', options.out, v.dimension, v.dimension);
-  const m = meanOf(v, new Float64Array(v.dimension));
-  crossProducts(v, m, v, m, out.data, 1 / (v.members - ddof), true);
+  const c = centringOf(v);
+  crossProducts(v, c, v, c, out.data, 1 / (v.members - ddof), true);
   return out;
 }
 
-/** out[a·dy + b] = scale·Σⱼ (x_a⁽ʲ⁾ − mx_a)(y_b⁽ʲ⁾ − my_b); lower triangle only (mirrored) when symmetric. */
-function crossProducts(vx: EnsembleView, mx: Float64Array, vy: EnsembleView, my: Float64Array, out: Float64Array, scale: number, symmetric: boolean): void {
+/** out[a·dy + b] = scale·Σⱼ (x_a⁽ʲ⁾ − x̄_a)(y_b⁽ʲ⁾ − ȳ_b) from centrings; lower triangle only (mirrored) when symmetric. */
+function crossProducts(vx: EnsembleView, cx: Centring, vy: EnsembleView, cy: Centring, out: Float64Array, scale: number, symmetric: boolean): void {
+  const kx = cx.shift, mx = cx.mean, ky = cy.shift, my = cy.mean;
   const J = vx.members;
   const dx = vx.dimension;
   const dy = vy.dimension;
@@ -137,7 +167,7 @@ function crossProducts(vx: EnsembleView, mx: Float64Array, vy: EnsembleView, my:
     for (let b = 0; b < bEnd; b++) {
       let s = 0;
       for (let j = 0, p = a * vx.componentStride, q = b * vy.componentStride; j < J; j++, p += vx.memberStride, q += vy.memberStride) {
-        s += (x[p] - mx[a]) * (y[q] - my[b]);
+        s += (x[p] - kx[a] - mx[a]) * (y[q] - ky[b] - my[b]);
       }
       out[a * dy + b] = s * scale;
       if (symmetric) out[b * dy + a] = s * scale;
@@ -160,11 +190,11 @@ export function centeredEnsembleMatrix(E: DenseMatrix, options: CovarianceOption
   const d = v.dimension;
   const ddof = checkDdof(options.ddof, J);
   const out = options.out === undefined ? createMatrix(d, J) : checkDenseMatrix('options.out', options.out, d, J);
-  const m = meanOf(v, new Float64Array(d));
+  const { shift, mean } = centringOf(v);
   const scale = 1 / Math.sqrt(J - ddof);
   const o = out.data;
   for (let i = 0; i < d; i++) {
-    for (let j = 0, p = i * v.componentStride + 0; j < J; j++, p += v.memberStride) o[i * J + j] = (v.data[p] - m[i]) * scale;
+    for (let j = 0, p = i * v.componentStride; j < J; j++, p += v.memberStride) o[i * J + j] = (v.data[p] - shift[i] - mean[i]) * scale;
   }
   return out;
 }

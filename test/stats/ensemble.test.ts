@@ -77,6 +77,26 @@ describe('ensemble statistics', () => {
     expect(Math.abs(ensembleMean(shifted)[0] - 1e8 - ensembleMean(E)[0])).toBeLessThan(1e-7);
   });
 
+  test('offsets of 1e12 and 1e15 cost no accuracy: covariance of the stored data to 1e-15 relative', () => {
+    for (const offset of [1e12, 1e15]) {
+      const shifted = randomEnsemble(J, d, offset, 1);
+      // the exact covariance of the stored (rounded) data: x − offset is exact here (Sterbenz)
+      const exact = { rows: J, cols: d, data: shifted.data.map((v) => v - offset) };
+      const C = ensembleCovariance(shifted, { ddof: 1 }).data;
+      const Ce = ensembleCovariance(exact, { ddof: 1 }).data;
+      const Xc = ensembleCovariance(shifted, { ddof: 0 }).data;
+      const Xe = ensembleCovariance(exact, { ddof: 0 }).data;
+      const A = centeredEnsembleMatrix(shifted, { ddof: 1 }).data;
+      const Ae = centeredEnsembleMatrix(exact, { ddof: 1 }).data;
+      const scale = Math.max(...Ce.map(Math.abs));
+      for (let a = 0; a < d * d; a++) {
+        expect(Math.abs(C[a] - Ce[a])).toBeLessThanOrEqual(1e-15 * scale);
+        expect(Math.abs(Xc[a] - Xe[a])).toBeLessThanOrEqual(1e-15 * scale);
+      }
+      for (let a = 0; a < A.length; a++) expect(Math.abs(A[a] - Ae[a])).toBeLessThanOrEqual(1e-15 * Math.sqrt(scale));
+    }
+  });
+
   test('C·v by A(Aᵀv) equals the dense product; Cholesky and symmetric roots reproduce C', () => {
     const C = ensembleCovariance(E, { ddof: 0 });
     const A = centeredEnsembleMatrix(E, { ddof: 0 });

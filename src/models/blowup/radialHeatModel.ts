@@ -87,7 +87,11 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
   const maxRatio = checkPositive('options.maxAmplitudeRatio', options.maxAmplitudeRatio ?? 4);
   const x = grid.x;
   const h = grid.spacing;
-  const spline = cubicSplineOperator(grid, { left: 'even', right: 'natural' });
+  // Without diffusion z = L is an outflow boundary of the advection −½c_l·z·û_z (characteristics leave
+  // the domain): the last node evolves by the same equation, with a not-a-knot end so that the one-sided
+  // slope keeps the spline's O(h⁴). With diffusion the far-field value is held (û ≈ 0 there).
+  const spline = cubicSplineOperator(grid, { left: 'even', right: hasDiffusion ? 'natural' : 'notAKnot' });
+  const evolved = hasDiffusion ? N - 1 : N;
   const d1 = new Float64Array(N);
   const d2 = new Float64Array(N);
   const kappa = new Float64Array(N); // (n−1)/r
@@ -188,13 +192,13 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
       spline.derivativesStrided(u, 1, 0, d1, 1, 0, diffusion === null ? null : d2, 1, 0);
       const gu = fields[0];
       const gl = fields[1];
-      for (let i = 0; i < N - 1; i++) {
+      for (let i = 0; i < evolved; i++) {
         const ui = u[i];
         gu[i] = ui;
         gl[i] = -x[i] * d1[i];
         reaction[i] = ui * ui;
       }
-      gu[N - 1] = 0; gl[N - 1] = 0; reaction[N - 1] = 0;
+      if (evolved < N) { gu[N - 1] = 0; gl[N - 1] = 0; reaction[N - 1] = 0; }
       if (diffusion !== null) {
         const lam = lambdas[0];
         diffusion[0] = lam * n * d2[0];

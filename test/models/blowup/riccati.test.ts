@@ -18,6 +18,23 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
     for (const p of orders) expect(p).toBeLessThan(4.3);
   });
 
+  test('outflow end z = L evolves with the equation: spatial order 4 also on short domains (L = 10, 50)', () => {
+    // characteristics of −½z·û_z leave through z = L; a frozen end node left maxError stuck at its
+    // own error (1.01796e-5 at L = 50 for every N) and no convergence at L = 10
+    for (const L of [10, 50]) {
+      const errors = [101, 201, 401].map((n) => {
+        const r = riccatiToy({ grid: mappedGrid(sinhMap({ length: L }), n, { symmetry: 'even' }), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.005 });
+        expect(r.status).toBe('success');
+        return r.maxError;
+      });
+      for (let k = 0; k < 2; k++) {
+        const p = log2(errors[k] / errors[k + 1]);
+        expect(p).toBeGreaterThan(3.8);
+        expect(p).toBeLessThan(4.3);
+      }
+    }
+  });
+
   test('RK4 in the augmented state: temporal order 4 (self-convergence on a fixed grid)', () => {
     const g = grid(100);
     const run = (dt: number) => riccatiToy({ grid: g, b: 0.125, d: 0.1, tauEnd: 2, dt }).u;

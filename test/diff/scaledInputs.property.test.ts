@@ -1,0 +1,190 @@
+/**
+ * Property: the spline, finite-difference and quadrature primitives give the same answer (in real
+ * units) when the abscissae are scaled by 10^±110…10^±300, or reject the input with a named error —
+ * never a plausible wrong number. A derivative of order k at scale s equals s^−k times the one at
+ * scale 1; it is compared wherever that value is a normal double.
+ *
+ * Tolerance: scaling by a non-power of ten rounds every node once (relative ε), which moves these
+ * well-conditioned results by ~1e−14 relative (observed); 1e−11 leaves room for that and is still
+ * six or more orders of magnitude below the failures these tests guard against (relative errors of
+ * 1e−4 to 1 from h², h³ products that overflowed or underflowed).
+ */
+import { InvalidArgumentError } from '../../src/core/errors';
+import { Rng } from '../../src/random/rng';
+import { cubicSplineOperator } from '../../src/diff/cubicSplineOperator';
+import { fornbergWeights } from '../../src/diff/fornberg';
+import { finiteDifferenceOperator } from '../../src/diff/finiteDifferenceOperator';
+import { parityFitDerivativesAtZero } from '../../src/diff/parityFit';
+import { uniformExtendedBSplineBasis } from '../../src/diff/bsplineBasis';
+import { simpsonWeights } from '../../src/quad/simpson';
+import { trapezoidWeights } from '../../src/quad/trapezoid';
+import { gaussLegendre } from '../../src/quad/gaussLegendre';
+
+type End = 'natural' | 'notAKnot' | { type: 'clamped'; slope: number } | { type: 'secondDerivative'; value: number };
+
+const SCALES = [1e-300, 1e-150, 1e-120, 1e110, 1e150, 1e200, 1e300];
+const TOL = 1e-11;
+
+/** Expected value at scale s of a quantity of scaling degree k (value at scale 1 times s^k), or null when not a normal double. */
+function scaled(value: number, s: number, k: number): number | null {
+  const log10 = Math.log10(Math.abs(value)) + k * Math.log10(s);
+  if (value === 0 || !(log10 > -300 && log10 < 300)) return null;
+  let v = value;
+  for (let i = 0; i < Math.abs(k); i++) v = k > 0 ? v * s : v / s;
+  return v;
+}
+
+/**
+ * |got − expected| ≤ TOL·max(|expected|, typical·s^k): `typical` is the size of the compared family
+ * (e.g. the largest |S″| over the nodes), so values that are round-off of zero (S″ at a natural end)
+ * are compared on that scale.
+ */
+function expectClose(got: number, reference: number, s: number, k: number, what: string, typical = 0): void {
+  const expected = scaled(reference, s, k);
+  if (expected === null) return;
+  const floor = typical === 0 ? 0 : Math.abs(scaled(typical, s, k) ?? 0);
+  const rel = Math.abs(got - expected) / Math.max(Math.abs(expected), floor);
+  if (!(rel <= TOL)) throw new Error(`${what} at scale ${s}: got ${got}, expected ${expected} (relative error ${rel})`);
+}
+
+function randomNodes(rng: Rng, n: number): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 1; i < n; i++) x[i] = x[i - 1] + 0.5 + rng.uniform();
+  return x;
+}
+
+describe('primitives at extreme node spacing (scaled abscissae)', () => {
+  const rng = new Rng(20261207);
+  const cases = Array.from({ length: 6 }, () => {
+    const x = randomNodes(rng, 14);
+    const phase = rng.uniform();
+    const y = Float64Array.from(x, (v) => 1 + Math.sin(v / 3 + phase) + 0.01 * v * v);
+    return { x, y };
+  });
+
+  test('cubic spline operator: nodal S′, S″, S‴ and the fitted spline anywhere', () => {
+    for (const { x, y } of cases) {
+      const endCases: { left: End; right: End }[] = [
+        { left: 'notAKnot', right: 'natural' },
+        { left: 'natural', right: { type: 'clamped', slope: 0.3 } },
+        { left: { type: 'secondDerivative', value: -0.2 }, right: 'notAKnot' },
+      ];
+      for (const ends of endCases) {
+        const n = x.length;
+        const ref = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+        cubicSplineOperator(x, ends).derivatives(y, ref[0], ref[1], ref[2]);
+        const spline1 = cubicSplineOperator(x, ends).fit(y);
+        const at = [0.37 * x[n - 1], 0.81 * x[n - 1]];
+        for (const s of SCALES) {
+          // prescribed end slopes and second derivatives are in real units: scale them too
+          const scaleEnd = (c: End): End =>
+            typeof c === 'string' ? c : c.type === 'clamped' ? { type: 'clamped', slope: c.slope / s } : { type: 'secondDerivative', value: c.value / (s * s) };
+          const left = scaleEnd(ends.left), right = scaleEnd(ends.right);
+          const endValue = (c: End) => (typeof c === 'string' ? 0 : c.type === 'clamped' ? c.slope : c.value);
+          const representable = (c: End, original: End) => {
+            const v = endValue(c);
+            return Number.isFinite(v) && (endValue(original) === 0 || Math.abs(v) >= 2.2250738585072014e-308);
+          };
+          if (!representable(left, ends.left) || !representable(right, ends.right)) continue; // the prescribed value itself is not a normal double
+          const xs = Float64Array.from(x, (v) => v * s);
+          const op = cubicSplineOperator(xs, { left, right });
+          const d = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+          op.derivatives(y, d[0], d[1], d[2]);
+          for (let k = 0; k < 3; k++) {
+            const typical = Math.max(...ref[k].map(Math.abs));
+            for (let i = 0; i < n; i++) expectClose(d[k][i], ref[k][i], s, -(k + 1), `S^(${k + 1})(x_${i})`, typical);
+          }
+          const spline = op.fit(y);
+          for (const a of at) {
+            for (let order = 0; order <= 3; order++) expectClose(spline.derivative(a * s, order), spline1.derivative(a, order), s, -order, `spline derivative ${order} at ${a}`, Math.max(...ref[Math.max(0, order - 1)].map(Math.abs)));
+          }
+        }
+      }
+    }
+  });
+
+  test('Fornberg weights, banded finite differences and even/odd Taylor fits', () => {
+    for (const { x, y } of cases) {
+      const w1 = fornbergWeights(x[6], x.subarray(3, 10), 4);
+      const D2 = finiteDifferenceOperator(x, 2, 5).apply(y);
+      const z = Float64Array.from(x, (v) => v / x[13]);
+      const even = parityFitDerivativesAtZero(z, Float64Array.from(z, (v) => Math.cos(v)), 'even', 4);
+      const odd = parityFitDerivativesAtZero(z, Float64Array.from(z, (v) => Math.sin(v)), 'odd', 4);
+      for (const s of SCALES) {
+        const xs = Float64Array.from(x, (v) => v * s);
+        const w = fornbergWeights(xs[6], xs.subarray(3, 10), 4);
+        for (let k = 0; k <= 4; k++) for (let j = 0; j < 7; j++) expectClose(w[k * 7 + j], w1[k * 7 + j], s, -k, `Fornberg weight (${k}, ${j})`);
+        const d2 = finiteDifferenceOperator(xs, 2, 5).apply(y);
+        for (let i = 0; i < x.length; i++) expectClose(d2[i], D2[i], s, -2, `D2 row ${i}`);
+        const zs = Float64Array.from(z, (v) => v * s);
+        const e = parityFitDerivativesAtZero(zs, Float64Array.from(z, (v) => Math.cos(v)), 'even', 4);
+        const o = parityFitDerivativesAtZero(zs, Float64Array.from(z, (v) => Math.sin(v)), 'odd', 4);
+        for (let j = 0; j < 4; j++) {
+          expectClose(e[j], even[j], s, -2 * j, `even Taylor ${2 * j}`);
+          expectClose(o[j], odd[j], s, -(2 * j + 1), `odd Taylor ${2 * j + 1}`);
+        }
+      }
+    }
+  });
+
+  test('B-spline values and derivatives on scaled knots', () => {
+    const basis1 = uniformExtendedBSplineBasis(-1, 1, 10, 3);
+    const c = Float64Array.from({ length: 13 }, (_, i) => Math.sin(i));
+    for (const s of SCALES) {
+      const basis = uniformExtendedBSplineBasis(-s, s, 10, 3);
+      for (const a of [-0.93, -0.2, 0.3, 0.77]) {
+        for (let order = 0; order <= 3; order++) expectClose(basis.splineValue(c, a * s, order), basis1.splineValue(c, a, order), s, -order, `B-spline derivative ${order}`);
+      }
+    }
+  });
+
+  test('trapezoid, Simpson (even and odd interval counts) and Gauss–Legendre weights', () => {
+    for (const { x } of cases) {
+      for (const m of [13, 14]) {
+        const xm = x.subarray(0, m);
+        const t1 = trapezoidWeights(xm);
+        const s1 = simpsonWeights(xm);
+        for (const s of SCALES) {
+          const xs = Float64Array.from(xm, (v) => v * s);
+          const t = trapezoidWeights(xs);
+          const w = simpsonWeights(xs);
+          for (let i = 0; i < m; i++) {
+            expectClose(t[i], t1[i], s, 1, `trapezoid weight ${i}`);
+            expectClose(w[i], s1[i], s, 1, `Simpson weight ${i}`);
+          }
+        }
+      }
+    }
+    const g1 = gaussLegendre(7, -1, 2);
+    for (const s of SCALES) {
+      const g = gaussLegendre(7, -s, 2 * s);
+      for (let i = 0; i < 7; i++) {
+        expectClose(g.nodes[i], g1.nodes[i], s, 1, `Gauss node ${i}`);
+        expectClose(g.weights[i], g1.weights[i], s, 1, `Gauss weight ${i}`);
+      }
+    }
+  });
+
+  test('spans beyond the double range: exact where representable, a named error where not', () => {
+    // the midpoint and half-length of [−1e308, 1e308] are representable; b − a is not
+    const g = gaussLegendre(5, -1e308, 1e308);
+    expect(g.nodes[2]).toBe(0);
+    const ref = gaussLegendre(5, -1, 1);
+    for (let i = 0; i < 5; i++) {
+      expect(Math.abs(g.nodes[i] / 1e308 - ref.nodes[i])).toBeLessThanOrEqual(4e-16);
+      expect(Math.abs(g.weights[i] / 1e308 / ref.weights[i] - 1)).toBeLessThanOrEqual(4e-16);
+    }
+    // a single weight 2e308 is not a double: rejected by name
+    expect(() => gaussLegendre(1, -1e308, 1e308)).toThrow(InvalidArgumentError);
+    expect(() => gaussLegendre(1, -1e308, 1e308)).toThrow(/\[a, b\]/);
+    // trapezoid: the middle weight (x_2 − x_0)/2 = 1e308 is representable although x_2 − x_0 is not
+    expect(Array.from(trapezoidWeights(new Float64Array([-1e308, 0, 1e308])))).toEqual([5e307, 1e308, 5e307]);
+    // consecutive spacings that overflow are rejected, naming the pair
+    const wide = new Float64Array([-1.5e308, 1.5e308, 1.6e308, 1.7e308]);
+    expect(() => trapezoidWeights(wide)).toThrow(/x\[1\] − x\[0\]/);
+    expect(() => simpsonWeights(wide)).toThrow(InvalidArgumentError);
+    expect(() => cubicSplineOperator(wide)).toThrow(/nodes\[1\] − nodes\[0\]/);
+    // spacings more than 2^1000 apart cannot share one spline system
+    expect(() => cubicSplineOperator(new Float64Array([0, 1e-300, 1, 1e10]))).toThrow(/2\^−1000/);
+  });
+});
