@@ -9,3 +9,5 @@ export * from './status';
 export * from './progress';
 export * from './run';
 export * from './pow2';
+export * from './serialize';
+export * from './version';

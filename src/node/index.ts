@@ -4,3 +4,28 @@
  */
 export * from './workerMap';
 export * from './billiards';
+export {
+  SHARD_FORMAT,
+  SHARD_FORMAT_VERSION,
+  ShardError,
+  shardBlockRange,
+  runShard,
+  serializeShard,
+  parseShard,
+  mergeShards,
+  shardFromEnvironment,
+  parseShardSpec,
+  type ShardKind,
+  type ShardFile,
+  type ShardSource,
+  type ShardErrorReason,
+} from './shards';
+export {
+  pinnedBallsEnsembleShards,
+  runPinnedBallsShard,
+  mergePinnedBallsShards,
+  whiteNoiseShards,
+  runWhiteNoiseShard,
+  mergeWhiteNoiseShards,
+  type WhiteNoiseShardPlan,
+} from './billiardsShards';

@@ -1,3 +1,4 @@
+import { VERSION } from '../../src/core/version';
 import { InvalidArgumentError, InvalidTypeError, NumericalError } from '../../src/core/errors';
 import { checkFinite, checkInteger, checkInRange, checkOneOf, checkPositive, checkStrictlyIncreasing, checkVec, checkAllFinite } from '../../src/core/check';
 import { allFinite, SOLVE_STATUSES } from '../../src/core/status';
@@ -79,5 +80,13 @@ describe('status and progress', () => {
 
   test('row-major strides', () => {
     expect(rowMajorStrides([2, 3, 4])).toEqual([12, 4, 1]);
+  });
+});
+
+describe('VERSION', () => {
+  test('equals package.json version (written into shard files, reports and checkpoints)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require('../../package.json') as { version: string };
+    expect(VERSION).toBe(pkg.version);
   });
 });
