@@ -33,3 +33,5 @@ export * from './experimentsSpectralBias';
 export * from './gaussianRandomField';
 export * from './experimentsGrf';
 export * from './experimentsPoisson';
+export { kanToJSON, kanFromJSON, KAN_FORMAT, KAN_FORMAT_VERSION, type KanJSON, type KanLayerJSON } from './serialization';
+export { kanDiagramSpec, edgeFormula, type KanDiagramOptions, type KanDiagramEdge } from './diagram';
