@@ -30,7 +30,7 @@ const USAGE = `Usage: singularis reproduce heat-blowup [options]
   --dim 1|2|n                     1: thesis §2.4.1 data; 2: non-radial tensor model of §2.4.2; n ≥ 3: radial (default 1)
   --tau T                         final rescaled time (default 1e4 in 1D, 300 in 2D, 1000 radial)
   --grid N                        nodes per direction (default 300 in 1D/radial, 40 in 2D; the thesis: 2000 and 200)
-  --normalization discrete|thesis normalisation of the modulation constants (default discrete)
+  --normalization discrete|thesis normalization of the modulation constants (default discrete)
   --scheme imex|rk4               time stepping (default imex; rk4 = thesis-style explicit)
   --no-direct                     skip the independent physical-time computation of T
   --out DIR                       report folder (default heat-blowup-report)
@@ -132,9 +132,9 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
   }
   if (values.help) { process.stdout.write(USAGE); return 0; }
   const dim = Number(values.dim);
-  const normalisation = values.normalization;
+  const normalization = values.normalization;
   const scheme = values.scheme;
-  if (!Number.isInteger(dim) || dim < 1 || dim > 64 || (normalisation !== 'discrete' && normalisation !== 'thesis') || (scheme !== 'imex' && scheme !== 'rk4')) {
+  if (!Number.isInteger(dim) || dim < 1 || dim > 64 || (normalization !== 'discrete' && normalization !== 'thesis') || (scheme !== 'imex' && scheme !== 'rk4')) {
     process.stderr.write(`invalid --dim, --normalization or --scheme\n${USAGE}`);
     return 2;
   }
@@ -154,8 +154,8 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     process.stderr.write(`\rrescaled run ${(100 * info.fraction).toFixed(1)}%   `);
   };
   const run: Run = dim === 2
-    ? { kind: 'tensor', result: heatBlowup2D({ tauEnd: tau, grid: { n: nodes }, normalisation, scheme, snapshotAt, onProgress, progressEvery: 16 }) }
-    : { kind: 'radial', result: heatBlowupRadial({ dim, tauEnd: tau, grid: { n: nodes }, normalisation, scheme, snapshotAt, onProgress, progressEvery: 64 }) };
+    ? { kind: 'tensor', result: heatBlowup2D({ tauEnd: tau, grid: { n: nodes }, normalization, scheme, snapshotAt, onProgress, progressEvery: 16 }) }
+    : { kind: 'radial', result: heatBlowupRadial({ dim, tauEnd: tau, grid: { n: nodes }, normalization, scheme, snapshotAt, onProgress, progressEvery: 64 }) };
   process.stderr.write(`\rrescaled run done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const r = run.result;
   const direct = values['no-direct'] ? null : directBlowupTime(dim);
@@ -165,7 +165,7 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     logCu: r.logCu, blowupTime: r.blowupTime, physicalTime: r.t, steps: r.steps, rejected: r.rejected,
     limits: { lawL: (dim + 4) / 8, lawU: dim / 4 }, predicted: predictedHeatLaws(r.tau, dim),
     blowupTimeDirect: direct?.richardson ?? null, blowupTimeDirectByGrid: direct ? { nodes: direct.nodes, values: direct.values } : null,
-    grid: nodes, normalization: normalisation, scheme, seconds: (Date.now() - started) / 1000,
+    grid: nodes, normalization: normalization, scheme, seconds: (Date.now() - started) / 1000,
   };
 
   const report = new Report(values.out);
@@ -184,7 +184,7 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     ['T (rescaled, t + Ĉ_u/|c_u|)', fmt(r.blowupTime), '', ''],
     ['T (direct physical solve, Richardson)', direct ? fmt(direct.richardson) : 'skipped', '', direct ? `grids ${direct.nodes.join(', ')}: ${direct.values.map((v) => v.toPrecision(8)).join(', ')}` : ''],
   ]);
-  report.text(`Run: ${label}, τ = ${r.tau}, ${nodes} nodes per direction, ${normalisation} normalisation, ${scheme}; status ${r.status} ${r.message}; ${r.steps} steps (${r.rejected} rejected).\n\n\`\`\`\n${table}\n\`\`\`\n`);
+  report.text(`Run: ${label}, τ = ${r.tau}, ${nodes} nodes per direction, ${normalization} normalization, ${scheme}; status ${r.status} ${r.message}; ${r.steps} steps (${r.rejected} rejected).\n\n\`\`\`\n${table}\n\`\`\`\n`);
   const summary = report.finish(`Heat blowup by dynamic rescaling — ${label}`, result);
   process.stdout.write(`${table}\nreport: ${summary}\n`);
   if (values.json) printJsonLine(result);

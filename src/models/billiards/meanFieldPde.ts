@@ -66,10 +66,10 @@ function snapshot(t: number, mu: Vec, q: Vec, energyForm: boolean): PdeSnapshot 
  * `w_t = w_zz − λμ_z√(2w) + μ_z²`, or (C), `μ_t = μ_zz − λσ_z`, `E_t = E_zz − λ(μσ)_z` — on
  * z ∈ [0, 1] from Section 3's data (or user profiles), with λ = (n − 1)/(2√π) ((2.8)) when `n` is
  * given. Both are (2.9)–(2.10) ≡ system (A) in variables without A's 1/σ singularity; A itself is
- * not discretised. Time is the PDE time τ of (2.9)–(2.10): τ = 2k/((n−1)²(n−2)) after k collision
+ * not discretized. Time is the PDE time τ of (2.9)–(2.10): τ = 2k/((n−1)²(n−2)) after k collision
  * steps (see `stepsForTau`).
  *
- * Discretisation: finite volumes on N + 1 nodes with half cells at the walls (see
+ * Discretization: finite volumes on N + 1 nodes with half cells at the walls (see
  * `pdeExplicitStep`); forward Euler with default `dt = min(0.25dx², 1/λ²)` (positivity of w is
  * guaranteed for `dt ≤ 2/(λ² + 4/dx²)`), or IMEX ARS(2,2,2) with implicit diffusion and default
  * `dt = 0.25/λ²`. Snapshot times are hit exactly by shortening one step. The diagnostics (∫σ²,

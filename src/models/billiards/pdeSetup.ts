@@ -38,10 +38,10 @@ export interface PdeSetup {
   /** Stepper. */
   stepper: PdeStepper;
   /** Resolved hyperbolic flux. */
-  advection: 'centred' | 'upwind';
+  advection: 'centered' | 'upwind';
   /** Cell Péclet number λ·dx/2. */
   cellPeclet: number;
-  /** Numerical diffusion added by the upwind flux: λ·dx/2 (upwind) or 0 (centred). */
+  /** Numerical diffusion added by the upwind flux: λ·dx/2 (upwind) or 0 (centered). */
   upwindViscosity: number;
   /** Initial μ at the nodes. */
   mu0: Vec;
@@ -88,7 +88,7 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const scheme = checkOneOf('scheme', spec.scheme ?? 'B', ['B', 'C'] as const);
   const walls = checkOneOf('walls', spec.walls ?? 'dirichlet', ['dirichlet', 'zeroFlux'] as const);
   const stepper = checkOneOf('stepper', spec.stepper ?? 'explicit', ['explicit', 'imex'] as const);
-  const advectionOption = checkOneOf('advection', spec.advection ?? 'auto', ['centred', 'upwind', 'auto'] as const);
+  const advectionOption = checkOneOf('advection', spec.advection ?? 'auto', ['centered', 'upwind', 'auto'] as const);
   if (spec.bAsPrinted !== undefined && typeof spec.bAsPrinted !== 'boolean') throw new InvalidTypeError('bAsPrinted', 'a boolean', spec.bAsPrinted);
   if (spec.bAsPrinted === true) {
     if (scheme !== 'B') throw new InvalidArgumentError('bAsPrinted', "used with scheme 'B' only (it is the printed form of (B))", scheme);
@@ -98,12 +98,12 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const intervals = nodes - 1;
   const dx = 1 / intervals;
   const cellPeclet = 0.5 * lambda * dx;
-  const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centred') : advectionOption;
+  const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centered') : advectionOption;
   const upwindViscosity = advection === 'upwind' ? cellPeclet : 0;
   const diffusion = 1 + upwindViscosity;
   // spec §4.1 with diffusion D: θ ≥ 2D·dt/dx² and dt·λ² ≤ 2D(1 − θ)  ⇒  dt ≤ 2D/(λ² + 4D²/dx²)
-  const positivityBound = advection === 'centred' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
-  const explicitDt = advection === 'centred' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
+  const positivityBound = advection === 'centered' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
+  const explicitDt = advection === 'centered' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
   const defaultDt = stepper === 'explicit' ? explicitDt : 0.25 / (lambda * lambda);
   const dt = spec.dt === undefined ? defaultDt : checkPositive('dt', spec.dt);
   const z = uniformGrid(nodes).x;

@@ -9,7 +9,7 @@ import type { SolveStatus } from '../../core/status';
 import type { FreezeResult } from './freeze';
 import type { Orientation } from './initialData';
 
-/** Discretised form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
+/** Discretized form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
 export type PdeScheme = 'B' | 'C';
 
 /**
@@ -19,11 +19,11 @@ export type PdeScheme = 'B' | 'C';
 export type PdeWalls = 'dirichlet' | 'zeroFlux';
 
 /**
- * Discretisation of the hyperbolic flux λ(σ, μσ): `'centred'` (midpoint average), `'upwind'`
+ * Discretization of the hyperbolic flux λ(σ, μσ): `'centered'` (midpoint average), `'upwind'`
  * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, spec §4.1,
- * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centred.
+ * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centered.
  */
-export type PdeAdvection = 'centred' | 'upwind' | 'auto';
+export type PdeAdvection = 'centered' | 'upwind' | 'auto';
 
 /** Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion. */
 export type PdeStepper = 'explicit' | 'imex';
@@ -54,13 +54,13 @@ export interface MeanFieldPdeSpec {
   /** `'explicit'` (default) or `'imex'`. */
   stepper?: PdeStepper;
   /**
-   * Hyperbolic flux: `'centred'`, `'upwind'` or `'auto'` (default: upwind iff λ·dx/2 > 1).
+   * Hyperbolic flux: `'centered'`, `'upwind'` or `'auto'` (default: upwind iff λ·dx/2 > 1).
    * Upwind adds the numerical diffusion λ·dx/2 to both μ and E (w), i.e. diffusion
-   * D = 1 + λ·dx/2 (first order in dx); `'centred'` is second order.
+   * D = 1 + λ·dx/2 (first order in dx); `'centered'` is second order.
    */
   advection?: PdeAdvection;
   /**
-   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centred, spec §4) or
+   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centered, spec §4) or
    * D = 1 + λ·dx/2 (upwind); IMEX `0.25/λ²`. The explicit positivity bound is
    * `dt ≤ 2D/(λ² + 4D²/dx²)`; larger steps are allowed and reported
    * (`stats.positivityGuaranteed = false`).
@@ -127,7 +127,7 @@ export interface PdeStats {
   minW: number;
   /** First time at which some w < 0 (null if never). */
   firstNegativeWTime: number | null;
-  /** The explicit positivity bound 2D/(λ² + 4D²/dx²) (spec §4.1 with D = 1 for centred advection). */
+  /** The explicit positivity bound 2D/(λ² + 4D²/dx²) (spec §4.1 with D = 1 for centered advection). */
   positivityBound: number;
   /** True when the explicit step satisfies the bound (always false for IMEX, where no bound is proven). */
   positivityGuaranteed: boolean;
@@ -159,7 +159,7 @@ export interface MeanFieldPdeResult {
   /** Stepper used. */
   stepper: PdeStepper;
   /** Hyperbolic flux used (`'auto'` resolved). */
-  advection: 'centred' | 'upwind';
+  advection: 'centered' | 'upwind';
   /** Cell Péclet number λ·dx/2 of the grid. */
   cellPeclet: number;
   /** One snapshot per requested time reached, in increasing time order. */

@@ -11,9 +11,9 @@
  *   τ̂ = argmin_τ S(τ),   S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))².
  *
  * The minimum is located by scanning the snapshots and refining by golden section on the bracket
- * of the best snapshot's neighbours.
+ * of the best snapshot's neighbors.
  *
- * Statistical error (Gauss–Newton linearisation). With g_i = ∂μ_PDE/∂τ(z_i, τ̂), G = Σ g_i² and
+ * Statistical error (Gauss–Newton linearization). With g_i = ∂μ_PDE/∂τ(z_i, τ̂), G = Σ g_i² and
  * μ̂_i = μ_i + ε_i, Var ε_i = σ̂_i²/R (R runs), the fitted time moves by Σ g_i ε_i / G, so
  *
  *   SE(τ̂) = √(Σ g_i² σ̂_i² / R) / G,
@@ -149,7 +149,7 @@ class TimeFitObjective {
     readonly m: number,
   ) {}
 
-  /** First of the 4 snapshots used for τ (the interval's neighbours, clipped to the range). */
+  /** First of the 4 snapshots used for τ (the interval's neighbors, clipped to the range). */
   start(tau: number): number {
     const t = this.times;
     let k = 0;
@@ -188,7 +188,7 @@ class TimeFitObjective {
   }
 }
 
-/** Golden-section minimisation of a unimodal function on [a, b]. */
+/** Golden-section minimization of a unimodal function on [a, b]. */
 function goldenSection(f: (x: number) => number, a: number, b: number): number {
   let x1 = b - INV_PHI * (b - a);
   let x2 = a + INV_PHI * (b - a);
@@ -317,12 +317,12 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
 }
 
 /**
- * The best-fit PDE time of one Monte Carlo mean profile (spec §9 check 18): τ̂ minimising
+ * The best-fit PDE time of one Monte Carlo mean profile (spec §9 check 18): τ̂ minimizing
  * S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))² over the balls with z_i ∈ [zMin, zMax], where μ_PDE is
  * interpolated linearly in z and cubically in τ between the given snapshots (error O(Δz²) + O(Δτ⁴)),
  * with its Gauss–Newton standard error √(Σ g_i²σ̂_i²/R)/Σ g_i² (g = ∂μ_PDE/∂τ; see the module
  * comment). μ of (2.9) is dimensionless; τ is the PDE time of (2.9)–(2.10). Take snapshots dense
- * enough that S has a single minimum between neighbours of its best snapshot (e.g. every T/100).
+ * enough that S has a single minimum between neighbors of its best snapshot (e.g. every T/100).
  * For many profiles against the same snapshots use {@link pdeTimeFitter}.
  *
  * Complexity: O(J·m) to tabulate the J snapshots at the m balls, then O(m) per golden-section

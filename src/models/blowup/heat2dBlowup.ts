@@ -72,7 +72,7 @@ export interface HeatBlowup2dSeries {
   blowupTime: Vec;
   /** τ·sup|û − ū(|z|)| over the grid. */
   supDiffTau: Vec;
-  /** û(0,0) (conserved in the discrete normalisation). */
+  /** û(0,0) (conserved in the discrete normalization). */
   u0: Vec;
   /** (D2x û)(0,0). */
   uxx: Vec;
@@ -202,7 +202,7 @@ export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
   };
   const run = runRescaled(model, {
     u0, logLambda0: [0, 0], logAmplitude0: 0, tauEnd,
-    scheme: options.scheme, normalisation: options.normalisation, modulation: options.modulation,
+    scheme: options.scheme, normalization: options.normalization, modulation: options.modulation,
     cfl: options.cfl, dt: options.dt, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps,
     sampleAt: samples, onSample, signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
   });

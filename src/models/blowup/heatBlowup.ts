@@ -80,11 +80,11 @@ export interface HeatBlowupSeries {
   supDiffAt: Vec;
   /** τ·sup_z|û − ū_h|, ū_h = 1/(1 + c_h z²), c_h = −(D2û)(0)/2 (removes the O(h²) floor). */
   supDiffDiscreteTau: Vec;
-  /** Signed sup_z(û − ū) (the thesis's γ; tends to the discretisation floor). */
+  /** Signed sup_z(û − ū) (the thesis's γ; tends to the discretization floor). */
   signedSup: Vec;
   /** û(0) (conserved). */
   u0: Vec;
-  /** (D2û)(0) (conserved in the discrete normalisation). */
+  /** (D2û)(0) (conserved in the discrete normalization). */
   u2: Vec;
 }
 
@@ -150,7 +150,7 @@ export function thesisInitialData1D(z: number): number {
 
 /**
  * Blowup of `a_t = Δa + a²` for radial data in n dimensions by dynamic rescaling (thesis (★),
- * (2.2.5) with equal λ_i; normalisation û(0), û_rr(0) fixed). Returns the diagnostics along τ
+ * (2.2.5) with equal λ_i; normalization û(0), û_rr(0) fixed). Returns the diagnostics along τ
  * and the blowup time. Cost: O(N) per stage; with the defaults (N = 300, IMEX) τ = 10⁴ takes about
  * 8·10⁴ steps.
  *
@@ -215,7 +215,7 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
     logAmplitude0: Math.log(amplitudeScale),
     tauEnd,
     scheme: options.scheme,
-    normalisation: options.normalisation,
+    normalization: options.normalization,
     modulation: options.modulation,
     cfl: options.cfl,
     dt: options.dt,

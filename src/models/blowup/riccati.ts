@@ -2,7 +2,7 @@
  * The Riccati toy model (thesis (1.1.1), L512–544): `a_t = a²` pointwise, rescaled as
  * `û_τ = −û − ½zû_z + û²`, i.e. the heat solver with λ ≡ 0. Exact solution [D]: from
  * `a = a0/(1 − a0 t)` with `a0 = (T + bx² + dx⁴)⁻¹`, `û(z,τ) = 1/(1 + bz² + dz⁴e^{−τ})`, and the
- * normalisation gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (L532–540): in the weight
+ * normalization gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (L532–540): in the weight
  * `ρ = |z|^{−α}`, `(Lu, uρ) = ∫ (−1 + (1−α)/4 + 2ū) u² ρ ≤ ((5−α)/4)(u, uρ)`.
  *
  * @module
@@ -14,7 +14,7 @@ import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
 import type { Grid1D } from '../../grid/grid1d';
 import { simpsonWeights } from '../../quad/simpson';
-import { runRescaled, type NormalisationMode } from './driver';
+import { runRescaled, type NormalizationMode } from './driver';
 import { radialHeatModel } from './radialHeatModel';
 
 /**
@@ -52,7 +52,7 @@ export interface RiccatiToyOptions extends LongRunOptions {
   /** Fixed RK4 step (default: CFL rule 0.4·min h_i/(c_l z_{i+1})). */
   dt?: number;
   /** `'thesis'` (default: c_u = −û(0), c_l = c_u/2 + û(0) exactly) or `'discrete'`. */
-  normalisation?: NormalisationMode;
+  normalization?: NormalizationMode;
 }
 
 /** Result of {@link riccatiToy}. */
@@ -65,7 +65,7 @@ export interface RiccatiToyResult {
   u: Vec;
   /** max_i |û_i − exact_i| at the final τ. */
   maxError: number;
-  /** Largest |c_u + 1| and |c_l − ½| met at the samples (0 up to round-off in the thesis normalisation). */
+  /** Largest |c_u + 1| and |c_l − ½| met at the samples (0 up to round-off in the thesis normalization). */
   maxModulationDeviation: number;
   /** RK4 steps. */
   steps: number;
@@ -95,7 +95,7 @@ export function riccatiToy(options: RiccatiToyOptions): RiccatiToyResult {
     tauEnd,
     scheme: 'rk4',
     dt: options.dt,
-    normalisation: options.normalisation ?? 'thesis',
+    normalization: options.normalization ?? 'thesis',
     sampleAt: Array.from({ length: 15 }, (_, i) => ((i + 1) * tauEnd) / 16),
     onSample: (s) => { deviation = Math.max(deviation, Math.abs(s.c[0] + 1), Math.abs(s.c[1] - 0.5)); },
     signal: options.signal,
@@ -108,7 +108,7 @@ export function riccatiToy(options: RiccatiToyOptions): RiccatiToyResult {
 }
 
 /**
- * The weighted-L² damping of the Riccati linearisation `Lu = −u − ½zu_z + 2ūu` at
+ * The weighted-L² damping of the Riccati linearization `Lu = −u − ½zu_z + 2ūu` at
  * `ū = 1/(1 + bz²)` in the weight `ρ = |z|^{−α}` (thesis L532–540, Remark 2.2.2 with
  * "(ρz)_z" read as (zρ)_z): returns the Rayleigh quotient `(Lu, uρ)/(u, uρ)` computed by
  * quadrature with `u_z` supplied, the same quotient after integration by parts

@@ -35,7 +35,7 @@ interface Offset {
   /** Largest block |μ̂ − μ| and its standard error. */
   mu: number;
   muSe: number;
-  /** Centre z of the block with the largest μ offset. */
+  /** Center z of the block with the largest μ offset. */
   muZ: number;
   /** Σσ̂²/Σσ² − 1 and its standard error. */
   sigma2: number;

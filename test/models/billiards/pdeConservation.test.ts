@@ -33,10 +33,10 @@ describe('momentum and energy', () => {
   });
 
   it('Dirichlet walls: the energy decays at the one-sided wall flux 2(w_z(1) − w_z(0)), verified by refinement', () => {
-    // centred difference of the exactly summed energy over ±8 steps vs the flux at the centre,
+    // centered difference of the exactly summed energy over ±8 steps vs the flux at the center,
     // at t = 2e-3 (mid-sort, sharp fronts; flux ≈ −0.014). Observed |rate − flux| for scheme C:
     // 5.0e-4 (N = 400), 9.8e-5 (800), 7.6e-6 (1600): orders 2.4, 3.7. Scheme B does not balance
-    // energy discretely (its μ_z² source is a centred square, the μ² dissipation one-sided
+    // energy discretely (its μ_z² source is a centered square, the μ² dissipation one-sided
     // differences); its mismatch is O(dx²): 0.567, 0.140, 0.035 (orders 2.01, 2.00) — at N = 400
     // the B energy even grows (rate +0.55) during the sort.
     const mismatch = (scheme: 'B' | 'C', nodes: number): number => {

@@ -1,6 +1,6 @@
 /**
  * Mean-field PDE cross-validation (spec §4.3, §9 check 15): schemes B and C, three grids, three
- * explicit steps and the IMEX stepper agree within discretisation errors whose observed orders
+ * explicit steps and the IMEX stepper agree within discretization errors whose observed orders
  * are asserted. Reversed orientation, n = 1000 (λ ≈ 281.8), compared at t = 2e-3 (mid-sort) and
  * at the freeze.
  */

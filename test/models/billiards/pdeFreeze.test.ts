@@ -26,7 +26,7 @@ describe('reversed orientation (sort and freeze)', () => {
     const lambdaT: number[] = [];
     for (const lambda of [100, 300, 1000]) {
       const t = (['dirichlet', 'zeroFlux'] as const).map((walls) => {
-        const run = meanFieldPde({ lambda, nodes: 401, orientation: 'reversed', walls, advection: 'centred' }, { tEnd: 1.6 / lambda, stopAtFreeze: true });
+        const run = meanFieldPde({ lambda, nodes: 401, orientation: 'reversed', walls, advection: 'centered' }, { tEnd: 1.6 / lambda, stopAtFreeze: true });
         expect(run.status).toBe('success');
         expect(run.freeze.status).toBe('frozen');
         return run.freeze.time!;

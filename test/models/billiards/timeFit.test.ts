@@ -13,7 +13,7 @@
  *   same trajectories, so the z_q are correlated; a Bonferroni bound |z_q| < 3.3 (P < 0.001 each,
  *   < 0.008 for all 8 whatever the correlation) is used instead of a χ² test. Observed Σz² = 2.96
  *   (expectation 8): SE is, if anything, conservative on real data (negative short-range
- *   correlations of sorted neighbours reduce the noise of Σg_iε_i for smooth g).
+ *   correlations of sorted neighbors reduce the noise of Σg_iε_i for smooth g).
  * * Ratio band for the merged R = 800 ensemble: |τ̂/τ − 1| ≤ 4·SE + δ with δ = 0.02 the finite-n
  *   offset: the residual is dominated by the systematic μ offset of the mean-field closure at finite n
  *   (`mcOffsetScaling.test.ts`), which shifts τ̂ by +0.3 … +1.2 % at n = 200 and +0.5 … +1.9 % at
@@ -104,7 +104,7 @@ describe('bestFitPdeTime: the estimator', () => {
     expect(Math.abs(mean - tau0)).toBeLessThan((4 * se) / Math.sqrt(replicates)); // unbiased to O(SE²)
   });
 
-  test('two PDE discretisations (801 nodes, Δτ = 0.01/λ vs 1601 nodes, 0.005/λ) give the same τ̂ on Monte Carlo data', () => {
+  test('two PDE discretizations (801 nodes, Δτ = 0.01/λ vs 1601 nodes, 0.005/λ) give the same τ̂ on Monte Carlo data', () => {
     const fine = ensembleTimeFits(halves[0], finePde);
     fine.forEach((f, q) => expect(Math.abs(f.tau - halfFits[0][q].tau)).toBeLessThan(0.1 * f.standardError)); // observed ≤ 0.01 SE
   });

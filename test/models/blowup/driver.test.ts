@@ -61,11 +61,11 @@ describe('radial heat model', () => {
     const model = radialHeatModel(grid(40));
     expect(() => runRescaled(model, { u0: new Float64Array(3), logLambda0: [0], tauEnd: 1 })).toThrow(InvalidTypeError);
     expect(() => runRescaled(model, { u0: new Float64Array(40), logLambda0: [0, 1], tauEnd: 1 })).toThrow(InvalidTypeError);
-    expect(() => runRescaled(model, { u0: new Float64Array(40).fill(1), logLambda0: [0], tauEnd: 1, normalisation: 'other' as never })).toThrow(InvalidArgumentError);
+    expect(() => runRescaled(model, { u0: new Float64Array(40).fill(1), logLambda0: [0], tauEnd: 1, normalization: 'other' as never })).toThrow(InvalidArgumentError);
   });
 
   test("runs that leave the self-similar regime report 'diverged' with finite output", () => {
-    // maximum away from the origin: the normalisation at 0 no longer follows the blowup
+    // maximum away from the origin: the normalization at 0 no longer follows the blowup
     const off = heatBlowupRadial({ tauEnd: 10, grid: { n: 100 }, initialData: (z) => 0.1 + Math.exp(-(z - 5) * (z - 5)) });
     expect(off.status).toBe('diverged');
     expect(off.message).toMatch(/self-similar/);

@@ -60,7 +60,7 @@ describe('profile ū = 1/(1 + z²/8) and its corrections', () => {
   });
 });
 
-describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
+describe('normalization (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
   test('closed forms: c̃_u = λ/4, c̃_l = −(5/8 + 2u_zzzz(0))λ for û = ū + u, u(0) = u_zz(0) = 0', () => {
     for (const [lambda, u4] of [[0.3, 0], [0.01, -2.4], [1, 0.7]]) {
       const c = heatModulationsFromTaylor(1, -0.25, 3 / 8 + u4, lambda, 1);
@@ -69,7 +69,7 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
     }
   });
 
-  test('discrete normalisation of û = ū + u (u = O(z⁴), even) converges to the closed forms at O(h²)', () => {
+  test('discrete normalization of û = ū + u (u = O(z⁴), even) converges to the closed forms at O(h²)', () => {
     const lambda = 0.2;
     const u4 = 24 * 0.05; // u = 0.05 z⁴ e^{−z²/2}: u''''(0) = 1.2
     const target = heatModulationsFromTaylor(1, -0.25, 3 / 8 + u4, lambda, 1);
@@ -80,7 +80,7 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
       // solve ℓ_q(R) = 0 exactly as the driver does (2×2)
       const f = [new Float64Array(n), new Float64Array(n)], react = new Float64Array(n), diff = new Float64Array(n);
       model.evaluate(u, new Float64Array([lambda]), f, react, diff);
-      const l = (v: Float64Array) => { const o = new Float64Array(2); model.normalisation(v, o); return o; };
+      const l = (v: Float64Array) => { const o = new Float64Array(2); model.normalization(v, o); return o; };
       const [a0, a1] = [l(f[0]), l(f[1])];
       const r = l(react), dd = l(diff);
       const b0 = -r[0] - dd[0], b1 = -r[1] - dd[1];
@@ -100,9 +100,9 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
     expect(Math.abs(c[0] - -0.75)).toBeLessThan(1e-14);
     expect(Math.abs(c[1] - 4.675)).toBeLessThan(1e-14);
     expect(Math.abs(c[0] + 2 * c[1] - ref.logLambdaRate)).toBeLessThan(1e-13);
-    for (const normalisation of ['discrete', 'thesis'] as const) {
+    for (const normalization of ['discrete', 'thesis'] as const) {
       const errs = [150, 300, 600].map((n) => {
-        const r = heatBlowup1D({ tauEnd: 1e-3, grid: { n }, normalisation, sampleAt: [] });
+        const r = heatBlowup1D({ tauEnd: 1e-3, grid: { n }, normalization, sampleAt: [] });
         return Math.max(Math.abs(r.series.cu[0] - ref.cu), Math.abs(r.series.cl[0] - ref.cl));
       });
       expect(log2(errs[0] / errs[1])).toBeGreaterThan(1.8);
@@ -121,7 +121,7 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
     long = heatBlowup1D({ tauEnd: 1000, sampleAt: samples });
   });
 
-  test('discrete normalisation conserves û(0) and (D2û)(0) to round-off over 9·10³ steps', () => {
+  test('discrete normalization conserves û(0) and (D2û)(0) to round-off over 9·10³ steps', () => {
     expect(long.status).toBe('success');
     const bound = l1RoundoffBound(300, long.steps);
     const s = long.series;
@@ -171,7 +171,7 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
     const zs = long.z;
     const j = zs.findIndex((x) => x >= z);
     expect(Math.abs(long.series.supDiffAt[i] - z)).toBeLessThanOrEqual(2 * (zs[j] - zs[j - 1]));
-    // û < ū asymptotically (v ≤ 0): the signed sup only sees the discretisation floor
+    // û < ū asymptotically (v ≤ 0): the signed sup only sees the discretization floor
     expect(long.series.signedSup[at(long, 200)]).toBeLessThan(1e-3 * long.series.supDiff[at(long, 200)] * 200);
   });
 
@@ -202,9 +202,9 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
     expect(Math.abs(T[2] - richardson)).toBeLessThan(1e-5);
   });
 
-  test("thesis normalisation: (D2û)(0) drifts by O(h²) (ratio ≈ 4 under refinement); laws agree with the discrete mode", () => {
+  test("thesis normalization: (D2û)(0) drifts by O(h²) (ratio ≈ 4 under refinement); laws agree with the discrete mode", () => {
     const drift = [150, 300, 600].map((n) => {
-      const r = heatBlowup1D({ tauEnd: 20, grid: { n }, normalisation: 'thesis', sampleAt: [] });
+      const r = heatBlowup1D({ tauEnd: 20, grid: { n }, normalization: 'thesis', sampleAt: [] });
       return Math.abs(r.series.u2[r.series.u2.length - 1] - r.series.u2[0]);
     });
     expect(log2(drift[0] / drift[1])).toBeGreaterThan(1.8);
@@ -233,7 +233,7 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
     const rk = heatBlowup1D({ tauEnd: 1, grid: g, scheme: 'rk4', cfl: 0.4, sampleAt: [] });
     const imex = heatBlowup1D({ tauEnd: 1, grid: g, rtol: 1e-9, atol: 1e-12, sampleAt: [] });
     expect(rk.status).toBe('success');
-    // two schemes, same semi-discretisation: they agree to the IMEX tolerance (rtol 1e-9)
+    // two schemes, same semi-discretization: they agree to the IMEX tolerance (rtol 1e-9)
     expect(Math.abs(rk.lambda - imex.lambda)).toBeLessThan(1e-7 * imex.lambda);
     expect(Math.abs(rk.cl - imex.cl)).toBeLessThan(1e-7);
     const imexDefault = heatBlowup1D({ tauEnd: 1, grid: g, sampleAt: [] });

@@ -35,7 +35,7 @@ describe('2-D tensor heat model (thesis §2.4.2)', () => {
     expect(errors[0][0]).toBe(0);
   });
 
-  test('discrete normalisation keeps û(0), û_xx(0), û_yy(0) to round-off; per-direction laws → 3/4 and 1/2 with the derived log corrections', () => {
+  test('discrete normalization keeps û(0), û_xx(0), û_yy(0) to round-off; per-direction laws → 3/4 and 1/2 with the derived log corrections', () => {
     const r = heatBlowup2D({ tauEnd: 100, sampleAt: [10, 30, 100] });
     expect(r.status).toBe('success');
     const s = r.series;
@@ -71,8 +71,8 @@ describe('2-D tensor heat model (thesis §2.4.2)', () => {
     expect(Math.abs(plainSplitting.blowupTime - rk4.blowupTime)).toBeGreaterThan(10 * Math.abs(imex.blowupTime - rk4.blowupTime));
   });
 
-  test('thesis normalisation: (D2x û)(0), (D2y û)(0) drift at O(h²) (û_xxxx by D2∘D2), û(0) only at the time-error level', () => {
-    const runs = [40, 80].map((n) => heatBlowup2D({ tauEnd: 30, grid: { n }, sampleAt: [30], normalisation: 'thesis' }));
+  test('thesis normalization: (D2x û)(0), (D2y û)(0) drift at O(h²) (û_xxxx by D2∘D2), û(0) only at the time-error level', () => {
+    const runs = [40, 80].map((n) => heatBlowup2D({ tauEnd: 30, grid: { n }, sampleAt: [30], normalization: 'thesis' }));
     const drift = runs.map((r) => {
       const s = r.series;
       const L = s.tau.length - 1;

@@ -81,7 +81,7 @@ describe('physical-time solver of a_t = Δa + a²', () => {
     expect(directT).toBeLessThan(1.3949);
   });
 
-  test('2-D tensor system on radial data agrees with the radial n = 2 system (two discretisations, same limit at O(h²))', () => {
+  test('2-D tensor system on radial data agrees with the radial n = 2 system (two discretizations, same limit at O(h²))', () => {
     const radialData = (x: number, y: number) => 1 / (1 + (x * x + y * y) / 8);
     const tensorT = [21, 41].map((n) => {
       const g = sinhGrid(n, 30, 1);

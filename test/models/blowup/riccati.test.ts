@@ -5,7 +5,7 @@ const grid = (n: number) => mappedGrid(sinhMap({ length: 1e5 }), n, { symmetry: 
 const log2 = (x: number) => Math.log(x) / Math.LN2;
 
 describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−τ})', () => {
-  test('thesis normalisation gives c_u = −1, c_l = ½ exactly and spatial order 4', () => {
+  test('thesis normalization gives c_u = −1, c_l = ½ exactly and spatial order 4', () => {
     const errors = [100, 200, 400].map((n) => {
       const r = riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01 });
       expect(r.status).toBe('success');
@@ -33,8 +33,8 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
     expect(log2(errs[1] / errs[2])).toBeLessThan(4.3);
   });
 
-  test('discrete normalisation: c deviates from (−1, ½) by O(h²) and so does the solution', () => {
-    const dev = [100, 200, 400].map((n) => riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01, normalisation: 'discrete' }));
+  test('discrete normalization: c deviates from (−1, ½) by O(h²) and so does the solution', () => {
+    const dev = [100, 200, 400].map((n) => riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01, normalization: 'discrete' }));
     expect(log2(dev[0].maxModulationDeviation / dev[1].maxModulationDeviation)).toBeGreaterThan(1.8);
     expect(log2(dev[1].maxError / dev[2].maxError)).toBeGreaterThan(1.8);
     expect(log2(dev[1].maxError / dev[2].maxError)).toBeLessThan(2.3);
@@ -48,7 +48,7 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
     const limit = riccatiExactSolution(g.x, 1e3, 0.125, 0.1);
     let worst = 0;
     runRescaled(model, {
-      u0, logLambda0: [0], tauEnd: 12, scheme: 'rk4', normalisation: 'thesis', dt: 0.02, sampleAt: [6],
+      u0, logLambda0: [0], tauEnd: 12, scheme: 'rk4', normalization: 'thesis', dt: 0.02, sampleAt: [6],
       onSample: (s) => {
         if (s.tau === 0) return;
         const exact = riccatiExactSolution(g.x, s.tau, 0.125, 0.1);
