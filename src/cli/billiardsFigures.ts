@@ -80,7 +80,7 @@ async function profilesFigure(ensemble: PinnedBallsEnsembleResult, pde: MeanFiel
   const rows: Rows = [];
   for (const t of times) {
     const j = ensemble.times.indexOf(t);
-    const snap = pde.snapshots.find((s) => s.t === t);
+    const snap = pde.saved.find((s) => s.t === t)?.state;
     if (j < 0 || snap === undefined) continue;
     const panel = `t = ${(t / T).toFixed(2)}T`;
     const n = ensemble.n;

@@ -35,16 +35,19 @@ import { tauForSteps } from './timeMap';
 const GOLDEN_ITERATIONS = 80;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
-/** PDE snapshots on a common grid: what `meanFieldPde(..., { times })` returns (`z`, `snapshots`). */
+/** PDE states on a common grid: what `meanFieldPde(problem, { saveAt })` returns (`z`, `saved`). */
 export interface PdeProfiles {
   /** Grid nodes (strictly increasing). */
   z: Vec;
-  /** Snapshots at strictly increasing times (at least 4), μ at the grid nodes. */
-  snapshots: readonly {
-    /** PDE time τ of the snapshot. */
+  /** States at strictly increasing times (at least 4), μ at the grid nodes. */
+  saved: readonly {
+    /** PDE time τ of the state. */
     t: number;
-    /** The mean profile μ at the grid nodes `z` (finite, same length as `z`). */
-    mu: Vec;
+    /** The state: its mean profile μ at the grid nodes `z` (finite, same length as `z`). */
+    state: {
+      /** μ at the grid nodes. */
+      mu: Vec;
+    };
   }[];
 }
 
@@ -213,14 +216,15 @@ function goldenSection(f: (x: number) => number, a: number, b: number): number {
 }
 
 function checkProfiles(pde: PdeProfiles): Float64Array {
-  if (pde === null || typeof pde !== 'object' || !Array.isArray(pde.snapshots)) throw new InvalidTypeError('pde', 'an object with z and snapshots', pde);
+  if (pde === null || typeof pde !== 'object' || !Array.isArray(pde.saved)) throw new InvalidTypeError('pde', 'an object with z and saved states', pde);
   const gridZ = checkVec('pde.z', pde.z);
   checkStrictlyIncreasing('pde.z', gridZ, 2);
-  const times = Float64Array.from(pde.snapshots, (s) => s.t);
-  checkStrictlyIncreasing('pde.snapshots[].t', times, 4);
-  pde.snapshots.forEach((s, j) => {
-    checkVec(`pde.snapshots[${j}].mu`, s.mu, gridZ.length);
-    checkAllFinite(`pde.snapshots[${j}].mu`, s.mu);
+  const times = Float64Array.from(pde.saved, (s) => s.t);
+  checkStrictlyIncreasing('pde.saved[].t', times, 4);
+  pde.saved.forEach((s, j) => {
+    if (s === null || typeof s !== 'object' || s.state === null || typeof s.state !== 'object') throw new InvalidTypeError(`pde.saved[${j}]`, 'a saved state { t, state: { mu } }', s);
+    checkVec(`pde.saved[${j}].state.mu`, s.state.mu, gridZ.length);
+    checkAllFinite(`pde.saved[${j}].state.mu`, s.state.mu);
   });
   return times;
 }
@@ -263,7 +267,7 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
   const J = times.length;
   const profiles = new Float64Array(J * m);
   for (let j = 0; j < J; j++) {
-    const mu = pde.snapshots[j].mu;
+    const mu = pde.saved[j].state.mu;
     for (let p = 0; p < m; p++) {
       const k = stencil.node[p];
       const th = stencil.theta[p];
@@ -340,7 +344,7 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
  * const n = 200, lambda = lambdaForBalls(n);
  * const ens = pinnedBallsEnsemble({ n, runs: 400, seed: 1, times: [0.4 / lambda], orientation: 'reversed' });
  * const times = Array.from({ length: 150 }, (_, j) => (j + 1) / 100 / lambda);
- * const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed', stepper: 'imex' }, { times });
+ * const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed', stepper: 'imex' }, { saveAt: times });
  * const fit = bestFitPdeTime(ens.mean[0], ens.z, pde, { sigma: ens.sigma[0], runs: ens.runs });
  * fit.tau / ens.times[0]; // ≈ 1.01 at n = 200
  * ```

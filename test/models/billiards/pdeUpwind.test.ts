@@ -73,15 +73,15 @@ describe('advection option', () => {
 describe('coarse grid, λ·dx/2 = 3 (reversed orientation, through the freeze at λt ≈ 1)', () => {
   const times = [0.5 / lambda, 1.5 / lambda];
   const spec = { lambda, nodes: 201, orientation: 'reversed' as const, scheme: 'C' as const };
-  const centered = meanFieldPde({ ...spec, advection: 'centered' }, { times, negativeWTolerance: Infinity });
-  const upwind = meanFieldPde({ ...spec, advection: 'upwind' }, { times });
+  const centered = meanFieldPde({ ...spec, advection: 'centered' }, { saveAt: times, negativeWTolerance: Infinity });
+  const upwind = meanFieldPde({ ...spec, advection: 'upwind' }, { saveAt: times });
 
   it('centered flux: odd–even oscillations and negative w; upwind: neither', () => {
     // observed at λt = 1.5: centered 34 local extrema of μ, TV(μ) 2.84, min w −1.4e-2;
     // upwind 0 extrema, TV(μ) 2.044 (≈ 2 for a monotone profile from −1.02 to 1.02), min w = 0
     expect(centered.dt).toBe(upwind.dt); // same step (1/λ²): the difference is the flux alone
-    const c = centered.snapshots[1];
-    const u = upwind.snapshots[1];
+    const c = centered.saved[1].state;
+    const u = upwind.saved[1].state;
     expect(localExtrema(c.mu)).toBeGreaterThan(10);
     expect(localExtrema(u.mu)).toBe(0);
     expect(centered.stats.minW).toBeLessThan(-1e-3);
@@ -96,7 +96,7 @@ describe('coarse grid, λ·dx/2 = 3 (reversed orientation, through the freeze at
     for (const walls of ['dirichlet', 'zeroFlux'] as const) {
       const run = meanFieldPde({ ...spec, scheme, walls, advection: 'upwind' }, { tEnd: 1.5 / lambda });
       expect(run.status).toBe('success');
-      const m = run.series.momentum;
+      const m = run.history.momentum;
       // M0 = 0 (μ0 odd about ½); per-step round-off of a sum of 201 terms of size ≤ 1·dx
       for (let k = 0; k < m.length; k++) expect(Math.abs(m[k] - m[0])).toBeLessThan(1e-14);
       expect(run.stats.minW).toBeGreaterThanOrEqual(0);
@@ -108,14 +108,14 @@ describe('refinement', () => {
   it('upwind converges to the centered fine-grid solution at first order in dx', () => {
     // reference: centered, 3201 nodes (λ·dx/2 = 0.19, second order); compared at λt = 0.5
     const t = 0.5 / lambda;
-    const ref = meanFieldPde({ lambda, nodes: 3201, orientation: 'reversed', advection: 'centered' }, { times: [t] }).snapshots[0].mu;
+    const ref = meanFieldPde({ lambda, nodes: 3201, orientation: 'reversed', advection: 'centered' }, { saveAt: [t] }).saved[0].state.mu;
     const errors = [201, 401, 801].map((nodes) => {
       const N = nodes - 1;
       const dx = 1 / N;
       const stride = 3200 / N;
       // dt ∝ dx (hyperbolic CFL 0.2, within the diffusion bound) so the time error is first order as well
-      const run = meanFieldPde({ lambda, nodes, orientation: 'reversed', advection: 'upwind', dt: Math.min(0.2 * dx / lambda, 0.1 * dx * dx) }, { times: [t] });
-      const mu = run.snapshots[0].mu;
+      const run = meanFieldPde({ lambda, nodes, orientation: 'reversed', advection: 'upwind', dt: Math.min(0.2 * dx / lambda, 0.1 * dx * dx) }, { saveAt: [t] });
+      const mu = run.saved[0].state.mu;
       let l1 = 0;
       for (let i = 0; i <= N; i++) l1 += (i === 0 || i === N ? 0.5 : 1) * dx * Math.abs(mu[i] - ref[i * stride]);
       return l1;

@@ -35,7 +35,7 @@ const FINITE_N_OFFSET = 0.02;
 /** Dense IMEX snapshots every (1/perUnit)/λ up to 1.5/λ. */
 function densePde(nodes: number, perUnit: number): ReturnType<typeof meanFieldPde> {
   const times = Array.from({ length: 1.5 * perUnit }, (_, j) => (j + 1) / perUnit / lambda);
-  return meanFieldPde({ n, nodes, orientation: 'reversed', stepper: 'imex' }, { times });
+  return meanFieldPde({ n, nodes, orientation: 'reversed', stepper: 'imex' }, { saveAt: times });
 }
 
 function atBalls(gridValues: Float64Array, z: Float64Array): Float64Array {
@@ -69,9 +69,9 @@ const merged = times.map((_, j) => {
 
 describe('bestFitPdeTime: the estimator', () => {
   const tau0 = 0.505 / lambda; // a snapshot of the fine run, between two snapshots of the coarse one
-  const j0 = finePde.snapshots.findIndex((s) => s.t === tau0);
-  const exact = atBalls(finePde.snapshots[j0].mu, ballZ);
-  const sigmaExact = atBalls(finePde.snapshots[j0].sigma, ballZ);
+  const j0 = finePde.saved.findIndex((s) => s.t === tau0);
+  const exact = atBalls(finePde.saved[j0].state.mu, ballZ);
+  const sigmaExact = atBalls(finePde.saved[j0].state.sigma, ballZ);
 
   test('an exact PDE profile (finer grid, between snapshots) is fitted at its own time', () => {
     expect(j0).toBeGreaterThan(0);
@@ -111,7 +111,7 @@ describe('bestFitPdeTime: the estimator', () => {
 
   test('invalid input throws before any work', () => {
     expect(() => bestFitPdeTime(exact, ballZ.subarray(1), pde)).toThrow(TypeError);
-    expect(() => bestFitPdeTime(exact, ballZ, { z: pde.z, snapshots: pde.snapshots.slice(0, 3) })).toThrow(RangeError);
+    expect(() => bestFitPdeTime(exact, ballZ, { z: pde.z, saved: pde.saved.slice(0, 3) })).toThrow(RangeError);
     expect(() => bestFitPdeTime(exact, ballZ, pde, { zMin: 0.5, zMax: 0.501 })).toThrow(RangeError);
     expect(() => bestFitPdeTime(exact, ballZ, pde, { sigma: sigmaExact })).toThrow(RangeError);
   });

@@ -72,16 +72,16 @@ describe('radial heat model', () => {
     // small data in 3D (Fujita exponent 5/3 < 2): no blowup, λ grows without bound
     const small = heatBlowupRadial({ dim: 3, tauEnd: 10, grid: { n: 100 }, amplitudeScale: 100, lambdaMax: 1e4 });
     expect(small.status).toBe('diverged');
-    for (const v of [small.cu, small.cl, small.lambda, small.t]) expect(Number.isFinite(v)).toBe(true);
-    for (const v of small.u) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [small.final.cu, small.final.cl, small.final.lambda, small.final.t]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of small.final.u) expect(Number.isFinite(v)).toBe(true);
   });
 
   test('abort signal stops the run with status aborted', () => {
     const controller = new AbortController();
     controller.abort();
-    const r = heatBlowupRadial({ tauEnd: 100, grid: { n: 60 }, signal: controller.signal });
+    const r = heatBlowupRadial({ tauEnd: 100, grid: { n: 60 } }, { signal: controller.signal });
     expect(r.status).toBe('aborted');
-    expect(r.tau).toBeLessThan(100);
+    expect(r.final.tau).toBeLessThan(100);
   });
 
   test('maxSteps is reported, not thrown', () => {
@@ -89,6 +89,6 @@ describe('radial heat model', () => {
     const u0 = g.x.map(thesisInitialData1D);
     const r = runRescaled(radialHeatModel(g), { u0, logLambda0: [0], tauEnd: 100, maxSteps: 5 });
     expect(r.status).toBe('maxSteps');
-    expect(r.stats.steps).toBeLessThanOrEqual(5);
+    expect(r.stats.naccept).toBeLessThanOrEqual(5);
   });
 });
