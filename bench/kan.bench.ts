@@ -10,7 +10,7 @@
  * Second part: wall time of the whole `symbolicPipeline` (hellokan: sparsify, prune, retrain,
  * refine, snap, retrain) at its default size against the same pipeline whose spline-training
  * phases run the same L-BFGS loop (pykan step semantics, same number of objective evaluations)
- * on the dense reference's MSE objective. The dense loop omits the sparsity regulariser, the grid
+ * on the dense reference's MSE objective. The dense loop omits the sparsity regularizer, the grid
  * updates and the per-step RMSE logging that the library's phases include, so the printed ratio
  * is a lower bound on the speed-up.
  *
@@ -257,6 +257,6 @@ function denseTraining(net: KanNetwork, X: Float64Array, Y: Float64Array, evalua
     console.log(`${p.name.padEnd(10)} ${String(p.evaluations).padStart(6)} ${p.seconds.toFixed(2).padStart(8)} ${seconds.toFixed(2).padStart(8)} ${(seconds / p.seconds).toFixed(1).padStart(6)} ${p.rmse.toExponential(2).padStart(11)} ${Math.sqrt(mse).toExponential(2).padStart(11)}`);
   }
   const wallDense = wallPipeline - localTraining + denseTime;
-  console.log(`training phases: local ${localTraining.toFixed(2)} s, dense ${denseTime.toFixed(2)} s, ratio ${(denseTime / localTraining).toFixed(1)}× (dense RMSE differs: no regulariser, no grid updates)`);
+  console.log(`training phases: local ${localTraining.toFixed(2)} s, dense ${denseTime.toFixed(2)} s, ratio ${(denseTime / localTraining).toFixed(1)}× (dense RMSE differs: no regularizer, no grid updates)`);
   console.log(`pipeline wall time: local ${wallPipeline.toFixed(2)} s (formula ${pipeline.formula}, test RMSE ${pipeline.finalTestRmse.toExponential(2)}, replay identical: ${sameFormula}); with dense training ${wallDense.toFixed(2)} s; ratio ${(wallDense / wallPipeline).toFixed(1)}× (lower bound, module doc)`);
 }

@@ -1,6 +1,6 @@
 /**
  * Fit f(x1, x2) = exp(sin(πx1) + x2²) with a [2, 5, 1] KAN: L-BFGS with grid updates and the
- * sparsity regulariser, then grid extension G = 3 → 10 and retraining (thesis §3.2.5).
+ * sparsity regularizer, then grid extension G = 3 → 10 and retraining (thesis §3.2.5).
  *
  * Run: npx tsx examples/kan.ts
  */

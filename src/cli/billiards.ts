@@ -214,14 +214,14 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
   const pdeBar = progressLine('PDE');
   const spec = { n, nodes, orientation, walls };
   const probeHorizon = orientation === 'reversed' ? PROBE_LAMBDA_T / lambda : PAPER_T;
-  const probe = meanFieldPde(spec, { tEnd: probeHorizon, stopAtFreeze: true, onProgress: (p) => pdeBar.update(0.5 * p.fraction) });
+  const probe = meanFieldPde({ ...spec, tEnd: probeHorizon, stopAtFreeze: true }, { onProgress: (p) => pdeBar.update(0.5 * p.fraction) });
   const pdeFreeze = probe.freeze.status === 'frozen' ? (probe.freeze.time as number) : null;
   const horizon: HorizonKind = pdeFreeze !== null ? 'freeze' : orientation === 'reversed' ? 'probe' : 'paper';
   const T = pdeFreeze ?? probeHorizon;
   const fig5Times = FIG5_FRACTIONS.map((f) => f * T);
   const whiteNoiseTime = WHITE_NOISE_FRACTION * T;
   const snapshotTimes = [...new Set([...fig5Times, whiteNoiseTime, ...extraTimes])].sort((a, b) => a - b);
-  const pde = meanFieldPde(spec, { times: snapshotTimes, tEnd: Math.max(snapshotTimes[snapshotTimes.length - 1], pdeFreeze === null ? T : 1.5 * T), onProgress: (p) => pdeBar.update(0.5 + 0.5 * p.fraction) });
+  const pde = meanFieldPde({ ...spec, tEnd: Math.max(snapshotTimes[snapshotTimes.length - 1], pdeFreeze === null ? T : 1.5 * T) }, { saveAt: snapshotTimes, onProgress: (p) => pdeBar.update(0.5 + 0.5 * p.fraction) });
   pdeBar.done();
 
   // 2. Monte Carlo: snapshot times plus a scan for the freeze detector
@@ -234,7 +234,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
   // 3. comparisons at the snapshot times
   const mcSnapshots = snapshotTimes.map((t) => {
     const j = ensemble.times.indexOf(t);
-    const snap = pde.snapshots.find((s) => s.t === t);
+    const snap = pde.saved.find((s) => s.t === t)?.state;
     let sup = 0;
     if (snap) {
       for (let i = 0; i < n; i++) {
@@ -245,8 +245,8 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
     }
     return { t, maxSigma: ensemble.maxSigma[j], supAbsDiffMu: snap ? sup : null };
   });
-  const m = pde.series.momentum;
-  const e = pde.series.energy;
+  const m = pde.history.momentum;
+  const e = pde.history.energy;
   const result = {
     lambda,
     balls: n,
@@ -260,7 +260,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
       freezeTime: pdeFreeze,
       momentumDrift: m[m.length - 1] - m[0],
       energyDrift: (e[e.length - 1] - e[0]) / e[0],
-      snapshots: pde.snapshots.map((s) => ({ t: s.t, maxSigma: s.maxSigma })),
+      snapshots: pde.saved.map((s) => ({ t: s.t, maxSigma: s.state.maxSigma })),
     },
     mc: { status: ensemble.status, freezeTime: mcFreeze.status === 'frozen' ? mcFreeze.time : null, snapshots: mcSnapshots },
     whiteNoise: {
@@ -289,7 +289,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
       '',
       '| t | t/T | max σ̂ (MC) | max σ (PDE) | sup \\|μ̂ − μ\\| (z ∈ [0.03, 0.97]) |',
       '|---|---|---|---|---|',
-      ...mcSnapshots.map((s) => `| ${s.t.toExponential(4)} | ${(s.t / T).toFixed(3)} | ${s.maxSigma.toFixed(4)} | ${pde.snapshots.find((p) => p.t === s.t)?.maxSigma.toFixed(4) ?? '—'} | ${s.supAbsDiffMu === null ? '—' : s.supAbsDiffMu.toExponential(2)} |`),
+      ...mcSnapshots.map((s) => `| ${s.t.toExponential(4)} | ${(s.t / T).toFixed(3)} | ${s.maxSigma.toFixed(4)} | ${pde.saved.find((p) => p.t === s.t)?.state.maxSigma.toFixed(4) ?? '—'} | ${s.supAbsDiffMu === null ? '—' : s.supAbsDiffMu.toExponential(2)} |`),
       '',
     ].join('\n'),
   );

@@ -56,7 +56,7 @@ async function lagFigure(wn: WhiteNoiseDiagnostics): Promise<string> {
   });
 }
 
-/** Fig. 4: the across-run pair (W(x), W(x+1)), coloured by run index as ((k/R)^5, 0, 1 − (k/R)^5). */
+/** Fig. 4: the across-run pair (W(x), W(x+1)), colored by run index as ((k/R)^5, 0, 1 − (k/R)^5). */
 async function pairFigure(wn: WhiteNoiseDiagnostics): Promise<string> {
   const R = wn.pair.left.length;
   const stride = Math.max(1, Math.floor(R / 20000)); // keep the SVG small for huge R
@@ -80,7 +80,7 @@ async function profilesFigure(ensemble: PinnedBallsEnsembleResult, pde: MeanFiel
   const rows: Rows = [];
   for (const t of times) {
     const j = ensemble.times.indexOf(t);
-    const snap = pde.snapshots.find((s) => s.t === t);
+    const snap = pde.saved.find((s) => s.t === t)?.state;
     if (j < 0 || snap === undefined) continue;
     const panel = `t = ${(t / T).toFixed(2)}T`;
     const n = ensemble.n;
@@ -129,7 +129,7 @@ export async function billiardsFigures(ensemble: PinnedBallsEnsembleResult, pde:
   return [
     { name: 'fig2-white-noise-histogram.svg', svg: await histogramFigure(wn), caption: `Fig. 2: histogram of the empirical white noise W at ${when} (bars) and the standard normal density (line).` },
     { name: 'fig3-lag-correlations.svg', svg: await lagFigure(wn), caption: `Fig. 3: correlation of W at distance k (run 0 and the mean over runs) at ${when}, with the null band ±1/√(m − 1).` },
-    { name: 'fig4-adjacent-pairs.svg', svg: await pairFigure(wn), caption: `Fig. 4: pairs (W(${wn.pair.ball}), W(${wn.pair.ball + 1})) at ${when}, one point per run, coloured by run index.` },
+    { name: 'fig4-adjacent-pairs.svg', svg: await pairFigure(wn), caption: `Fig. 4: pairs (W(${wn.pair.ball}), W(${wn.pair.ball + 1})) at ${when}, one point per run, colored by run index.` },
     { name: 'fig5-profiles.svg', svg: await profilesFigure(ensemble, pde, fig5Times, T), caption: 'Fig. 5: μ and σ from Monte Carlo (dotted) and the PDE (solid) at 0.01T, 0.2T, 0.4T, 0.6T, 0.8T, 0.99T (no rescaling).' },
   ];
 }

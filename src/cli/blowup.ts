@@ -30,7 +30,7 @@ const USAGE = `Usage: singularis reproduce heat-blowup [options]
   --dim 1|2|n                     1: thesis §2.4.1 data; 2: non-radial tensor model of §2.4.2; n ≥ 3: radial (default 1)
   --tau T                         final rescaled time (default 1e4 in 1D, 300 in 2D, 1000 radial)
   --grid N                        nodes per direction (default 300 in 1D/radial, 40 in 2D; the thesis: 2000 and 200)
-  --normalization discrete|thesis normalisation of the modulation constants (default discrete)
+  --normalization discrete|thesis normalization of the modulation constants (default discrete)
   --scheme imex|rk4               time stepping (default imex; rk4 = thesis-style explicit)
   --no-direct                     skip the independent physical-time computation of T
   --out DIR                       report folder (default heat-blowup-report)
@@ -46,14 +46,14 @@ function directBlowupTime(dim: number): { values: number[]; nodes: number[]; ric
     const values = nodes.map((n) => {
       const g = mappedGrid(sinhMap({ length: 30, scale: 1 }), n, { symmetry: 'even' });
       const a0 = tensorGrid2D(g, g).fill(thesisInitialData2D);
-      return solvePhysicalHeat(tensorHeatSystem2d(g, g), a0, { amplitudeTarget: 1e3, rtol: 1e-8 }).blowupTime;
+      return solvePhysicalHeat({ system: tensorHeatSystem2d(g, g), initial: a0, amplitudeTarget: 1e3, rtol: 1e-8 }).final.blowupTime;
     });
     return { values, nodes, richardson: values[1] + (values[1] - values[0]) / 3 };
   }
   const nodes = [401, 801];
   const values = nodes.map((n) => {
     const g = mappedGrid(sinhMap({ length: 1e5, scale: 0.01 }), n, { symmetry: 'even' });
-    return solvePhysicalHeat(radialHeatSystem(g, dim), g.x.map(thesisInitialData1D), { amplitudeTarget: 1e6, rtol: 1e-9 }).blowupTime;
+    return solvePhysicalHeat({ system: radialHeatSystem(g, dim), initial: g.x.map(thesisInitialData1D), amplitudeTarget: 1e6, rtol: 1e-9 }).final.blowupTime;
   });
   return { values, nodes, richardson: values[1] + (values[1] - values[0]) / 3 };
 }
@@ -76,8 +76,8 @@ function figureRows(run: Run, dim: number): { profiles: Rows; residue: Rows; law
   const zMax = 40;
   if (run.kind === 'radial') {
     const r = run.result;
-    for (const snap of r.snapshots) for (let i = 0; i < r.z.length && r.z[i] <= zMax; i++) profiles.push({ z: r.z[i], value: snap.u[i], series: `τ = ${snap.tau.toPrecision(3)}` });
-    const s = r.series;
+    for (const snap of r.saved) for (let i = 0; i < r.z.length && r.z[i] <= zMax; i++) profiles.push({ z: r.z[i], value: snap.state[i], series: `τ = ${snap.t.toPrecision(3)}` });
+    const s = r.history;
     for (let k = 0; k < s.tau.length; k++) {
       push(s.tau[k], 'τ·sup|û − ū|', s.supDiffTau[k], residue);
       push(s.tau[k], 'τ·sup|û − ū_h|', s.supDiffDiscreteTau[k], residue);
@@ -87,11 +87,12 @@ function figureRows(run: Run, dim: number): { profiles: Rows; residue: Rows; law
     }
   } else {
     const r = run.result;
-    for (const snap of r.snapshots) for (let i = 0; i < r.x.length && r.x[i] <= zMax; i++) {
-      profiles.push({ z: r.x[i], value: snap.alongX[i], series: `x axis, τ = ${snap.tau.toPrecision(3)}` });
-      profiles.push({ z: r.y[i], value: snap.alongY[i], series: `y axis, τ = ${snap.tau.toPrecision(3)}` });
+    const ny = r.y.length;
+    for (const snap of r.saved) for (let i = 0; i < r.x.length && r.x[i] <= zMax; i++) {
+      profiles.push({ z: r.x[i], value: snap.state[i * ny], series: `x axis, τ = ${snap.t.toPrecision(3)}` });
+      profiles.push({ z: r.y[i], value: snap.state[i], series: `y axis, τ = ${snap.t.toPrecision(3)}` });
     }
-    const s = r.series;
+    const s = r.history;
     for (let k = 0; k < s.tau.length; k++) {
       push(s.tau[k], 'τ·sup|û − ū|', s.supDiffTau[k], residue);
       push(s.tau[k], '(½ − c_l¹)τ − 3/4', s.lawL1[k] - 0.75, laws);
@@ -132,9 +133,9 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
   }
   if (values.help) { process.stdout.write(USAGE); return 0; }
   const dim = Number(values.dim);
-  const normalisation = values.normalization;
+  const normalization = values.normalization;
   const scheme = values.scheme;
-  if (!Number.isInteger(dim) || dim < 1 || dim > 64 || (normalisation !== 'discrete' && normalisation !== 'thesis') || (scheme !== 'imex' && scheme !== 'rk4')) {
+  if (!Number.isInteger(dim) || dim < 1 || dim > 64 || (normalization !== 'discrete' && normalization !== 'thesis') || (scheme !== 'imex' && scheme !== 'rk4')) {
     process.stderr.write(`invalid --dim, --normalization or --scheme\n${USAGE}`);
     return 2;
   }
@@ -154,10 +155,10 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     process.stderr.write(`\rrescaled run ${(100 * info.fraction).toFixed(1)}%   `);
   };
   const run: Run = dim === 2
-    ? { kind: 'tensor', result: heatBlowup2D({ tauEnd: tau, grid: { n: nodes }, normalisation, scheme, snapshotAt, onProgress, progressEvery: 16 }) }
-    : { kind: 'radial', result: heatBlowupRadial({ dim, tauEnd: tau, grid: { n: nodes }, normalisation, scheme, snapshotAt, onProgress, progressEvery: 64 }) };
+    ? { kind: 'tensor', result: heatBlowup2D({ tauEnd: tau, grid: { n: nodes }, normalization, scheme }, { saveAt: snapshotAt, onProgress, progressEvery: 16 }) }
+    : { kind: 'radial', result: heatBlowupRadial({ dim, tauEnd: tau, grid: { n: nodes }, normalization, scheme }, { saveAt: snapshotAt, onProgress, progressEvery: 64 }) };
   process.stderr.write(`\rrescaled run done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const r = run.result;
+  const r = { ...run.result.final, status: run.result.status, message: run.result.message, steps: run.result.stats.naccept, rejected: run.result.stats.nreject };
   const direct = values['no-direct'] ? null : directBlowupTime(dim);
 
   const result = {
@@ -165,7 +166,7 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     logCu: r.logCu, blowupTime: r.blowupTime, physicalTime: r.t, steps: r.steps, rejected: r.rejected,
     limits: { lawL: (dim + 4) / 8, lawU: dim / 4 }, predicted: predictedHeatLaws(r.tau, dim),
     blowupTimeDirect: direct?.richardson ?? null, blowupTimeDirectByGrid: direct ? { nodes: direct.nodes, values: direct.values } : null,
-    grid: nodes, normalization: normalisation, scheme, seconds: (Date.now() - started) / 1000,
+    grid: nodes, normalization: normalization, scheme, seconds: (Date.now() - started) / 1000,
   };
 
   const report = new Report(values.out);
@@ -184,7 +185,7 @@ export async function blowupExperiment(argv: string[]): Promise<number> {
     ['T (rescaled, t + Ĉ_u/|c_u|)', fmt(r.blowupTime), '', ''],
     ['T (direct physical solve, Richardson)', direct ? fmt(direct.richardson) : 'skipped', '', direct ? `grids ${direct.nodes.join(', ')}: ${direct.values.map((v) => v.toPrecision(8)).join(', ')}` : ''],
   ]);
-  report.text(`Run: ${label}, τ = ${r.tau}, ${nodes} nodes per direction, ${normalisation} normalisation, ${scheme}; status ${r.status} ${r.message}; ${r.steps} steps (${r.rejected} rejected).\n\n\`\`\`\n${table}\n\`\`\`\n`);
+  report.text(`Run: ${label}, τ = ${r.tau}, ${nodes} nodes per direction, ${normalization} normalization, ${scheme}; status ${r.status} ${r.message}; ${r.steps} steps (${r.rejected} rejected).\n\n\`\`\`\n${table}\n\`\`\`\n`);
   const summary = report.finish(`Heat blowup by dynamic rescaling — ${label}`, result);
   process.stdout.write(`${table}\nreport: ${summary}\n`);
   if (values.json) printJsonLine(result);

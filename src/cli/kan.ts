@@ -24,7 +24,7 @@ const HELP = `Usage: singularis reproduce kan [--out DIR] [--json] [--quick] [--
   --out DIR   report folder (default ./kan-report)
   --json      print the result as one JSON object on the last line of stdout
   --quick     reduced sizes (300 samples, 20 steps per phase, small baselines) for a short run
-  --seed N    seed of data and initialisation (default 0; staircase uses N + 1)
+  --seed N    seed of data and initialization (default 0; staircase uses N + 1)
 `;
 
 /** Rows (x, φ(x), edge label) for every active edge, sampled on the range of its inputs. */

@@ -36,7 +36,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 export type Rows = Record<string, number | string>[];
 
 /**
- * A multi-series line chart: `series` names the colour field; log axes optional.
+ * A multi-series line chart: `series` names the color field; log axes optional.
  * @example
  * ```ts
  * const svg = await lineChart(rows, { x: 'N', y: 'error', series: 'method', logX: true, logY: true, title: 'Convergence' });

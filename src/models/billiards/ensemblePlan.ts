@@ -1,5 +1,5 @@
 /**
- * Validated, serialisable plans of pinned-balls Monte Carlo ensembles: R runs of n balls from the
+ * Validated, serializable plans of pinned-balls Monte Carlo ensembles: R runs of n balls from the
  * initial profiles, observed at given PDE times mapped to collision steps by
  * k = round(τ·(n−1)²(n−2)/2) (`stepsForTau`).
  *

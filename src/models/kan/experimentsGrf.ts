@@ -38,7 +38,7 @@ export interface GrfRegressionOptions extends LongRunOptions {
   stepsPerGrid?: number;
   /** MLP hidden layers, widths sized to the final KAN's parameter count (default 3). */
   mlpHiddenLayers?: number;
-  /** Seed of points, fields and initialisations (default 0). */
+  /** Seed of points, fields and initializations (default 0). */
   seed?: Seed;
 }
 

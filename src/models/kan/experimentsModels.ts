@@ -179,7 +179,7 @@ export function mseLoss(targets: Vec): JetLoss {
 export interface TrainJetOptions extends LongRunOptions {
   /** `'adam'` (default) or `'lbfgs'` (strong-Wolfe line search, memory 10). */
   optimizer?: 'adam' | 'lbfgs';
-  /** Optimiser iterations (default 1000). */
+  /** Optimizer iterations (default 1000). */
   iterations?: number;
   /** Learning rate (default 1e-3 for Adam, 1 for L-BFGS). */
   lr?: number;
@@ -204,7 +204,7 @@ export interface TrainJetResult {
 }
 
 /**
- * Full-batch minimisation of `loss` over `model.params` (exact gradients from the jets' reverse
+ * Full-batch minimization of `loss` over `model.params` (exact gradients from the jets' reverse
  * pass). A stalled L-BFGS (no decrease even along steepest descent) ends with `success` and a
  * message. Deterministic. Cost: iterations × (forward + backward) (× line-search trials).
  *

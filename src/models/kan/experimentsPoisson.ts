@@ -133,7 +133,7 @@ export interface PoissonOptions extends LongRunOptions {
   mlpHiddenLayers?: number;
   /** Points of the error quadrature (default 4001). */
   errorPoints?: number;
-  /** Seed of the initialisations (default 0). */
+  /** Seed of the initializations (default 0). */
   seed?: Seed;
 }
 

@@ -26,7 +26,7 @@ export interface GridStaircaseOptions extends LongRunOptions {
   train?: number;
   /** See `train`. */
   test?: number;
-  /** Seed of data and initialisation (default 0). */
+  /** Seed of data and initialization (default 0). */
   seed?: Seed;
   /**
    * Grid updates from samples during training (default false: on this problem, updating the hidden

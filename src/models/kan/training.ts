@@ -1,6 +1,6 @@
 /**
  * Training of a KAN in pykan's semantics (`KAN.train` 0.0.5 / `fit` HEAD; externally sourced, the
- * thesis gives no schedule): `steps` optimiser steps, each either one L-BFGS `.step()` — up to
+ * thesis gives no schedule): `steps` optimizer steps, each either one L-BFGS `.step()` — up to
  * `maxIterPerStep = 20` iterations with the strong-Wolfe line search, ending once the evaluations
  * of the step (counting the initial one, as torch does) reach `maxEvalPerStep = 25` — or one Adam
  * iteration; grid updates from the current batch every ⌊stopGridUpdateStep/gridUpdateNum⌋ steps
@@ -60,7 +60,7 @@ export interface KanDataset {
 export interface TrainKanOptions extends RegularizationOptions, GridUpdateOptions, LongRunOptions {
   /** `'lbfgs'` (default, `opt="LBFGS"`) or `'adam'`. */
   optimizer?: 'lbfgs' | 'adam';
-  /** Optimiser steps in pykan units (`steps`, default 100). */
+  /** Optimizer steps in pykan units (`steps`, default 100). */
   steps?: number;
   /** Learning rate (`lr`; default 1 for L-BFGS, 1e-3 for Adam = torch's default). */
   lr?: number;
@@ -100,7 +100,7 @@ export interface TrainKanResult {
   message: string;
   /** Steps done (pykan units). */
   steps: number;
-  /** Optimiser iterations (L-BFGS inner iterations; = steps for Adam). */
+  /** Optimizer iterations (L-BFGS inner iterations; = steps for Adam). */
   iterations: number;
   /** Objective (forward + backward) evaluations. */
   evaluations: number;

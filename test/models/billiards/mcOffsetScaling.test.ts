@@ -35,7 +35,7 @@ interface Offset {
   /** Largest block |μ̂ − μ| and its standard error. */
   mu: number;
   muSe: number;
-  /** Centre z of the block with the largest μ offset. */
+  /** Center z of the block with the largest μ offset. */
   muZ: number;
   /** Σσ̂²/Σσ² − 1 and its standard error. */
   sigma2: number;
@@ -99,8 +99,8 @@ function measure(orientation: Orientation, runsTimesBalls: number, timesFor: (la
   return SIZES.map((n) => {
     const times = timesFor(lambdaForBalls(n));
     const mc = pinnedBallsEnsemble({ n, runs: runsTimesBalls / n, seed: 17, times, orientation });
-    const pde = meanFieldPde({ n, nodes: 1601, orientation, stepper: 'imex' }, { times });
-    return times.map((t, q) => offset(mc, mc.times.indexOf(t), pde.snapshots[q]));
+    const pde = meanFieldPde({ n, nodes: 1601, orientation, stepper: 'imex' }, { saveAt: times });
+    return times.map((t, q) => offset(mc, mc.times.indexOf(t), pde.saved[q].state));
   });
 }
 

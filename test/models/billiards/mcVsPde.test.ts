@@ -31,11 +31,11 @@ describe('reversed orientation, n = 200: Monte Carlo vs PDE', () => {
   const times = fractions.map((f) => f * T);
   const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 40) * T);
   const mc = pinnedBallsEnsemble({ n, runs: R, seed: 1, times: [...times, ...scan], orientation: 'reversed' });
-  const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed' }, { times });
+  const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed' }, { saveAt: times });
 
   function compare(q: number): { worstZ: number; relMu: number; relSigma: number } {
     const j = mc.times.indexOf(times[q]);
-    const snap = pde.snapshots[q];
+    const snap = pde.saved[q].state;
     const B = 10;
     let worstZ = 0;
     let supMu = 0;

@@ -23,14 +23,14 @@ describe('KAN training', () => {
       finals.push(r.testRmse[9]);
     }
     // spec check 13: the test RMSE decreases at each refinement. Observed (seed 0, 300 points, 10 steps
-    // per G): 0.072 → 0.011 → 0.0056; with 10 steps and 300 samples the last stage is optimisation- and
+    // per G): 0.072 → 0.011 → 0.0056; with 10 steps and 300 samples the last stage is optimization- and
     // data-limited, far from the (G1/G2)⁴ spline rate, so only the first refinement is held to a factor.
     expect(finals[0]).toBeLessThan(0.2 * initial);
     expect(finals[1]).toBeLessThan(0.5 * finals[0]);
     expect(finals[2]).toBeLessThan(finals[1]);
   });
 
-  test('Adam with mini-batches and regularisation reduces the loss, bit-reproducibly for a seed', () => {
+  test('Adam with mini-batches and regularization reduces the loss, bit-reproducibly for a seed', () => {
     const run = (seed: number) => {
       const net = createKan({ shape: [2, 3, 1], intervals: 5, seed: 5 });
       const r = trainKan(net, data, { optimizer: 'adam', lr: 0.02, steps: 60, batch: 64, seed, lamb: 1e-3 });
