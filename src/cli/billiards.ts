@@ -227,7 +227,7 @@ export async function billiardsExperiment(argv: string[]): Promise<number> {
   // 2. Monte Carlo: snapshot times plus a scan for the freeze detector
   const scanEnd = pdeFreeze === null ? T : 1.5 * T;
   const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 60) * scanEnd);
-  const mcTimes = [...new Set([...snapshotTimes, ...scan])];
+  const mcTimes = [...new Set([...snapshotTimes, ...scan])].sort((a, b) => a - b);
   const { ensemble, whiteNoise } = await runMonteCarlo({ n, runs, seed, orientation, times: mcTimes }, whiteNoiseTime, workers);
   const mcFreeze = ensembleFreezeTime(ensemble);
 

@@ -140,27 +140,27 @@ export function symbolicPipeline(options: SymbolicPipelineOptions = {}): Symboli
   let totalSteps = 0;
   const record = (name: string, net: KanNetwork, r?: TrainKanResult) => {
     if (r !== undefined) {
-      totalSteps += r.steps;
+      totalSteps += r.stats.naccept;
       if (r.status !== 'success' && status === 'success') status = r.status;
     }
     phases.push({
       name,
       shape: net.shape.slice(),
-      trainRmse: r?.trainRmse ?? [kanRmse(net, data.trainInput, data.trainLabel)],
-      testRmse: r?.testRmse ?? [kanRmse(net, data.testInput, data.testLabel)],
+      trainRmse: r?.history.trainRmse ?? [kanRmse(net, data.trainInput, data.trainLabel)],
+      testRmse: r?.history.testRmse ?? [kanRmse(net, data.testInput, data.testLabel)],
     });
   };
   let net = createKan({ shape: [2, 5, 1], intervals: G1, seed });
-  record('sparsify', net, trainKan(net, data, { ...long, steps: Math.min(steps, 20), lamb, lambEntropy }));
+  record('sparsify', net, trainKan({ net, data, steps: Math.min(steps, 20), lamb, lambEntropy }, long));
   net = pruneKan(net, data.trainInput, { nodeThreshold }).network;
   record('prune', net);
-  record('retrain', net, trainKan(net, data, { ...long, steps }));
+  record('retrain', net, trainKan({ net, data, steps }, long));
   net = extendGrid(net, G2, data.trainInput).network;
-  record('refine', net, trainKan(net, data, { ...long, steps }));
+  record('refine', net, trainKan({ net, data, steps }, long));
   const snapped = autoSymbolic(net, data.trainInput, { library: options.library, maxSamples: options.maxSamples });
   net = snapped.network;
   record('symbolic', net);
-  record('symbolicRetrain', net, trainKan(net, data, { ...long, steps, updateGrid: false }));
+  record('symbolicRetrain', net, trainKan({ net, data, steps, updateGrid: false }, long));
   const formula = symbolicFormula(net);
   const values = formula.evaluate(data.testInput);
   let sse = 0;

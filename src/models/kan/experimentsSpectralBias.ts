@@ -154,11 +154,17 @@ export function spectralBias(options: SpectralBiasOptions = {}): SpectralBiasRes
       recordedAt.push(it);
       normalizedAmplitude.push(Array.from(spectrum, (a, q) => a / amplitudes[q]));
     };
+    const saveAt: number[] = [];
+    for (let it = every; it <= iterations; it += every) saveAt.push(it);
     record(0);
-    const r = trainJetModel(model, mseLoss(y), {
-      optimizer: 'adam', iterations, lr, checkpointEvery: every, onCheckpoint: (it) => record(it),
-      signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
+    const r = trainJetModel({ model, loss: mseLoss(y), optimizer: 'adam', iterations, lr }, {
+      saveAt, signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
     });
+    for (const snap of r.saved) {
+      model.params.set(snap.state);
+      record(snap.t);
+    }
+    model.params.set(r.final.params);
     model.forward();
     const residual = new Float64Array(N);
     let sum = 0;

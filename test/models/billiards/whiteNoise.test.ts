@@ -8,8 +8,12 @@ const R = 300;
 const options = { n, runs: R, seed: 'white-noise', times: [0, 2e-3], orientation: 'reversed' as const, blockSize: 32 };
 
 describe('white-noise diagnostics', () => {
-  const plan = planPinnedBallsEnsemble(options);
-  const ensemble = pinnedBallsEnsemble(options);
+  let plan: ReturnType<typeof planPinnedBallsEnsemble>;
+  let ensemble: ReturnType<typeof pinnedBallsEnsemble>;
+  beforeAll(() => {
+    plan = planPinnedBallsEnsemble(options);
+    ensemble = pinnedBallsEnsemble(options);
+  });
 
   test('exact identities: pooled mean 0 and variance n(R−1)/(nR−1), because each ball has Σ_r W = 0, Σ_r W² = R − 1', () => {
     const wn = whiteNoiseDiagnostics(plan, ensemble, { time: 2e-3 });

@@ -90,9 +90,13 @@ describe('2-D tensor heat model (thesis §2.4.2)', () => {
 
   test('T is grid-converged (O(h²), Richardson) and agrees with the independent physical-time solve (fixture)', () => {
     const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/blowup/physical2d.json'), 'utf8'));
-    const T = [40, 80].map((n) => heatBlowup2D({ tauEnd: 30, grid: { n }, historyAt: [], rtol: 1e-7 }).final.blowupTime);
+    const T = [20, 40, 80].map((n) => heatBlowup2D({ tauEnd: 30, grid: { n }, historyAt: [], rtol: 1e-7 }).final.blowupTime);
+    // the Richardson step below assumes order 2: check it on our own three grids
+    const order = Math.log2(Math.abs(T[1] - T[0]) / Math.abs(T[2] - T[1]));
+    expect(order).toBeGreaterThan(1.7);
+    expect(order).toBeLessThan(2.5);
+    T.shift();
     const rescaled = T[1] + (T[1] - T[0]) / 3;
-    expect(fixture.observedOrder).toBeGreaterThan(1.8);
     // tolerance: the two Richardson corrections (bounds on each estimate's remaining error)
     const tolerance = Math.abs(T[1] - T[0]) / 3 + Math.abs(fixture.richardsonCorrection);
     expect(Math.abs(rescaled - fixture.richardson)).toBeLessThan(tolerance);
