@@ -35,3 +35,4 @@ export * from './experimentsGrf';
 export * from './experimentsPoisson';
 export { kanToJSON, kanFromJSON, KAN_FORMAT, KAN_FORMAT_VERSION, type KanJSON, type KanLayerJSON } from './serialization';
 export { kanDiagramSpec, edgeFormula, type KanDiagramOptions, type KanDiagramEdge } from './diagram';
+export { fit, type PykanDataset, type PykanFitOptions, type PykanFitResult } from './pykanFit';

@@ -25,7 +25,7 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
       const errors = [101, 201, 401].map((n) => {
         const r = riccatiToy({ grid: mappedGrid(sinhMap({ length: L }), n, { symmetry: 'even' }), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.005 });
         expect(r.status).toBe('success');
-        return r.maxError;
+        return r.final.maxError;
       });
       for (let k = 0; k < 2; k++) {
         const p = log2(errors[k] / errors[k + 1]);

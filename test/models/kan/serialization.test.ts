@@ -6,6 +6,8 @@ import { updateGridFromSamples } from '../../../src/models/kan/gridRefit';
 import { kanFromJSON, kanToJSON, KAN_FORMAT_VERSION } from '../../../src/models/kan/serialization';
 import { kanDiagramSpec } from '../../../src/models/kan/diagram';
 import { attributionScores } from '../../../src/models/kan/attribution';
+import { fit } from '../../../src/models/kan/pykanFit';
+import { trainKan } from '../../../src/models/kan/training';
 import { symbolicLibrary } from '../../../src/models/kan/symbolicLibrary';
 import { encodeFloat64 } from '../../../src/core/serialize';
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
@@ -112,5 +114,30 @@ describe('network diagram (Vega-Lite spec)', () => {
     const { marks, bytes } = JSON.parse(out) as { marks: number; bytes: number };
     expect(bytes).toBeGreaterThan(1000);
     expect(marks).toBeGreaterThan(20);
+  });
+});
+
+describe('pykan-shaped fit', () => {
+  test('pykan option names map onto trainKan: same trained parameters as the direct call', () => {
+    const X = sampleInputs(200, 2, 1);
+    const Y = { rows: 200, cols: 1, data: new Float64Array(200) };
+    for (let s = 0; s < 200; s++) Y.data[s] = Math.exp(Math.sin(Math.PI * X.data[2 * s]) + X.data[2 * s + 1] ** 2);
+    const a = createKan({ shape: [2, 5, 1], intervals: 3, seed: 0 });
+    const b = createKan({ shape: [2, 5, 1], intervals: 3, seed: 0 });
+    const results = fit(a, { train_input: X, train_label: Y }, { opt: 'LBFGS', steps: 6, lamb: 0.01, lamb_entropy: 3, update_grid: true, grid_update_num: 2, stop_grid_update_step: 4 });
+    const direct = trainKan({ net: b, data: { trainInput: X, trainLabel: Y }, optimizer: 'lbfgs', steps: 6, lamb: 0.01, lambEntropy: 3, updateGrid: true, gridUpdateNum: 2, stopGridUpdateStep: 4, lr: 1 });
+    expect(results.run.status).toBe('success');
+    expect(results.train_loss).toEqual(direct.history.trainRmse);
+    expect(results.reg).toEqual(direct.history.regularization);
+    expect(results.train_loss.length).toBe(6);
+    expect(results.train_loss[5]).toBeLessThan(results.train_loss[0]);
+    expect(encodeFloat64(a.params)).toBe(encodeFloat64(b.params));
+  });
+  test('unknown pykan options and bad values are refused by name', () => {
+    const net = createKan({ shape: [1, 1] });
+    const data = { train_input: sampleInputs(4, 1, 1), train_label: sampleInputs(4, 1, 2) };
+    expect(() => fit(net, data, { loss_fn: 'mse' } as never)).toThrow(/options.loss_fn/);
+    expect(() => fit(net, data, { opt: 'SGD' } as never)).toThrow(/options.opt/);
+    expect(() => fit(net, data, { steps: -1 })).toThrow(/steps/);
   });
 });
