@@ -52,6 +52,8 @@ export function decodeFloat64(text: string, name: string): Float64Array {
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const byteLength = (text.length / 4) * 3 - pad;
   if (byteLength % 8 !== 0) throw new InvalidArgumentError(name, 'base64 of a whole number of doubles (8 bytes each)', byteLength);
+  const native = nativeDecode(text, byteLength);
+  if (native !== null) return native;
   const bytes = new Uint8Array(byteLength);
   for (let i = 0, o = 0; i < text.length; i += 4) {
     let triple = 0;
@@ -73,6 +75,27 @@ export function decodeFloat64(text: string, name: string): Float64Array {
 }
 
 const SPECIAL_NUMBERS: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0 };
+
+const STRICT_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const LITTLE_ENDIAN = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f;
+type BufferLike = { from(text: string, encoding: 'base64'): Uint8Array };
+
+/**
+ * Decode with the platform's native base64 decoder where there is one (Node's Buffer, found by
+ * feature detection, no import), after a strict alphabet check — the native decoders skip invalid
+ * characters instead of rejecting them. Returns null where there is none or the text is invalid.
+ */
+function nativeDecode(text: string, byteLength: number): Float64Array | null {
+  const buffer = (globalThis as { Buffer?: BufferLike }).Buffer;
+  // the byte copy assumes little-endian doubles (every current platform); fall back otherwise
+  if (!LITTLE_ENDIAN || buffer === undefined || typeof buffer.from !== 'function' || !STRICT_BASE64.test(text)) return null;
+  const bytes = buffer.from(text, 'base64');
+  if (bytes.length !== byteLength) return null;
+  const out = new Float64Array(byteLength / 8);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
 
 /** JSON-safe values produced by {@link toTaggedJSON}. */
 export type TaggedJSON = null | boolean | number | string | TaggedJSON[] | { [key: string]: TaggedJSON };

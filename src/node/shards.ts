@@ -88,7 +88,9 @@ export interface ShardFile {
   plan: TaggedJSON;
   /** The statistics of each computed block, in block order (tagged JSON). */
   parts: TaggedJSON[];
-  /** SHA-256 of the canonical JSON of every other field. */
+  /** SHA-256 of the text of `parts` as written (the file's second line). */
+  payloadSha256: string;
+  /** SHA-256 of the canonical JSON of every other field except `parts` (the file's first line). */
   checksum: string;
 }
 
@@ -137,8 +139,10 @@ function fingerprintOf(kind: string, planData: TaggedJSON): string {
   return sha256(canonicalJSON({ kind, library: VERSION, plan: planData }));
 }
 
-function checksumOf(file: Omit<ShardFile, 'checksum'>): string {
-  return sha256(canonicalJSON(file as unknown as TaggedJSON));
+type ShardHeader = Omit<ShardFile, 'parts'>;
+
+function checksumOf(header: Omit<ShardHeader, 'checksum'>): string {
+  return sha256(canonicalJSON(header as unknown as TaggedJSON));
 }
 
 /**
@@ -167,7 +171,7 @@ export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, in
     status = kind.status(part);
     parts.push(toTaggedJSON(kind.partToData(plan, part), `block ${b}`));
   }
-  const body: Omit<ShardFile, 'checksum'> = {
+  const body: Omit<ShardHeader, 'checksum'> = {
     format: SHARD_FORMAT,
     formatVersion: SHARD_FORMAT_VERSION,
     kind: kind.name,
@@ -177,13 +181,16 @@ export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, in
     blocks: { first, end, total },
     status,
     plan: planData,
-    parts,
+    payloadSha256: sha256(JSON.stringify(parts)),
   };
-  return { ...body, checksum: checksumOf(body) };
+  return { ...body, checksum: checksumOf(body), parts };
 }
 
 /**
- * The text of a shard file (one JSON object and a newline).
+ * The text of a shard file: a header line (one JSON object: everything but the block statistics,
+ * with its checksum) and a payload line (the JSON array of block statistics, whose SHA-256 the
+ * header holds), so that a reader verifies megabytes of payload by hashing the text as read instead
+ * of re-serializing it.
  *
  * @example
  * ```ts
@@ -191,7 +198,8 @@ export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, in
  * ```
  */
 export function serializeShard(file: ShardFile): string {
-  return `${JSON.stringify(file)}\n`;
+  const { parts, ...header } = file;
+  return `${JSON.stringify(header)}\n${JSON.stringify(parts)}\n`;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -209,11 +217,13 @@ const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isI
  * ```
  */
 export function parseShard(text: string, source: string): ShardFile {
+  if (typeof text !== 'string') throw new InvalidTypeError('text', 'the text of a shard file', text);
+  const newline = text.indexOf('\n');
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(newline < 0 ? text : text.slice(0, newline));
   } catch {
-    throw new ShardError('notJSON', source, 'not a JSON document (truncated or not a shard file)');
+    throw new ShardError('notJSON', source, 'the header is not JSON (truncated or not a shard file)');
   }
   if (!isRecord(json) || json.format !== SHARD_FORMAT) throw new ShardError('format', source, `not a ${SHARD_FORMAT} file`);
   if (json.formatVersion !== SHARD_FORMAT_VERSION) throw new ShardError('format', source, `shard format version ${String(json.formatVersion)}, this library reads version ${SHARD_FORMAT_VERSION}`);
@@ -222,11 +232,21 @@ export function parseShard(text: string, source: string): ShardFile {
     && typeof json.checksum === 'string' && typeof json.status === 'string'
     && isRecord(shard) && isIndex(shard.index) && isIndex(shard.count) && shard.count >= 1 && shard.index < shard.count
     && isRecord(blocks) && isIndex(blocks.first) && isIndex(blocks.end) && isIndex(blocks.total) && blocks.first <= blocks.end && blocks.end <= blocks.total
-    && 'plan' in json && Array.isArray(json.parts);
+    && 'plan' in json && typeof json.payloadSha256 === 'string';
   if (!ok) throw new ShardError('format', source, 'missing or malformed fields');
-  const { checksum, ...body } = json as unknown as ShardFile;
-  if (checksumOf(body) !== checksum) throw new ShardError('checksum', source, 'checksum mismatch (the file was truncated or edited)');
-  const file = json as unknown as ShardFile;
+  const { checksum, ...body } = json as unknown as ShardHeader;
+  if (checksumOf(body) !== checksum) throw new ShardError('checksum', source, 'header checksum mismatch (the file was edited)');
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  const payload = newline < 0 ? '' : text.slice(newline + 1, end);
+  if (sha256(payload) !== body.payloadSha256) throw new ShardError('checksum', source, 'payload checksum mismatch (the file was truncated or edited)');
+  let parts: unknown;
+  try {
+    parts = JSON.parse(payload);
+  } catch {
+    throw new ShardError('notJSON', source, 'the payload is not JSON');
+  }
+  if (!Array.isArray(parts)) throw new ShardError('format', source, 'the payload is not an array of block statistics');
+  const file = { ...(json as unknown as ShardHeader), parts: parts as TaggedJSON[] };
   const expected = shardBlockRange(file.blocks.total, file.shard.index, file.shard.count);
   if (expected.first !== file.blocks.first || expected.end !== file.blocks.end) {
     throw new ShardError('range', source, `blocks [${file.blocks.first}, ${file.blocks.end}) do not match shard ${file.shard.index}/${file.shard.count} of ${file.blocks.total} blocks`);

@@ -136,21 +136,24 @@ describe('bad shard sets are refused by file, and nothing is merged', () => {
     expect(reason(() => mergePinnedBallsShards([sources[0], { source: 'other.json', file: other }, sources[2]]))).toMatch(/^plan: other.json/);
     const four = parseShard(serializeShard(runPinnedBallsShard(options, 3, 4)), 'four.json');
     expect(reason(() => mergePinnedBallsShards([...sources, { source: 'four.json', file: four }]))).toMatch(/^count: four.json/);
-    const json = JSON.parse(texts[1]);
+    const [headerLine, payloadLine] = texts[1].split('\n');
+    const json = JSON.parse(headerLine);
     json.library = '0.0.1';
     // a consistent forgery still fails the version check (the checksum is recomputed by the attacker here)
     const forged = { ...sources[1], file: { ...sources[1].file, library: '0.0.1' } };
     expect(reason(() => mergePinnedBallsShards([sources[0], forged, sources[2]]))).toMatch(/^library: part-1.json: written by singularis 0.0.1/);
-    expect(reason(() => parseShard(JSON.stringify(json), 'edited.json'))).toMatch(/^checksum: edited.json/);
+    expect(reason(() => parseShard(`${JSON.stringify(json)}\n${payloadLine}\n`, 'edited.json'))).toMatch(/^checksum: edited.json: header checksum/);
   });
   test('truncated, tampered, foreign and inconsistent files', () => {
-    expect(reason(() => parseShard(texts[0].slice(0, texts[0].length >> 1), 'cut.json'))).toMatch(/^notJSON: cut.json/);
-    const tampered = texts[0].replace(/"runs":(\d+)/, (_, r) => `"runs":${Number(r) + 1}`);
+    expect(reason(() => parseShard(texts[0].slice(0, texts[0].length >> 1), 'cut.json'))).toMatch(/^checksum: cut.json: payload checksum/);
+    expect(reason(() => parseShard(texts[0].slice(0, 100), 'header-cut.json'))).toMatch(/^notJSON: header-cut.json/);
+    const [head, body] = texts[0].split('\n');
+    const tampered = `${head}\n${body.replace(/"runs":(\d+)/, (_, r) => `"runs":${Number(r) + 1}`)}\n`;
     expect(tampered).not.toBe(texts[0]);
-    expect(reason(() => parseShard(tampered, 'tampered.json'))).toMatch(/^checksum: tampered.json/);
+    expect(reason(() => parseShard(tampered, 'tampered.json'))).toMatch(/^checksum: tampered.json: payload checksum/);
     expect(reason(() => parseShard('{"format":"something-else"}', 'foreign.json'))).toMatch(/^format: foreign.json/);
     expect(reason(() => parseShard('[1,2]', 'array.json'))).toMatch(/^format: array.json/);
-    const future = JSON.parse(texts[0]);
+    const future = JSON.parse(texts[0].split('\n')[0]);
     future.formatVersion = 2;
     expect(reason(() => parseShard(JSON.stringify(future), 'future.json'))).toMatch(/^format: future.json: shard format version 2/);
   });
