@@ -91,7 +91,7 @@ describe('time integration', () => {
   });
 
   it('snapshot times are hit exactly', () => {
-    const times = [1e-4, 1e-3 / 3, 3.3e-4];
+    const times = [1e-4, 3.3e-4, 1e-3 / 3];
     for (const stepper of ['explicit', 'imex'] as const) {
       const r = meanFieldPde({ ...base, nodes: 101, stepper, tEnd: 5e-4 }, { saveAt: times });
       expect(r.saved.map((s) => s.t)).toEqual(times);
