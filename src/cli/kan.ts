@@ -18,7 +18,10 @@ import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type 
 import type { FigureSpec } from './framework/figures';
 import { flag, type FlagValues } from './framework/flags';
 import { lineChartSpec, type Rows } from './plot';
-import { formatTable, sci } from './table';
+import { formatTable, sci as sciFinite } from './table';
+
+/** Scientific notation; '—' for a value a stopped phase did not produce. */
+const sci = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '—' : sciFinite(v));
 
 /** Rows (x, φ(x), edge label) for every active edge, sampled on the range of its inputs. */
 function activationRows(net: KanNetwork, X: { rows: number; cols: number; data: Float64Array }): Rows {

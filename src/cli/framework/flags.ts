@@ -314,10 +314,14 @@ export function parseFlags<S extends FlagSpecs>(argv: readonly string[], specs: 
     out[name] = spec.kind === 'boolean' ? text : convertFlag(name, spec, text as string);
   }
   const quick = out[quickFlag] === true;
+  const ordered: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
-    if (name in out) continue;
+    if (name in out) {
+      ordered[name] = out[name];
+      continue;
+    }
     const source = quick && spec.quick !== undefined ? spec.quick : spec.default;
-    out[name] = typeof source === 'function' ? (source as (f: Record<string, unknown>) => unknown)(out) : source;
+    ordered[name] = typeof source === 'function' ? (source as (f: Record<string, unknown>) => unknown)({ ...out, ...ordered }) : source;
   }
-  return { values: out as FlagValues<S>, given: new Set(given.keys()) };
+  return { values: ordered as FlagValues<S>, given: new Set(given.keys()) };
 }

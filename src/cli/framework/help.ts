@@ -80,3 +80,8 @@ export function experimentListing(defs: AnyExperiment[], legacy: string[]): stri
   for (const name of legacy) rows.push([name, '(flags: see its own --help)']);
   return ['Usage: singularis reproduce <experiment> [options]', '', 'Experiments:', table(rows), '', 'Details: singularis reproduce <experiment> --help', ''].join('\n');
 }
+
+function table(rows: [string, string][]): string {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`).join('\n');
+}

@@ -54,6 +54,7 @@ export class Terminal {
   private readonly tty: boolean;
   private lastDraw = 0;
   private drawn = false;
+  private shown = 0;
   private readonly started = Date.now();
 
   /** @param options - `json`: tables go to stderr; `quiet`: no progress, no tables */
@@ -92,7 +93,8 @@ export class Terminal {
     const interval = this.tty ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
     if (this.lastDraw !== 0 && now - this.lastDraw < interval) return;
     this.lastDraw = now;
-    const f = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+    const f = Math.max(this.shown, Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0)));
+    this.shown = f;
     const elapsed = (now - this.started) / 1000;
     const eta = f > 0.01 ? ` ETA ${Math.round((elapsed * (1 - f)) / f)}s` : '';
     const text = `${label} ${(100 * f).toFixed(1)}% ${elapsed.toFixed(0)}s elapsed${eta}`;
