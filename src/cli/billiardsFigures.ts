@@ -61,7 +61,7 @@ function lagFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
   };
 }
 
-/** Fig. 4: the across-run pair (W(x), W(x+1)), coloured by run index as ((k/R)^5, 0, 1 − (k/R)^5). */
+/** Fig. 4: the across-run pair (W(x), W(x+1)), colored by run index as ((k/R)^5, 0, 1 − (k/R)^5). */
 function pairFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
   const R = wn.pair.left.length;
   const stride = Math.max(1, Math.floor(R / 20000)); // keep the SVG small for huge R
@@ -81,7 +81,7 @@ function pairFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
         color: { field: 'run', type: 'quantitative', scale: { range: ['#0000ff', '#ff0000'] }, title: '(k/R)⁵, run k of R' },
       },
     },
-    caption: `Fig. 4 (cf. the paper's Fig. 4): one point per run, the white noise of two adjacent balls ${wn.pair.ball} and ${wn.pair.ball + 1} at t = ${when}, coloured by run index (blue first, red last). A round cloud means the neighbours are uncorrelated; no colour drift means runs are exchangeable.`,
+    caption: `Fig. 4 (cf. the paper's Fig. 4): one point per run, the white noise of two adjacent balls ${wn.pair.ball} and ${wn.pair.ball + 1} at t = ${when}, colored by run index (blue first, red last). A round cloud means the neighbors are uncorrelated; no color drift means runs are exchangeable.`,
   };
 }
 

@@ -75,7 +75,7 @@ export interface ExperimentDefinition<S extends FlagSpecs = FlagSpecs> {
   estimate(flags: FlagValues<S>): number;
   /** Checks across flags after each flag is valid; throw a `UsageError` naming the flags. */
   check?(flags: FlagValues<S>): void;
-  /** Do the work. Must honour `ctx.signal` and return a partial outcome when it fires. */
+  /** Do the work. Must honor `ctx.signal` and return a partial outcome when it fires. */
   run(ctx: ExperimentContext<FlagValues<S>>): Promise<ExperimentOutcome>;
 }
 

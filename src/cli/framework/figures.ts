@@ -56,7 +56,7 @@ function dataRows(spec: VegaLiteSpec): Record<string, unknown>[] {
 /**
  * The entries a reader should find in the figure's legend: the scale domain when given, else
  * the distinct values of the legend field in order of appearance, plus every `datum` label.
- * Quantitative legends (colour ramps) have no entries.
+ * Quantitative legends (color ramps) have no entries.
  */
 export function expectedLegendEntries(spec: VegaLiteSpec): string[] {
   const entries: string[] = [];
@@ -82,7 +82,7 @@ export function expectedLegendEntries(spec: VegaLiteSpec): string[] {
 /**
  * Problems that make a figure unreadable without its caption (empty when none).
  * Checks: a title; a non-empty title on every x and y encoding; when several series are drawn
- * (a nominal colour/shape/dash field, or several layers), a legend with a title and meaningful
+ * (a nominal color/shape/dash field, or several layers), a legend with a title and meaningful
  * entries; a caption.
  * @example
  * ```ts

@@ -47,7 +47,7 @@ export function writeErr(text: string): void {
   write('stderr', text);
 }
 
-/** Output of one command run, honouring `--json` and `--quiet`. */
+/** Output of one command run, honoring `--json` and `--quiet`. */
 export class Terminal {
   private readonly json: boolean;
   private readonly quiet: boolean;
