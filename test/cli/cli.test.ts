@@ -1,6 +1,6 @@
 /**
- * The `singularis` command end to end, as child processes (`node --import tsx src/cli/index.ts`;
- * the CLI is an ES module with workers, which jest's CommonJS transform cannot load):
+ * The `singularis` command end to end, as child processes running the CLI bundled from src/ with
+ * esbuild (see bundle.ts; the CLI is an ES module with workers, which jest's CommonJS transform cannot load):
  * listing and `--help`, every kind of bad flag and bad `--out` (exit 2, message naming the flag,
  * accepted range and text given, nothing written), `--json` runs of every experiment at `--quick`
  * sizes (stdout parsed whole), SIGINT mid-run (partial report marked aborted, exit 130), failing
@@ -11,10 +11,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
 const root = resolve(__dirname, '..', '..');
-const entry = join(root, 'src', 'cli', 'index.ts');
+const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
+const entry = built.paths.cli;
 const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan'];
 
 interface Run {
@@ -26,7 +28,7 @@ interface Run {
 /** Start the CLI; `onStderr` sees stderr as it arrives (to send a signal mid-run). */
 function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root });
+    const child = spawn(process.execPath, [entry, ...args], { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -40,7 +42,7 @@ function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof 
 
 /** Many refused command lines in one process (see usageDriver.ts). */
 function refused(cases: string[][]): { argv: string[]; code: number; stdout: string; stderr: string }[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'usageDriver.ts'), JSON.stringify(cases.map((argv) => ({ argv })))], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [built.paths.driver, JSON.stringify(cases.map((argv) => ({ argv })))], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -54,6 +56,7 @@ function oneJson(stdout: string): Record<string, unknown> & { status: string; fl
 
 const dir = mkdtempSync(join(tmpdir(), 'singularis-cli-'));
 afterAll(() => {
+  built.remove();
   try {
     chmodSync(join(dir, 'locked'), 0o755);
   } catch {
@@ -310,7 +313,7 @@ describe('interrupts and failures', () => {
 
   test('a closed stdout (| head) ends quietly', async () => {
     const r = await new Promise<Run>((done) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', entry, 'demo'], { cwd: root });
+      const child = spawn(process.execPath, [entry, 'demo'], { cwd: root });
       let stderr = '';
       child.stdout.once('data', () => child.stdout.destroy());
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

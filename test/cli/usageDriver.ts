@@ -1,6 +1,6 @@
 /**
  * Runs many `singularis reproduce …` / `singularis demo …` command lines that must be refused
- * before any work, in one Node process (started by cli.test.ts with `node --import tsx`), and
+ * before any work, in one Node process (bundled and started by cli.test.ts), and
  * prints one JSON line per case: the exit code and what went to stdout and stderr. Every case here
  * is refused by the shared layer before an experiment starts, so the whole batch takes about as
  * long as one process start.

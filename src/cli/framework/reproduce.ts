@@ -56,7 +56,10 @@ function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: Prep
   const worker = entry.evalCode === undefined ? new Worker(entry.url, { workerData: data }) : new Worker(entry.evalCode, { eval: true, workerData: data });
   let received: NodeJS.Signals | null = null;
   return new Promise<number>((resolvePromise) => {
+    let settled = false;
     const finish = (code: number) => {
+      if (settled) return;
+      settled = true;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       resolvePromise(code);
@@ -85,7 +88,14 @@ function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: Prep
         finish(conclude(def, m.record, out, flags, term, received));
       }
     });
+    worker.on('exit', (code) => {
+      if (settled) return;
+      term.error(`reproduce ${def.name}: status error — the computation stopped (exit code ${code}) before writing its report`);
+      discardOutDir(out);
+      finish(EXIT.failure);
+    });
     worker.on('error', (err) => {
+      if (settled) return;
       term.error(`reproduce ${def.name}: status error — ${err instanceof Error ? err.message : String(err)}`);
       discardOutDir(out);
       finish(EXIT.failure);
