@@ -26,6 +26,8 @@ interface FlagBase<K extends string, T> {
   defaultText?: string;
   /** The value under `--quick` (when omitted, `--quick` keeps the default). */
   quick?: Derived<T>;
+  /** How `--help` describes a computed `--quick` value. */
+  quickText?: string;
   /** An example value for `--help` (defaults to the default). */
   example?: string;
 }

@@ -42,7 +42,7 @@ function flagLines(name: string, spec: FlagSpec): string {
   const cli = `--${kebab(name)}`;
   if (spec.kind === 'boolean') return `  ${spec.default === true ? `--no-${kebab(name)}` : cli}\n      ${spec.help}${spec.default === true ? ` (on by default; ${cli} is implied)` : ''}`;
   const details = [`accepts ${acceptedText(spec)}`, `default ${describeDefault(spec) === '' ? '(none)' : describeDefault(spec)}`];
-  if (spec.quick !== undefined) details.push(`--quick: ${typeof spec.quick === 'function' ? 'scaled down' : valueText(spec.quick)}`);
+  if (spec.quick !== undefined) details.push(`--quick: ${typeof spec.quick === 'function' ? (spec.quickText ?? 'scaled down') : valueText(spec.quick)}`);
   details.push(`e.g. ${cli} ${spec.example ?? describeDefault(spec)}`);
   return `  ${cli} <${placeholder(spec)}>\n      ${spec.help}\n      ${details.join('; ')}`;
 }
