@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
 import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
@@ -214,9 +215,25 @@ describe('runs at --quick sizes with --json', () => {
     expect(json).toMatchObject({ experiment: 'billiards', status: 'success', seed: 2022, report: out });
     expect(json.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(json.flags).toMatchObject({ balls: 60, runs: 16, grid: 201, orientation: 'reversed', workers: 1, times: [0.05, 0.3], quick: true });
-    const res = json.result as { lambda: number; horizon: string; T: number; pde: { momentumDrift: number; energyDrift: number; freezeTime: number | null }; whiteNoise: { mean: number; variance: number; t: number } };
+    type Snapshot = { t: number; maxSigma: number; supAbsDiffMu: number };
+    const res = json.result as {
+      lambda: number; horizon: string; T: number;
+      pde: { momentumDrift: number; energyDrift: number; freezeTime: number | null; snapshots: Snapshot[] };
+      mc: { freezeTime: number | null; snapshots: Snapshot[] };
+      whiteNoise: { mean: number; variance: number; t: number };
+    };
     expect(res.lambda).toBeCloseTo(59 / (2 * Math.sqrt(Math.PI)), 12);
     expect(res.pde.freezeTime).toBeNull(); // λ = 16.6: no freeze within 3/λ
+    expect(res.mc.freezeTime).toBeNull(); // nor does the ensemble
+    for (const snap of res.pde.snapshots) expect(snap.maxSigma).toBeGreaterThan(0);
+    for (const snap of res.mc.snapshots) {
+      expect(snap.maxSigma).toBeGreaterThan(0);
+      // sup over 60 balls of |μ̂ − μ|: μ̂ has standard error ≤ max σ̂/√R (R = 16); 4.5 SE is exceeded by
+      // chance with probability < 60·7e−6, plus 0.05 for the finite-n model offset (docs/billiards.md)
+      expect(snap.supAbsDiffMu).toBeLessThan((4.5 * snap.maxSigma) / 4 + 0.05);
+    }
+    for (const t of [0.05, 0.3]) expect(res.mc.snapshots.map((snap) => snap.t)).toContain(t);
+    for (const f of [0.01, 0.2, 0.4, 0.6, 0.8, 0.99]) expect(res.pde.snapshots.some((snap) => Math.abs(snap.t - f * res.T) <= 1e-15 * res.T)).toBe(true);
     expect(res.horizon).toBe('probe');
     expect(res.T).toBeCloseTo(3 / res.lambda, 15);
     expect(Math.abs(res.pde.momentumDrift)).toBeLessThan(1e-14);
@@ -301,13 +318,20 @@ describe('interrupts and failures', () => {
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).status).toBe(status);
   });
 
-  test('a report is replaced only with --force, atomically', async () => {
+  test('a report is replaced only with --force, atomically; the 2D run reports the library result to the last digit', async () => {
     // (without --force the same command is refused: see the usage tests)
     const out = join(dir, 'fail-heat-blowup');
-    const forced = await cli(['reproduce', 'heat-blowup', '--dim', '1', '--tau', '5', '--grid', '40', '--no-direct', '--out', out, '--force', '--quiet']);
+    const forced = await cli(['reproduce', 'heat-blowup', '--dim', '2', '--tau', '20', '--grid', '16', '--no-direct', '--out', out, '--force', '--quiet', '--json']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toBe('');
-    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).flags.dim).toBe(1);
+    const json = oneJson(forced.stdout);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    const res = json.result as { lawL: number[]; lawU: number; cu: number; cl: number[]; blowupTime: number; steps: number };
+    expect(res.lawU).toBeCloseTo(20 * (res.cu + 1), 10);
+    expect(res.lawL[0]).toBeCloseTo(20 * (0.5 - res.cl[0]), 10);
+    const lib = heatBlowup2D({ tauEnd: 20, grid: { n: 16 } });
+    expect(res.blowupTime).toBe(lib.blowupTime);
+    expect(res.steps).toBe(lib.steps);
     expect(readdirSync(dir).filter((f) => f.includes('partial') || f.includes('replaced')).length).toBe(0);
   });
 
