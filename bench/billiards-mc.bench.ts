@@ -1,6 +1,6 @@
 /**
  * Monte Carlo throughput of the pinned-balls kernel (`pinnedBallsSteps`) against a C version of
- * the same kernel — same xoshiro128** generator, same seeding state, same Lemire centre draw, κ
+ * the same kernel — same xoshiro128** generator, same seeding state, same Lemire center draw, κ
  * bit, disk-rejection angle and circle update — written to a temp dir and compiled with `cc -O2`
  * by this bench. The C program also prints its final velocities' checksum, which must equal the
  * TypeScript one bit for bit (same operations in the same order). Then worker scaling of a small

@@ -82,11 +82,11 @@ console.log(`  reference ${(updates / refShort / 1e6).toFixed(1)} M node-updates
 console.log(`  ratio library/reference speed: ${(refShort / libShort).toFixed(2)}`);
 
 const [imex, tImex] = time(() => meanFieldPde({ n: 1000, nodes, orientation: 'reversed', stepper: 'imex' }, { tEnd: 6e-3, stopAtFreeze: true }));
-console.log(`IMEX ARS(2,2,2), dt = 0.25/λ² = ${imex.dt.toExponential(3)}: ${imex.stats.steps} steps, ${tImex.toFixed(2)} s to the freeze ` +
+console.log(`IMEX ARS(2,2,2), dt = 0.25/λ² = ${imex.dt.toExponential(3)}: ${imex.stats.nsteps} steps, ${tImex.toFixed(2)} s to the freeze ` +
   `(target < 3 s: ${tImex < 3 ? 'met' : 'MISSED'}); λT = ${(imex.freeze.time! * imex.lambda).toFixed(5)}, T = ${imex.freeze.time!.toExponential(6)}`);
 if (!process.argv.includes('--skip-explicit-full')) {
   const [explicit, tExplicit] = time(() => meanFieldPde({ n: 1000, nodes, orientation: 'reversed' }, { tEnd: 6e-3, stopAtFreeze: true }));
-  console.log(`explicit, dt = 0.25dx² = ${explicit.dt.toExponential(3)}: ${explicit.stats.steps} steps, ${tExplicit.toFixed(2)} s to the freeze; ` +
+  console.log(`explicit, dt = 0.25dx² = ${explicit.dt.toExponential(3)}: ${explicit.stats.nsteps} steps, ${tExplicit.toFixed(2)} s to the freeze; ` +
     `λT = ${(explicit.freeze.time! * explicit.lambda).toFixed(5)}`);
   console.log(`  IMEX/explicit wall-clock ratio ${(tImex / tExplicit).toFixed(3)}; freeze times differ by ` +
     `${(Math.abs(explicit.freeze.time! - imex.freeze.time!) / imex.freeze.time!).toExponential(2)} (relative)`);

@@ -12,9 +12,10 @@ import { heatBlowup2D } from '../src/models/blowup/heat2dBlowup';
 
 interface Outcome { steps: number; seconds: number; lawL: number; lawU: number; lambdaTau: number; T: number; status: string }
 
-function timed(run: () => { steps: number; lawL: number | number[]; lawU: number; lambdaTau: number | number[]; blowupTime: number; status: string }): Outcome {
+function timed(run: () => { stats: { naccept: number }; final: { lawL: number | number[]; lawU: number; lambdaTau: number | number[]; blowupTime: number }; status: string }): Outcome {
   const start = performance.now();
-  const r = run();
+  const result = run();
+  const r = { ...result.final, steps: result.stats.naccept, status: result.status };
   const seconds = (performance.now() - start) / 1000;
   const first = (v: number | number[]) => (Array.isArray(v) ? v[0] : v);
   return { steps: r.steps, seconds, lawL: first(r.lawL), lawU: r.lawU, lambdaTau: first(r.lambdaTau), T: r.blowupTime, status: r.status };
@@ -28,7 +29,7 @@ function report(title: string, rk4: Outcome, imex: Outcome): void {
 }
 
 const tau1 = Number(process.env.BLOWUP_BENCH_TAU1D ?? 100);
-const sample = { sampleAt: [] as number[] };
+const sample = { historyAt: [] as number[] };
 report(
   `1D, thesis data (1 + z²/8 + z⁴/10)⁻¹, 300 nodes on [0, 1e5] (sinh map), τ = ${tau1}`,
   timed(() => heatBlowup1D({ tauEnd: tau1, scheme: 'rk4', ...sample })),

@@ -79,7 +79,10 @@ function taskModule(): { module: URL; preload?: string } {
 
 async function monteCarlo(ctx: ExperimentContext<Flags>, options: PinnedBallsEnsembleOptions): Promise<PinnedBallsEnsembleResult> {
   const run = ctx.runOptions('Monte Carlo', 0.3, 0.85);
-  if (ctx.flags.workers <= 1) return pinnedBallsEnsemble(options, run);
+  if (ctx.flags.workers <= 1) {
+    const { times, ...problem } = options;
+    return pinnedBallsEnsemble(problem, { ...run, saveAt: times });
+  }
   const { module, preload } = taskModule();
   return (await pinnedBallsEnsembleInWorkers(options, { ...run, workers: ctx.flags.workers, taskModule: module, preload })).result;
 }
@@ -103,8 +106,8 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
 
   // 1. PDE probe: T is the freeze time (reversed), else the probe horizon (reversed, small λ) or the paper's horizon
   const probeHorizon = orientation === 'reversed' ? PROBE_LAMBDA_T / lambda : PAPER_T;
-  const probe = meanFieldPde(spec, { tEnd: probeHorizon, stopAtFreeze: true, maxSteps: f.pdeMaxSteps, ...ctx.runOptions('PDE (finding T)', 0, 0.15) });
-  if (probe.status !== 'success') return partial(probe.status, `the PDE run finding T stopped with status ${probe.status} at t = ${probe.t}`, { pde: { status: probe.status, t: probe.t } });
+  const probe = meanFieldPde({ ...spec, tEnd: probeHorizon, stopAtFreeze: true, maxSteps: f.pdeMaxSteps }, ctx.runOptions('PDE (finding T)', 0, 0.15));
+  if (probe.status !== 'success') return partial(probe.status, `the PDE run finding T stopped with status ${probe.status}: ${probe.message}`, { pde: { status: probe.status, message: probe.message, t: probe.t } });
   completed.push('PDE probe');
   const pdeFreeze = probe.freeze.status === 'frozen' ? (probe.freeze.time as number) : null;
   const horizon: HorizonKind = pdeFreeze !== null ? 'freeze' : orientation === 'reversed' ? 'probe' : 'paper';
@@ -114,14 +117,16 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const snapshotTimes = [...new Set([...fig5Times, whiteNoiseTime, ...f.times])].sort((a, b) => a - b);
 
   // 2. PDE snapshots
-  const pde: MeanFieldPdeResult = meanFieldPde(spec, { times: snapshotTimes, tEnd: Math.max(snapshotTimes[snapshotTimes.length - 1], pdeFreeze === null ? T : 1.5 * T), maxSteps: f.pdeMaxSteps, ...ctx.runOptions('PDE', 0.15, 0.3) });
-  if (pde.status !== 'success') return partial(pde.status, `the PDE run stopped with status ${pde.status} at t = ${pde.t}`, { T, horizon, pde: { status: pde.status, t: pde.t } });
+  const pdeEnd = Math.max(snapshotTimes[snapshotTimes.length - 1], pdeFreeze === null ? T : 1.5 * T);
+  const pde: MeanFieldPdeResult = meanFieldPde({ ...spec, tEnd: pdeEnd, maxSteps: f.pdeMaxSteps }, { ...ctx.runOptions('PDE', 0.15, 0.3), saveAt: snapshotTimes });
+  if (pde.status !== 'success') return partial(pde.status, `the PDE run stopped with status ${pde.status}: ${pde.message}`, { T, horizon, pde: { status: pde.status, message: pde.message, t: pde.t } });
   completed.push('PDE');
 
   // 3. Monte Carlo: snapshot times plus a scan for the freeze detector
   const scanEnd = pdeFreeze === null ? T : 1.5 * T;
   const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 60) * scanEnd);
-  const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: [...new Set([...snapshotTimes, ...scan])] };
+  // output times must be strictly increasing (the library no longer sorts them)
+  const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: [...new Set([...snapshotTimes, ...scan])].sort((a, b) => a - b) };
   const ensemble = await monteCarlo(ctx, mcOptions);
   if (ensemble.status === 'success') completed.push('Monte Carlo');
   const wn = ensemble.status === 'success' && !ctx.aborted ? await whiteNoise(ctx, mcOptions, ensemble, whiteNoiseTime) : null;

@@ -92,7 +92,7 @@ function profilesFigure(ensemble: PinnedBallsEnsembleResult, pde: MeanFieldPdeRe
   const rows: Rows = [];
   for (const t of times) {
     const j = ensemble.times.indexOf(t);
-    const snap = pde.snapshots.find((s) => s.t === t);
+    const snap = pde.saved.find((s) => s.t === t)?.state;
     if (j < 0 || snap === undefined) continue;
     const panel = `t = ${(t / T).toFixed(2)}T`;
     for (let i = 0; i < ensemble.n; i++) {

@@ -70,7 +70,7 @@ export function billiardsSummary(s: BilliardsSummaryInput): { summary: string; r
   const n = s.f.balls;
   const mcSnapshots = s.snapshotTimes.map((t) => {
     const j = ensemble.times.indexOf(t);
-    const snap = pde.snapshots.find((p) => p.t === t);
+    const snap = pde.saved.find((p) => p.t === t)?.state;
     let sup = 0;
     if (snap && j >= 0) {
       for (let i = 0; i < n; i++) {
@@ -81,8 +81,8 @@ export function billiardsSummary(s: BilliardsSummaryInput): { summary: string; r
     }
     return { t, maxSigma: j >= 0 ? ensemble.maxSigma[j] : null, supAbsDiffMu: snap && j >= 0 ? sup : null };
   });
-  const m = pde.series.momentum;
-  const e = pde.series.energy;
+  const m = pde.history.momentum;
+  const e = pde.history.energy;
   const result = {
     lambda: s.lambda,
     balls: n,
@@ -97,7 +97,7 @@ export function billiardsSummary(s: BilliardsSummaryInput): { summary: string; r
       freezeTime: s.pdeFreeze,
       momentumDrift: m[m.length - 1] - m[0],
       energyDrift: (e[e.length - 1] - e[0]) / e[0],
-      snapshots: pde.snapshots.map((p) => ({ t: p.t, maxSigma: p.maxSigma })),
+      snapshots: pde.saved.map((p) => ({ t: p.t, maxSigma: p.state.maxSigma })),
     },
     mc: { status: ensemble.status, freezeTime: s.mcFreeze, snapshots: mcSnapshots },
     whiteNoise: wn === null
@@ -132,7 +132,7 @@ export function billiardsSummary(s: BilliardsSummaryInput): { summary: string; r
   lines.push(
     '| t | t/T | max σ̂ (MC) | max σ (PDE) | sup \\|μ̂ − μ\\| (z ∈ [0.03, 0.97]) |',
     '|---|---|---|---|---|',
-    ...mcSnapshots.map((r) => `| ${r.t.toExponential(4)} | ${(r.t / T).toFixed(3)} | ${r.maxSigma === null ? '—' : r.maxSigma.toFixed(4)} | ${pde.snapshots.find((p) => p.t === r.t)?.maxSigma.toFixed(4) ?? '—'} | ${r.supAbsDiffMu === null ? '—' : r.supAbsDiffMu.toExponential(2)} |`),
+    ...mcSnapshots.map((r) => `| ${r.t.toExponential(4)} | ${(r.t / T).toFixed(3)} | ${r.maxSigma === null ? '—' : r.maxSigma.toFixed(4)} | ${pde.saved.find((p) => p.t === r.t)?.state.maxSigma.toFixed(4) ?? '—'} | ${r.supAbsDiffMu === null ? '—' : r.supAbsDiffMu.toExponential(2)} |`),
   );
   return { summary: lines.join('\n'), result };
 }

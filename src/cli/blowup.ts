@@ -37,18 +37,18 @@ function directBlowupTime(dim: number, run: (k: number) => RunOptions): { values
     const values = nodes.map((n, k) => {
       const g = mappedGrid(sinhMap({ length: 30, scale: 1 }), n, { symmetry: 'even' });
       const a0 = tensorGrid2D(g, g).fill(thesisInitialData2D);
-      const r = solvePhysicalHeat(tensorHeatSystem2d(g, g), a0, { amplitudeTarget: 1e3, rtol: 1e-8, ...run(k) });
+      const r = solvePhysicalHeat({ system: tensorHeatSystem2d(g, g), initial: a0, amplitudeTarget: 1e3, rtol: 1e-8 }, run(k));
       if (r.status !== 'success' && status === 'success') status = r.status;
-      return r.blowupTime;
+      return r.final.blowupTime;
     });
     return { values, nodes, richardson: values[1] + (values[1] - values[0]) / 3, status };
   }
   const nodes = [401, 801];
   const values = nodes.map((n, k) => {
     const g = mappedGrid(sinhMap({ length: 1e5, scale: 0.01 }), n, { symmetry: 'even' });
-    const r = solvePhysicalHeat(radialHeatSystem(g, dim), g.x.map(thesisInitialData1D), { amplitudeTarget: 1e6, rtol: 1e-9, ...run(k) });
+    const r = solvePhysicalHeat({ system: radialHeatSystem(g, dim), initial: g.x.map(thesisInitialData1D), amplitudeTarget: 1e6, rtol: 1e-9 }, run(k));
     if (r.status !== 'success' && status === 'success') status = r.status;
-    return r.blowupTime;
+    return r.final.blowupTime;
   });
   return { values, nodes, richardson: values[1] + (values[1] - values[0]) / 3, status };
 }
@@ -71,8 +71,8 @@ function figureRows(run: Run, dim: number): { profiles: Rows; residue: Rows; law
   const zMax = 40;
   if (run.kind === 'radial') {
     const r = run.result;
-    for (const snap of r.snapshots) for (let i = 0; i < r.z.length && r.z[i] <= zMax; i++) profiles.push({ z: r.z[i], value: snap.u[i], series: `τ = ${snap.tau.toPrecision(3)}` });
-    const s = r.series;
+    for (const snap of r.saved) for (let i = 0; i < r.z.length && r.z[i] <= zMax; i++) profiles.push({ z: r.z[i], value: snap.state[i], series: `τ = ${snap.t.toPrecision(3)}` });
+    const s = r.history;
     for (let k = 0; k < s.tau.length; k++) {
       push(s.tau[k], 'τ·sup|û − ū|', s.supDiffTau[k], residue);
       push(s.tau[k], 'τ·sup|û − ū_h|', s.supDiffDiscreteTau[k], residue);
@@ -82,11 +82,12 @@ function figureRows(run: Run, dim: number): { profiles: Rows; residue: Rows; law
     }
   } else {
     const r = run.result;
-    for (const snap of r.snapshots) for (let i = 0; i < r.x.length && r.x[i] <= zMax; i++) {
-      profiles.push({ z: r.x[i], value: snap.alongX[i], series: `x axis, τ = ${snap.tau.toPrecision(3)}` });
-      profiles.push({ z: r.y[i], value: snap.alongY[i], series: `y axis, τ = ${snap.tau.toPrecision(3)}` });
+    const ny = r.y.length; // the saved field is x-major: (x_i, y_j) at i·ny + j
+    for (const snap of r.saved) for (let i = 0; i < r.x.length && r.x[i] <= zMax; i++) {
+      profiles.push({ z: r.x[i], value: snap.state[i * ny], series: `x axis, τ = ${snap.t.toPrecision(3)}` });
+      profiles.push({ z: r.y[i], value: snap.state[i], series: `y axis, τ = ${snap.t.toPrecision(3)}` });
     }
-    const s = r.series;
+    const s = r.history;
     for (let k = 0; k < s.tau.length; k++) {
       push(s.tau[k], 'τ·sup|û − ū|', s.supDiffTau[k], residue);
       push(s.tau[k], '(½ − c_l¹)τ − 3/4', s.lawL1[k] - 0.75, laws);
@@ -154,9 +155,10 @@ function figures(run: Run, dim: number, label: string, tau: number): FigureSpec[
 async function runHeat(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const { dim, tau, grid: nodes, normalization, scheme } = ctx.flags;
   const snapshotAt = snapshotTimes(tau);
-  const opts = { tauEnd: tau, grid: { n: nodes }, normalisation: normalization, scheme, snapshotAt, ...ctx.runOptions('rescaled run', 0, ctx.flags.direct ? 0.6 : 1) };
-  const run: Run = dim === 2 ? { kind: 'tensor', result: heatBlowup2D({ ...opts, progressEvery: 16 }) } : { kind: 'radial', result: heatBlowupRadial({ dim, ...opts }) };
-  const r = run.result;
+  const problem = { tauEnd: tau, grid: { n: nodes }, normalization, scheme };
+  const runOptions = { ...ctx.runOptions('rescaled run', 0, ctx.flags.direct ? 0.6 : 1), saveAt: snapshotAt };
+  const run: Run = dim === 2 ? { kind: 'tensor', result: heatBlowup2D(problem, { ...runOptions, progressEvery: 16 }) } : { kind: 'radial', result: heatBlowupRadial({ dim, ...problem }, runOptions) };
+  const r = { ...run.result.final, status: run.result.status, message: run.result.message, steps: run.result.stats.naccept, rejected: run.result.stats.nreject };
   const completed = r.status === 'success' ? ['rescaled run'] : [];
   const direct = ctx.flags.direct && r.status === 'success' && !ctx.aborted ? directBlowupTime(dim, (k) => ctx.runOptions(`direct solve ${k + 1}/2`, 0.6 + 0.2 * k, 0.8 + 0.2 * k)) : null;
   if (direct?.status === 'success') completed.push('direct blowup time');

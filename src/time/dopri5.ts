@@ -10,6 +10,7 @@ import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
 import { checkTimeInStep, evaluateDense, type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator } from './integrator';
+import { StepSizeController } from './stepController';
 import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
 
 /** Options of {@link dopri5}. */
@@ -123,8 +124,7 @@ export class Dopri5Integrator implements OdeIntegrator {
   private readonly rtol: Vec;
   private readonly atol: Vec;
   private readonly hmax: number;
-  private readonly beta: number;
-  private readonly safety: number;
+  private readonly controller: StepSizeController;
   private readonly yPrev: Vec;
   private readonly y1: Vec;
   private readonly stage: Vec;
@@ -139,8 +139,6 @@ export class Dopri5Integrator implements OdeIntegrator {
   private readonly dense: Vec;
   private denseValid = false;
   private hLast = 0;
-  private errOld = 1e-4;
-  private rejectedLast = false;
   private tStop: number;
 
   /**
@@ -156,8 +154,7 @@ export class Dopri5Integrator implements OdeIntegrator {
       if (this.rtol[i] === 0 && this.atol[i] === 0) throw new InvalidArgumentError(`atol[${i}]`, 'a finite number > 0 when rtol is 0', 0);
     }
     this.hmax = settings.hmax ?? Math.abs(prob.t1 - prob.t0);
-    this.beta = settings.beta;
-    this.safety = settings.safety;
+    this.controller = new StepSizeController({ order: 5, beta: settings.beta, safety: settings.safety, minFactor: FACTOR_MIN, maxFactor: FACTOR_MAX });
     this.f = new RhsEvaluator(prob, this.stats);
     this.y = Float64Array.from(prob.y0);
     this.yPrev = Float64Array.from(prob.y0);
@@ -182,8 +179,7 @@ export class Dopri5Integrator implements OdeIntegrator {
   /** Evaluate f at the current state (FSAL seed) and choose the next step. */
   private restart(h0: number | undefined): void {
     this.f.full(this.t, this.y, this.k1);
-    this.errOld = 1e-4;
-    this.rejectedLast = false;
+    this.controller.reset();
     this.denseValid = false;
     if (!allFinite(this.k1)) {
       this.status = 'nonFinite';
@@ -227,7 +223,6 @@ export class Dopri5Integrator implements OdeIntegrator {
     const dir = this.problem.direction;
     const { y, y1, stage, k1, k2, k3, k4, k5, k6, k7, rtol, atol } = this;
     const n = y.length;
-    const expo1 = 0.2 - 0.75 * this.beta;
     let lastFailureNonFinite = false;
     for (;;) {
       if (dir * (this.tStop - this.t) <= 0) {
@@ -269,26 +264,19 @@ export class Dopri5Integrator implements OdeIntegrator {
         // Overflow or NaN in a trial stage: shrink as much as the controller allows and retry.
         lastFailureNonFinite = true;
         this.stats.nreject++;
-        this.rejectedLast = true;
-        this.hNext = h * FACTOR_MIN;
+        this.hNext = h * this.controller.reject(err);
         continue;
       }
       lastFailureNonFinite = false;
-      const fac11 = Math.pow(err, expo1);
-      const fac = Math.max(1 / FACTOR_MAX, Math.min(1 / FACTOR_MIN, fac11 / Math.pow(this.errOld, this.beta) / this.safety));
-      let hNew = h / fac;
       if (err <= 1) {
-        this.errOld = Math.max(err, 1e-4);
+        let hNew = h * this.controller.accept(err);
         this.stats.naccept++;
         if (Math.abs(hNew) > this.hmax) hNew = dir * this.hmax;
-        if (this.rejectedLast) hNew = dir * Math.min(Math.abs(hNew), Math.abs(h));
-        this.rejectedLast = false;
         this.hNext = hNew;
         this.accept(lands ? this.tStop : t + h);
         return true;
       }
-      this.hNext = h / Math.min(1 / FACTOR_MIN, fac11 / this.safety);
-      this.rejectedLast = true;
+      this.hNext = h * this.controller.reject(err);
       this.stats.nreject++;
     }
   }

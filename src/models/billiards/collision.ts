@@ -1,10 +1,10 @@
 /**
  * One collision of the pinned-balls model (source, Steps 2.1–2.2): the energy exchange of a
- * triple of neighbouring balls followed by the ordering of one of its two pairs.
+ * triple of neighboring balls followed by the ordering of one of its two pairs.
  *
- * The deterministic part takes its random inputs explicitly (centre c, the angle as cos φ, sin φ,
+ * The deterministic part takes its random inputs explicitly (center c, the angle as cos φ, sin φ,
  * and κ = ±1), so that tests can drive it with chosen or mirrored draws; {@link pinnedBallsStep}
- * draws them from an `Rng` in the library's fixed order (centre, κ, angle), the same order the
+ * draws them from an `Rng` in the library's fixed order (center, κ, angle), the same order the
  * fast multi-step kernel `pinnedBallsSteps` uses.
  *
  * @module
@@ -15,14 +15,14 @@ import { lemireInteger } from '../../random/lemireInteger';
 import type { Rng } from '../../random/rng';
 import { checkBallCount } from './timeMap';
 
-/** √3/2, the weight of cos φ in the 2nd and 3rd points of the circle parametrisation. */
+/** √3/2, the weight of cos φ in the 2nd and 3rd points of the circle parametrization. */
 export const HALF_SQRT3 = 0.8660254037844386;
 /** 2/3, the factor of the deviation radius r = √((2/3)Σd²) ((5.10)). */
 const TWO_THIRDS = 2 / 3;
 
 /**
  * Step 2.1 (source (2.3)–(2.4)): replace (v[c−1], v[c], v[c+1]) by the point of angle φ on the
- * circle {Σ = S, Σ² = Q} through the triple, parametrised as in (5.10)–(5.11):
+ * circle {Σ = S, Σ² = Q} through the triple, parametrized as in (5.10)–(5.11):
  *
  *   a = (v₀+v₁+v₂)/3, d_k = v_k − a, r = √((2/3)(d₀²+d₁²+d₂²)),
  *   v₀' = a + r sin φ, v₁' = a + r sin(φ + 2π/3), v₂' = a + r sin(φ + 4π/3).
@@ -33,7 +33,7 @@ const TWO_THIRDS = 2 / 3;
  * O(1), no allocation.
  *
  * @param v - velocities (modified in place)
- * @param c - 0-based centre index in [1, n − 2]
+ * @param c - 0-based center index in [1, n − 2]
  * @param cosPhi - cos φ
  * @param sinPhi - sin φ
  * @example
@@ -80,12 +80,12 @@ export function orderPair(v: Float64Array, left: number): Float64Array {
 }
 
 /**
- * One collision with explicit random inputs: {@link energyExchange} of the triple centred at c,
+ * One collision with explicit random inputs: {@link energyExchange} of the triple centered at c,
  * then {@link orderPair} of (c−1, c) when κ = −1 or of (c, c+1) when κ = +1. The ball not in
  * the sorted pair keeps its Step 2.1 value; all other balls are unchanged (source, line 64).
  *
  * @param v - velocities (modified in place)
- * @param c - 0-based centre in [1, n − 2]
+ * @param c - 0-based center in [1, n − 2]
  * @param cosPhi - cos φ of the Step 2.1 angle
  * @param sinPhi - sin φ
  * @param kappa - −1 or +1
@@ -101,8 +101,8 @@ export function pinnedBallsCollision(v: Float64Array, c: number, cosPhi: number,
 
 /** Result of one drawn collision: the random inputs that were used. */
 export interface CollisionDraw {
-  /** 0-based centre in [1, n − 2]. */
-  centre: number;
+  /** 0-based center in [1, n − 2]. */
+  center: number;
   /** κ = ±1: which pair was ordered. */
   kappa: -1 | 1;
   /** cos φ of the Step 2.1 angle. */
@@ -113,7 +113,7 @@ export interface CollisionDraw {
 
 /**
  * One step of the pinned-balls model (Steps 2.1–2.2) with draws from `rng` in the library's
- * fixed order: centre c = 1 + `lemireInteger(rng, n − 2)` (unbiased), κ = +1 when the top bit of the
+ * fixed order: center c = 1 + `lemireInteger(rng, n − 2)` (unbiased), κ = +1 when the top bit of the
  * next 32-bit word is set (else −1), then the angle by disk rejection (`uniformAngleCosSin`).
  * This is the readable reference of the fast kernel `pinnedBallsSteps`, which consumes the same
  * words and produces bit-identical states. O(1); allocates the returned draw record.
@@ -131,9 +131,9 @@ export function pinnedBallsStep(v: Float64Array, rng: Rng): CollisionDraw {
   if (!(v instanceof Float64Array)) throw new InvalidTypeError('v', 'a Float64Array', v);
   checkBallCount('v.length', v.length);
   if (rng === null || typeof rng !== 'object' || typeof rng.nextUint32 !== 'function') throw new InvalidTypeError('rng', 'an Rng', rng);
-  const centre = 1 + lemireInteger(rng, v.length - 2);
+  const center = 1 + lemireInteger(rng, v.length - 2);
   const kappa = rng.nextUint32() >>> 31 === 1 ? 1 : -1;
   const cs = uniformAngleCosSin(rng, new Float64Array(2));
-  pinnedBallsCollision(v, centre, cs[0], cs[1], kappa);
-  return { centre, kappa, cosPhi: cs[0], sinPhi: cs[1] };
+  pinnedBallsCollision(v, center, cs[0], cs[1], kappa);
+  return { center, kappa, cosPhi: cs[0], sinPhi: cs[1] };
 }

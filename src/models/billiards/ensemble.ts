@@ -5,7 +5,9 @@
  *
  * @module
  */
+import { InvalidTypeError } from '../../core/errors';
 import { RunWatch, type LongRunOptions } from '../../core/progress';
+import { checkRunOptions, type RunOptions, type RunResult } from '../../core/run';
 import { allFinite, type SolveStatus } from '../../core/status';
 import { streams, type Rng } from '../../random/rng';
 import { VectorWelfordAccumulator, type VectorWelfordJSON } from '../../stats/vectorWelford';
@@ -171,8 +173,20 @@ export function mergeEnsembleBlock(plan: EnsemblePlan, total: EnsembleBlock, nex
   return total;
 }
 
-/** The ensemble statistics at the output times. */
-export interface PinnedBallsEnsembleResult {
+/** The ensemble statistics at one output time. */
+export interface EnsembleState {
+  /** Per ball: the ensemble mean μ̂. */
+  mean: Float64Array;
+  /** Per ball: the standard deviation σ̂ (ddof = 1). */
+  sigma: Float64Array;
+}
+
+/**
+ * The ensemble statistics at the output times: the shared run result (`saved` = μ̂, σ̂ at each
+ * output time, `final` = those at the last one, `history` = ∫σ̂² and max σ̂ over the times,
+ * `stats.nsteps`/`nfev` = collisions simulated) plus the per-time arrays.
+ */
+export interface PinnedBallsEnsembleResult extends RunResult<EnsembleState, EnsembleState, { runs: number }, EnsembleHistory> {
   /** `success`, `aborted` (statistics of the completed runs) or `nonFinite`. */
   status: EnsembleStatus;
   /** Number of balls. */
@@ -206,6 +220,16 @@ export interface PinnedBallsEnsembleResult {
   accumulators: VectorWelfordAccumulator[];
 }
 
+/** Scalars over the output times of an ensemble. */
+export interface EnsembleHistory {
+  /** Output times τ. */
+  t: number[];
+  /** ∫σ̂² dz at each time. */
+  sigmaSquaredIntegral: Float64Array;
+  /** max σ̂ at each time. */
+  maxSigma: Float64Array;
+}
+
 /** Turn the merged blocks into the result (means, σ̂, ∫σ̂², max σ̂). O(|times|·n). */
 export function finishEnsemble(plan: EnsemblePlan, total: EnsembleBlock): PinnedBallsEnsembleResult {
   const { n } = plan;
@@ -229,8 +253,15 @@ export function finishEnsemble(plan: EnsemblePlan, total: EnsembleBlock): Pinned
     sigma.push(s);
     maxSigma[j] = total.runs > 1 ? mx : Number.NaN;
   }
+  const collisions = total.runs * (plan.steps.length > 0 ? plan.steps[plan.steps.length - 1] : 0);
+  const last = plan.times.length - 1;
   return {
     status: total.status,
+    message: total.status === 'success' ? `${total.runs} runs done` : total.status === 'aborted' ? `aborted after ${total.runs} of ${plan.runs} runs` : `a run produced a non-finite velocity; ${total.runs} runs accumulated`,
+    stats: { nsteps: collisions, naccept: collisions, nreject: 0, nfev: collisions, runs: total.runs },
+    final: { mean: mean[last], sigma: sigma[last] },
+    saved: plan.times.map((t, j) => ({ t, state: { mean: mean[j], sigma: sigma[j] } })),
+    history: { t: plan.times.slice(), sigmaSquaredIntegral: integral, maxSigma },
     n,
     lambda: lambdaForBalls(n),
     runs: total.runs,
@@ -252,16 +283,22 @@ export function finishEnsemble(plan: EnsemblePlan, total: EnsembleBlock): Pinned
  * collisions). Bit-identical to `pinnedBallsEnsembleInWorkers` of `singularis/node` with the
  * same options. Cost O(R·k_last) collisions (≈ 10⁷ per second per core).
  *
- * @param options - n, runs, seed, times, profiles/orientation, raw times, block size
- * @param longRun - signal (status `'aborted'` with the completed runs) and progress (fraction of collisions)
+ * @param problem - n, runs, seed, profiles/orientation, raw times, block size
+ * @param longRun - `saveAt` (the output PDE times, strictly increasing; `problem.times` is still
+ *   read when it is absent), signal (status `'aborted'` with the completed runs) and progress
  * @throws InvalidArgumentError / InvalidTypeError for invalid options, before any work
  * @example
  * ```ts
- * const res = pinnedBallsEnsemble({ n: 200, runs: 200, seed: 7, times: [2e-3, 1e-2], orientation: 'reversed' });
- * res.mean[1]; res.sigma[1]; // per ball at τ = 0.01
+ * const res = pinnedBallsEnsemble({ n: 200, runs: 200, seed: 7, orientation: 'reversed' }, { saveAt: [2e-3, 1e-2], signal });
+ * res.status; res.stats.nfev; res.final.sigma; // σ̂ per ball at τ = 0.01
  * ```
  */
-export function pinnedBallsEnsemble(options: PinnedBallsEnsembleOptions, longRun: LongRunOptions = {}): PinnedBallsEnsembleResult {
+export function pinnedBallsEnsemble(problem: Omit<PinnedBallsEnsembleOptions, 'times'> & { times?: ArrayLike<number> }, longRun: RunOptions = {}): PinnedBallsEnsembleResult {
+  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'an object { n, runs, seed, … }', problem);
+  checkRunOptions(longRun);
+  const times = longRun.saveAt ?? problem.times;
+  if (times === undefined) throw new InvalidTypeError('runOptions.saveAt', 'an array of output times', times);
+  const options: PinnedBallsEnsembleOptions = { ...problem, times };
   const plan = planPinnedBallsEnsemble(options);
   let total: EnsembleBlock | undefined;
   for (let b = 0; b < plan.blockCount; b++) {

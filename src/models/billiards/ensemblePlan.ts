@@ -1,5 +1,5 @@
 /**
- * Validated, serialisable plans of pinned-balls Monte Carlo ensembles: R runs of n balls from the
+ * Validated, serializable plans of pinned-balls Monte Carlo ensembles: R runs of n balls from the
  * initial profiles, observed at given PDE times mapped to collision steps by
  * k = round(τ·(n−1)²(n−2)/2) (`stepsForTau`).
  *
@@ -25,7 +25,10 @@ export interface PinnedBallsEnsembleOptions extends InitialDataOptions {
   runs: number;
   /** Master seed: run r uses stream r of it. */
   seed: Seed;
-  /** PDE output times τ ≥ 0 (any order; sorted, duplicates merged). */
+  /**
+   * PDE output times τ ≥ 0, strictly increasing (an error otherwise, never sorted). The one-call
+   * solver `pinnedBallsEnsemble` takes them as the run option `saveAt` instead.
+   */
   times: ArrayLike<number>;
   /** Times (each one of `times`) at which every run's raw velocities are kept (R·n values each). */
   rawTimes?: ArrayLike<number>;
@@ -43,7 +46,7 @@ export interface EnsemblePlan {
   seed: Seed;
   /** Orientation label of the initial profiles (informative; the profiles are sampled below). */
   orientation: Orientation;
-  /** Sorted distinct output times τ. */
+  /** Output times τ (strictly increasing). */
   times: number[];
   /** Collision steps of each output time, k_j = stepsForTau(times[j], n). */
   steps: number[];
@@ -65,8 +68,8 @@ export interface EnsemblePlan {
 export const MAX_RAW_VALUES = 100_000_000;
 
 /**
- * Validate ensemble options and build the plan: sort and map the times, sample the profiles at
- * the balls (rejecting profiles that return NaN, ±∞ or σ0 < 0). O(n + |times|·log|times|).
+ * Validate ensemble options and build the plan: check and map the times (strictly increasing), sample
+ * the profiles at the balls (rejecting profiles that return NaN, ±∞ or σ0 < 0). O(n + |times|).
  *
  * @throws InvalidArgumentError for n < 4, runs < 1, negative or non-finite times, raw times not
  *   among the output times, too many raw values, bad profiles; InvalidTypeError for wrong types
@@ -82,11 +85,11 @@ export function planPinnedBallsEnsemble(options: PinnedBallsEnsembleOptions): En
   const runs = checkInteger('runs', options.runs, 1);
   seedState(options.seed); // validates the seed
   const blockSize = checkInteger('blockSize', options.blockSize ?? 64, 1);
-  const times = sortedTimes('times', options.times, 1);
+  const times = increasingTimes('times', options.times, 1);
   const steps = times.map((t) => stepsForTau(t, n));
   const rawIndices: number[] = [];
   if (options.rawTimes !== undefined) {
-    for (const t of sortedTimes('rawTimes', options.rawTimes, 0)) {
+    for (const t of increasingTimes('rawTimes', options.rawTimes, 0)) {
       const j = times.indexOf(t);
       if (j < 0) throw new InvalidArgumentError('rawTimes', 'a subset of times', t);
       rawIndices.push(j);
@@ -128,7 +131,7 @@ export function blockRuns(
   return { first, end: Math.min(plan.runs, first + plan.blockSize) };
 }
 
-function sortedTimes(name: string, value: ArrayLike<number>, minLength: number): number[] {
+function increasingTimes(name: string, value: ArrayLike<number>, minLength: number): number[] {
   if (value === null || typeof value !== 'object' || typeof value.length !== 'number') throw new InvalidTypeError(name, 'an array of numbers', value);
   if (value.length < minLength) throw new InvalidArgumentError(`${name}.length`, `an integer >= ${minLength}`, value.length);
   const out: number[] = [];
@@ -137,6 +140,8 @@ function sortedTimes(name: string, value: ArrayLike<number>, minLength: number):
     if (typeof t !== 'number' || !(t >= 0 && t < Infinity)) throw new InvalidArgumentError(`${name}[${j}]`, 'a finite number >= 0', t);
     out.push(t);
   }
-  out.sort((a, b) => a - b);
-  return out.filter((t, j) => j === 0 || t !== out[j - 1]);
+  for (let j = 1; j < out.length; j++) {
+    if (!(out[j] > out[j - 1])) throw new InvalidArgumentError(`${name}[${j}]`, `strictly greater than ${name}[${j - 1}] = ${out[j - 1]} (times must be strictly increasing)`, out[j]);
+  }
+  return out;
 }

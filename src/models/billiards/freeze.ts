@@ -48,15 +48,15 @@ export interface FreezeResult {
  * spacing Δt. Complexity O(m) for m samples, no allocation.
  *
  * @param times - strictly increasing sample times (length m ≥ 2)
- * @param values - the series at those times (finite), e.g. `result.series.sigmaSquaredIntegral`
+ * @param values - the series at those times (finite), e.g. `result.history.sigmaSquaredIntegral`
  * @param options - `fraction` f in (0, 1), default 0.01
  * @returns the freeze time (or null with status `'noFreeze'`) and the peak it refers to
  * @throws InvalidTypeError when the arrays have different lengths;
  *   InvalidArgumentError for fewer than 2 samples, non-increasing times, non-finite values or f ∉ (0, 1)
  * @example
  * ```ts
- * const run = meanFieldPde({ n: 1000, orientation: 'reversed', nodes: 801 }, { tEnd: 6e-3 });
- * const T = freezeTime(run.series.t, run.series.sigmaSquaredIntegral).time; // ≈ 1/λ
+ * const run = meanFieldPde({ n: 1000, orientation: 'reversed', nodes: 801, tEnd: 6e-3 });
+ * const T = freezeTime(run.history.t, run.history.sigmaSquaredIntegral).time; // ≈ 1/λ
  * ```
  */
 export function freezeTime(times: ArrayLike<number>, values: ArrayLike<number>, options: FreezeOptions = {}): FreezeResult {

@@ -66,10 +66,10 @@ function snapshot(t: number, mu: Vec, q: Vec, energyForm: boolean): PdeSnapshot 
  * `w_t = w_zz − λμ_z√(2w) + μ_z²`, or (C), `μ_t = μ_zz − λσ_z`, `E_t = E_zz − λ(μσ)_z` — on
  * z ∈ [0, 1] from Section 3's data (or user profiles), with λ = (n − 1)/(2√π) ((2.8)) when `n` is
  * given. Both are (2.9)–(2.10) ≡ system (A) in variables without A's 1/σ singularity; A itself is
- * not discretised. Time is the PDE time τ of (2.9)–(2.10): τ = 2k/((n−1)²(n−2)) after k collision
+ * not discretized. Time is the PDE time τ of (2.9)–(2.10): τ = 2k/((n−1)²(n−2)) after k collision
  * steps (see `stepsForTau`).
  *
- * Discretisation: finite volumes on N + 1 nodes with half cells at the walls (see
+ * Discretization: finite volumes on N + 1 nodes with half cells at the walls (see
  * `pdeExplicitStep`); forward Euler with default `dt = min(0.25dx², 1/λ²)` (positivity of w is
  * guaranteed for `dt ≤ 2/(λ² + 4/dx²)`), or IMEX ARS(2,2,2) with implicit diffusion and default
  * `dt = 0.25/λ²`. Snapshot times are hit exactly by shortening one step. The diagnostics (∫σ²,
@@ -85,21 +85,22 @@ function snapshot(t: number, mu: Vec, q: Vec, energyForm: boolean): PdeSnapshot 
  * negative values are recorded in `series.minW`, `stats.minW` and `stats.firstNegativeWTime`.
  *
  * @param spec - problem: `lambda` or `n`, `nodes` (default 3201), `scheme`, `walls`,
- *   `orientation`, profiles `mean`/`sigma`, `bAsPrinted`, `stepper`, `dt`
- * @param options - `tEnd`, `times`, `seriesEvery`, `maxSteps`, `stopAtFreeze`, `freezeFraction`,
- *   `signal`, `onProgress`, `progressEvery`
- * @returns status, snapshots, final state, diagnostic series, freeze time and statistics
+ *   `orientation`, profiles `mean`/`sigma`, `bAsPrinted`, `stepper`, `dt`, and the run controls
+ *   `tEnd`, `seriesEvery`, `maxSteps`, `stopAtFreeze`, `freezeFraction`, `negativeWTolerance`
+ * @param options - `saveAt` (PDE times, strictly increasing), `signal`, `onProgress`, `progressEvery`
+ * @returns status and message, final state, saved states, diagnostic history, freeze time and statistics
  * @throws InvalidArgumentError / InvalidTypeError for invalid input, before any work
  * @example
  * ```ts
- * const run = meanFieldPde({ n: 1000, orientation: 'reversed', nodes: 801 }, { tEnd: 6e-3, times: [1e-3] });
- * run.status;       // 'success'
- * run.freeze.time;  // ≈ 1/λ ≈ 3.5e-3
- * run.snapshots[0]; // { t: 1e-3, mu, sigma, w, maxSigma }
+ * const run = meanFieldPde({ n: 1000, orientation: 'reversed', nodes: 801, tEnd: 6e-3 }, { saveAt: [1e-3], signal });
+ * run.status;            // 'success'
+ * run.freeze.time;       // ≈ 1/λ ≈ 3.5e-3
+ * run.saved[0].state;    // { t: 1e-3, mu, sigma, w, maxSigma }
+ * run.final.maxSigma; run.stats.nsteps;
  * ```
  */
 export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOptions = {}): MeanFieldPdeResult {
-  const plan = planMeanFieldRun(options);
+  const plan = planMeanFieldRun(spec ?? {}, options);
   const setup = setupMeanFieldPde(spec);
   const watch = new RunWatch(options);
   const engine = createPdeEngine(setup, plan.tEnd);
@@ -116,15 +117,18 @@ export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOption
   let firstNegativeWTime: number | null = minW < 0 ? 0 : null;
   let steps = 0;
   let status: SolveStatus = 'success';
+  let message = '';
   recorder.record(0, engine.diag);
   outer: for (const target of targets) {
     while (engine.t < target) {
       if (steps >= plan.maxSteps) {
         status = 'maxSteps';
+        message = `maxSteps = ${plan.maxSteps} reached at t = ${engine.t}`;
         break outer;
       }
       if (!engine.stepToward(target)) {
         status = 'nonFinite';
+        message = `non-finite state after the step from t = ${engine.t}; the last finite state is kept`;
         break outer;
       }
       steps++;
@@ -136,15 +140,17 @@ export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOption
         // w = σ²/2 < 0 beyond round-off: the scheme has left its region of validity
         recorder.record(engine.t, diag);
         status = 'diverged';
+        message = `w = σ²/2 fell to ${wMin} < −negativeWTolerance at t = ${engine.t}: positivity lost`;
         break outer;
       }
       const s2 = diag[DIAG_SIGMA2_INTEGRAL];
       if (s2 > peak) peak = s2;
       const frozen = plan.stopAtFreeze && s2 < level * peak;
       if (steps % every === 0 || frozen) recorder.record(engine.t, diag);
-      if (frozen) break outer;
+      if (frozen) { message = `stopped at the freeze, t = ${engine.t}`; break outer; }
       if (watch.tick(steps, engine.t / plan.tEnd, engine.t)) {
         status = 'aborted';
+        message = `aborted by the signal at t = ${engine.t}`;
         break outer;
       }
     }
@@ -158,6 +164,7 @@ export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOption
   const freeze = series.t.length >= 2 ? freezeTime(series.t, series.sigmaSquaredIntegral, { fraction: level }) : noFreeze(series, level);
   return {
     status,
+    message,
     t: engine.t,
     lambda: setup.lambda,
     z: setup.z,
@@ -168,17 +175,20 @@ export function meanFieldPde(spec: MeanFieldPdeSpec, options: MeanFieldRunOption
     stepper: setup.stepper,
     advection: setup.advection,
     cellPeclet: setup.cellPeclet,
-    snapshots,
     final,
-    series,
+    saved: snapshots.map((snap) => ({ t: snap.t, state: snap })),
+    history: series,
     freeze,
     stats: {
-      steps,
+      nsteps: steps,
+      naccept: steps,
+      nreject: 0,
+      nfev: steps,
       minW,
       firstNegativeWTime,
       positivityBound: setup.positivityBound,
       positivityGuaranteed: setup.stepper === 'explicit' && setup.dt <= setup.positivityBound,
-      linearSolves: engine.linearSolves,
+      nlinsolve: engine.linearSolves,
     },
   };
 }

@@ -5,7 +5,7 @@
  *
  * Both schemes share the μ-update: the finite-volume form of `μ_t = μ_xx − λσ_x` ((2.9)) with
  * midpoint fluxes `F_{i+½} = −(μ_{i+1} − μ_i)/dx + λ(σ_i + σ_{i+1})/2`, half cells of width dx/2
- * at the walls and zero wall flux. In the interior this is the centred node scheme
+ * at the walls and zero wall flux. In the interior this is the centered node scheme
  * `μ_i += dt[(μ_{i+1} − 2μ_i + μ_{i−1})/dx² − λ(σ_{i+1} − σ_{i−1})/(2dx)]`; at the walls it equals
  * the ghost-node scheme with even μ and odd σ ghosts when σ = 0 there. The trapezoid sum of μ
  * telescopes, so momentum (4.1) is conserved to round-off in both wall modes.
@@ -25,7 +25,7 @@
  * for every state, so A² = λ²I (Cayley–Hamilton) and |A| = λI. The first-order flux-vector
  * splitting on the Riemann invariants R = μ + σ (speed +λ, taken from the left node) and
  * L = μ − σ (speed −λ, from the right node) of the large-λ limit (4.3), Remark 4.4, is
- * `λ(R_i − L_{i+1})/2 = λ(σ_i + σ_{i+1})/2 − (λ/2)(μ_{i+1} − μ_i)`, and likewise for E: the centred
+ * `λ(R_i − L_{i+1})/2 = λ(σ_i + σ_{i+1})/2 − (λ/2)(μ_{i+1} − μ_i)`, and likewise for E: the centered
  * flux plus the numerical diffusion λ·dx/2. Both kernels therefore run with the diffusion
  * coefficient D = 1 + λ·dx/2 on μ and E; for scheme B this is `w_t = D·w_xx − λμ_xσ + D·μ_x²` (w =
  * E − μ²/2). The flux stays conservative with zero wall flux (momentum exact), the cell Péclet
@@ -33,7 +33,7 @@
  * the diffusion part is monotone for `dt ≤ dx²/(2D) = dx²/(2 + λdx)` (the upwind hyperbolic bound
  * dt ≤ dx/λ combined with the diffusion bound), and w stays ≥ 0 for
  * `dt ≤ 2D/(λ² + 4D²/dx²)` (the argument above with θ ≥ 2D·dt/dx² and dtλ² ≤ 2D(1 − θ)), which is
- * at least half of the former. With `upwindViscosity = 0` (centred) the arithmetic is unchanged.
+ * at least half of the former. With `upwindViscosity = 0` (centered) the arithmetic is unchanged.
  *
  * Diagnostics written to `diag` (trapezoid rule, weights dx/2 at the walls, dx inside):
  * `[∫μ, ∫(μ² + 2w), ∫2·max(w,0) (= ∫σ²), max 2w (= max σ²), min w]` of the new state.
@@ -72,7 +72,7 @@ export interface ExplicitCoefficients {
   zeroFlux: boolean;
   /**
    * Numerical diffusion of the upwind flux, λ·dx/2 (added to the unit diffusion of μ and E);
-   * 0 or omitted for the centred flux.
+   * 0 or omitted for the centered flux.
    */
   upwindViscosity?: number;
 }
@@ -132,7 +132,7 @@ export function stepSchemeB(c: ExplicitCoefficients, mu: Vec, w: Vec, muOut: Vec
   const dx = c.dx;
   const dt = c.dt;
   const lambda = c.lambda;
-  // diffusion D = 1 (centred) or 1 + λdx/2 (upwind); dt·1 and 1·x are exact, so centred is unchanged
+  // diffusion D = 1 (centered) or 1 + λdx/2 (upwind); dt·1 and 1·x are exact, so centered is unchanged
   const dtD = dt * (1 + (c.upwindViscosity ?? 0));
   const a = dtD / (dx * dx);
   const b = (dt * lambda) / (2 * dx);

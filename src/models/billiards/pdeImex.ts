@@ -11,14 +11,14 @@
  * exactly as the explicit scheme does: μ and E must be averaged with the same weights, or the
  * Jensen argument that keeps w = E − μ²/2 ≥ 0 fails (with a Dirichlet E-block w turns negative at
  * the first interior node within a few steps). The explicit part is the same finite-volume flux
- * difference as the explicit scheme (see `pdeExplicitStep`), so the two steppers discretise the
+ * difference as the explicit scheme (see `pdeExplicitStep`), so the two steppers discretize the
  * same semi-discrete system and differ only by the time integration.
  *
  * The upwind flux (`advection: 'upwind'`) enters as the diffusion coefficient D = 1 + λ·dx/2 of
  * the implicit operator and the factor D of the `μ_x²` source (see `pdeExplicitStep`).
  *
  * Step restriction: the explicit part alone. For IMEX Euler a von Neumann analysis of the
- * centred hyperbolic part with implicit diffusion gives stability for `dt·λ² ≤ 2`, and the
+ * centered hyperbolic part with implicit diffusion gives stability for `dt·λ² ≤ 2`, and the
  * reaction keeps w ≥ 0 under the same bound (the quadratic argument of spec §4.1 with θ = 0,
  * followed by an M-matrix solve); the default `dt = 0.25/λ²` stays well inside it and resolves
  * the O(1/λ²) relaxation time of σ.

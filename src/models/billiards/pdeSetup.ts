@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkInRange } from '../../core/check';
+import { checkInteger, checkOneOf, checkPositive, checkInRange } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
+import { checkRunOptions, checkSaveAt } from '../../core/run';
 import type { Vec } from '../../core/types';
 import { uniformGrid } from '../../grid/index';
 import { initialProfiles, sampleProfiles } from './initialData';
-import type { MeanFieldPdeSpec, MeanFieldRunOptions, PdeScheme, PdeStepper, PdeWalls } from './pdeTypes';
+import type { MeanFieldPdeSpec, MeanFieldRunControls, MeanFieldRunOptions, PdeScheme, PdeStepper, PdeWalls } from './pdeTypes';
 import { lambdaForBalls } from './timeMap';
 
 /** Smallest grid (nodes) accepted: the wall stencils need a few interior nodes. */
@@ -38,10 +39,10 @@ export interface PdeSetup {
   /** Stepper. */
   stepper: PdeStepper;
   /** Resolved hyperbolic flux. */
-  advection: 'centred' | 'upwind';
+  advection: 'centered' | 'upwind';
   /** Cell Péclet number λ·dx/2. */
   cellPeclet: number;
-  /** Numerical diffusion added by the upwind flux: λ·dx/2 (upwind) or 0 (centred). */
+  /** Numerical diffusion added by the upwind flux: λ·dx/2 (upwind) or 0 (centered). */
   upwindViscosity: number;
   /** Initial μ at the nodes. */
   mu0: Vec;
@@ -51,7 +52,7 @@ export interface PdeSetup {
 
 /** Validated run options. */
 export interface PdeRunPlan {
-  /** Sorted, de-duplicated snapshot times. */
+  /** The `saveAt` times (strictly increasing, as given). */
   times: number[];
   /** End time (> 0). */
   tEnd: number;
@@ -88,7 +89,7 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const scheme = checkOneOf('scheme', spec.scheme ?? 'B', ['B', 'C'] as const);
   const walls = checkOneOf('walls', spec.walls ?? 'dirichlet', ['dirichlet', 'zeroFlux'] as const);
   const stepper = checkOneOf('stepper', spec.stepper ?? 'explicit', ['explicit', 'imex'] as const);
-  const advectionOption = checkOneOf('advection', spec.advection ?? 'auto', ['centred', 'upwind', 'auto'] as const);
+  const advectionOption = checkOneOf('advection', (spec.advection as string) === 'centred' ? 'centered' : spec.advection ?? 'auto', ['centered', 'upwind', 'auto'] as const);
   if (spec.bAsPrinted !== undefined && typeof spec.bAsPrinted !== 'boolean') throw new InvalidTypeError('bAsPrinted', 'a boolean', spec.bAsPrinted);
   if (spec.bAsPrinted === true) {
     if (scheme !== 'B') throw new InvalidArgumentError('bAsPrinted', "used with scheme 'B' only (it is the printed form of (B))", scheme);
@@ -98,12 +99,12 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const intervals = nodes - 1;
   const dx = 1 / intervals;
   const cellPeclet = 0.5 * lambda * dx;
-  const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centred') : advectionOption;
+  const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centered') : advectionOption;
   const upwindViscosity = advection === 'upwind' ? cellPeclet : 0;
   const diffusion = 1 + upwindViscosity;
   // spec §4.1 with diffusion D: θ ≥ 2D·dt/dx² and dt·λ² ≤ 2D(1 − θ)  ⇒  dt ≤ 2D/(λ² + 4D²/dx²)
-  const positivityBound = advection === 'centred' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
-  const explicitDt = advection === 'centred' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
+  const positivityBound = advection === 'centered' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
+  const explicitDt = advection === 'centered' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
   const defaultDt = stepper === 'explicit' ? explicitDt : 0.25 / (lambda * lambda);
   const dt = spec.dt === undefined ? defaultDt : checkPositive('dt', spec.dt);
   const z = uniformGrid(nodes).x;
@@ -122,30 +123,36 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
 }
 
 /**
- * Validate the run options.
+ * Validate the run controls (from the problem, falling back to the second argument) and `saveAt`
+ * (finite, ≥ 0, strictly increasing, ≤ tEnd: never sorted).
  *
- * @throws InvalidArgumentError for negative or non-finite times, a non-positive end time, a
- *   snapshot after the end, a bad stride, budget or freeze fraction
+ * @throws InvalidArgumentError for negative, non-finite or unordered times, a non-positive end
+ *   time, a save time after the end, a bad stride, budget or freeze fraction
  * @example
  * ```ts
- * planMeanFieldRun({ times: [1e-4, 2e-4] }); // tEnd = 2e-4
+ * planMeanFieldRun({}, { saveAt: [1e-4, 2e-4] }); // tEnd = 2e-4
  * ```
  */
-export function planMeanFieldRun(options: MeanFieldRunOptions): PdeRunPlan {
-  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object { tEnd?, times?, … }', options);
-  const raw = options.times ?? [];
-  if (!Array.isArray(raw) && !(raw instanceof Float64Array)) throw new InvalidTypeError('times', 'an array of numbers', raw);
-  checkAllFinite('times', raw);
-  for (let k = 0; k < raw.length; k++) {
-    if (!(raw[k] >= 0)) throw new InvalidArgumentError(`times[${k}]`, 'a finite number >= 0', raw[k]);
-  }
-  const times = Array.from(new Set(Array.from(raw))).sort((a, b) => a - b);
+export function planMeanFieldRun(spec: MeanFieldRunControls, runOptions: MeanFieldRunOptions = {}): PdeRunPlan {
+  if (spec === null || typeof spec !== 'object') throw new InvalidTypeError('spec', 'an object', spec);
+  if (runOptions === null || typeof runOptions !== 'object') throw new InvalidTypeError('runOptions', 'an object { saveAt?, signal?, … }', runOptions);
+  checkRunOptions(runOptions);
+  const options: MeanFieldRunControls = {
+    tEnd: spec.tEnd ?? runOptions.tEnd,
+    seriesEvery: spec.seriesEvery ?? runOptions.seriesEvery,
+    maxSteps: spec.maxSteps ?? runOptions.maxSteps,
+    stopAtFreeze: spec.stopAtFreeze ?? runOptions.stopAtFreeze,
+    freezeFraction: spec.freezeFraction ?? runOptions.freezeFraction,
+    negativeWTolerance: spec.negativeWTolerance ?? runOptions.negativeWTolerance,
+  };
+  const given = checkSaveAt('runOptions.saveAt', runOptions.saveAt, 0, Infinity);
+  const times = Array.from(given);
   const last = times.length > 0 ? times[times.length - 1] : undefined;
   if (options.tEnd === undefined && (last === undefined || last === 0)) {
-    throw new InvalidArgumentError('tEnd', 'given (a finite number > 0) when no positive snapshot time is requested', options.tEnd);
+    throw new InvalidArgumentError('tEnd', 'given (a finite number > 0) when no positive saveAt time is requested', options.tEnd);
   }
   const tEnd = options.tEnd === undefined ? (last as number) : checkPositive('tEnd', options.tEnd);
-  if (last !== undefined && last > tEnd) throw new InvalidArgumentError('times', `at most tEnd = ${tEnd}`, last);
+  if (last !== undefined && last > tEnd) throw new InvalidArgumentError('runOptions.saveAt', `times at most tEnd = ${tEnd}`, last);
   const seriesEvery = checkInteger('seriesEvery', options.seriesEvery ?? 0, 0);
   const maxSteps = checkInteger('maxSteps', options.maxSteps ?? 1e8, 1);
   if (options.stopAtFreeze !== undefined && typeof options.stopAtFreeze !== 'boolean') throw new InvalidTypeError('stopAtFreeze', 'a boolean', options.stopAtFreeze);

@@ -4,12 +4,12 @@
  *
  * @module
  */
-import type { LongRunOptions } from '../../core/progress';
+import type { RunOptions, RunResult } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
 import type { FreezeResult } from './freeze';
 import type { Orientation } from './initialData';
 
-/** Discretised form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
+/** Discretized form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
 export type PdeScheme = 'B' | 'C';
 
 /**
@@ -19,17 +19,17 @@ export type PdeScheme = 'B' | 'C';
 export type PdeWalls = 'dirichlet' | 'zeroFlux';
 
 /**
- * Discretisation of the hyperbolic flux λ(σ, μσ): `'centred'` (midpoint average), `'upwind'`
+ * Discretization of the hyperbolic flux λ(σ, μσ): `'centered'` (midpoint average), `'upwind'`
  * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, spec §4.1,
- * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centred.
+ * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centered.
  */
-export type PdeAdvection = 'centred' | 'upwind' | 'auto';
+export type PdeAdvection = 'centered' | 'upwind' | 'auto';
 
 /** Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion. */
 export type PdeStepper = 'explicit' | 'imex';
 
-/** Problem specification of {@link meanFieldPde}. */
-export interface MeanFieldPdeSpec {
+/** Problem specification of {@link meanFieldPde} (model, discretization, run budget). */
+export interface MeanFieldPdeSpec extends MeanFieldRunControls {
   /** PDE speed λ > 0 of (2.9)–(2.10). Give either `lambda` or `n`. */
   lambda?: number;
   /** Number of balls n ≥ 4; sets λ = (n − 1)/(2√π) ((2.8)). Give either `lambda` or `n`. */
@@ -54,13 +54,13 @@ export interface MeanFieldPdeSpec {
   /** `'explicit'` (default) or `'imex'`. */
   stepper?: PdeStepper;
   /**
-   * Hyperbolic flux: `'centred'`, `'upwind'` or `'auto'` (default: upwind iff λ·dx/2 > 1).
+   * Hyperbolic flux: `'centered'`, `'upwind'` or `'auto'` (default: upwind iff λ·dx/2 > 1).
    * Upwind adds the numerical diffusion λ·dx/2 to both μ and E (w), i.e. diffusion
-   * D = 1 + λ·dx/2 (first order in dx); `'centred'` is second order.
+   * D = 1 + λ·dx/2 (first order in dx); `'centered'` is second order.
    */
   advection?: PdeAdvection;
   /**
-   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centred, spec §4) or
+   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centered, spec §4) or
    * D = 1 + λ·dx/2 (upwind); IMEX `0.25/λ²`. The explicit positivity bound is
    * `dt ≤ 2D/(λ² + 4D²/dx²)`; larger steps are allowed and reported
    * (`stats.positivityGuaranteed = false`).
@@ -68,12 +68,13 @@ export interface MeanFieldPdeSpec {
   dt?: number;
 }
 
-/** Run options of {@link meanFieldPde}. */
-export interface MeanFieldRunOptions extends LongRunOptions {
-  /** End time (≥ 0); default the largest snapshot time. */
+/**
+ * Run budget and stopping rules of {@link meanFieldPde}, part of the problem (the first argument).
+ * For one release they are still read from the second argument when absent from the problem.
+ */
+export interface MeanFieldRunControls {
+  /** End time (> 0); default the last `saveAt` time. */
   tEnd?: number;
-  /** Snapshot times (finite, ≥ 0, ≤ tEnd), hit exactly by shortening a step. */
-  times?: readonly number[];
   /** Record the diagnostic series every this many steps (default: about 4000 records per run). */
   seriesEvery?: number;
   /** Step budget (default 10⁸); the run stops with status `'maxSteps'` when it is exhausted. */
@@ -88,6 +89,13 @@ export interface MeanFieldRunOptions extends LongRunOptions {
    */
   negativeWTolerance?: number;
 }
+
+/**
+ * Second argument of {@link meanFieldPde}: the shared {@link RunOptions} (`saveAt` = PDE times,
+ * finite, ≥ 0, strictly increasing, ≤ tEnd, hit exactly by shortening a step), plus — deprecated,
+ * for one release — the run controls that now belong to the problem.
+ */
+export interface MeanFieldRunOptions extends RunOptions, MeanFieldRunControls {}
 
 /** The state at one requested time. */
 export interface PdeSnapshot {
@@ -119,24 +127,25 @@ export interface PdeSeries {
   minW: Float64Array;
 }
 
-/** Run statistics of {@link meanFieldPde}. */
+/** Counters of {@link meanFieldPde} besides the shared ones (`nsteps = naccept` time steps, `nfev` = steps). */
 export interface PdeStats {
-  /** Time steps taken. */
-  steps: number;
   /** Most negative w seen over the run (0 if w stayed ≥ 0). */
   minW: number;
   /** First time at which some w < 0 (null if never). */
   firstNegativeWTime: number | null;
-  /** The explicit positivity bound 2D/(λ² + 4D²/dx²) (spec §4.1 with D = 1 for centred advection). */
+  /** The explicit positivity bound 2D/(λ² + 4D²/dx²) (paper §4.1 with D = 1 for centered advection). */
   positivityBound: number;
   /** True when the explicit step satisfies the bound (always false for IMEX, where no bound is proven). */
   positivityGuaranteed: boolean;
   /** Shifted tridiagonal solves (IMEX only). */
-  linearSolves: number;
+  nlinsolve: number;
 }
 
-/** Result of {@link meanFieldPde}. */
-export interface MeanFieldPdeResult {
+/**
+ * Result of {@link meanFieldPde}: the shared run result (`final` the last state, `saved` the states
+ * at `saveAt`, `history` the diagnostic series) plus the resolved discretization and the freeze.
+ */
+export interface MeanFieldPdeResult extends RunResult<PdeSnapshot, PdeSnapshot, PdeStats, PdeSeries> {
   /**
    * `'success'`, `'aborted'`, `'maxSteps'`, `'nonFinite'` (last finite state kept) or
    * `'diverged'` (w fell below −negativeWTolerance: positivity lost).
@@ -159,17 +168,9 @@ export interface MeanFieldPdeResult {
   /** Stepper used. */
   stepper: PdeStepper;
   /** Hyperbolic flux used (`'auto'` resolved). */
-  advection: 'centred' | 'upwind';
+  advection: 'centered' | 'upwind';
   /** Cell Péclet number λ·dx/2 of the grid. */
   cellPeclet: number;
-  /** One snapshot per requested time reached, in increasing time order. */
-  snapshots: PdeSnapshot[];
-  /** The final (or last finite) state. */
-  final: PdeSnapshot;
-  /** Diagnostic time series. */
-  series: PdeSeries;
   /** Freeze detector applied to ∫σ² with the run's `freezeFraction`. */
   freeze: FreezeResult;
-  /** Run statistics. */
-  stats: PdeStats;
 }

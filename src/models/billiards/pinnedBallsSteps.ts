@@ -28,7 +28,7 @@ const TWO_THIRDS = 2 / 3;
  * Run `steps` collisions of the pinned-balls model on `v` in place, drawing from `rng` (whose
  * state is advanced exactly as by `steps` calls of `pinnedBallsStep`).
  *
- * Per step: centre c = 1 + (unbiased integer in [0, n − 2)), κ from the top bit of one word,
+ * Per step: center c = 1 + (unbiased integer in [0, n − 2)), κ from the top bit of one word,
  * the angle by disk rejection (≈ 2.55 words), one square root, ≈ 20 flops. Σv and Σv² are
  * preserved to round-off. O(steps) time, O(1) memory (one 4-word scratch per call), no
  * allocation in the loop.
@@ -57,7 +57,7 @@ export function pinnedBallsSteps(v: Float64Array, steps: number, rng: Rng): Floa
   const m = n - 2;
   const threshold = TWO_POW_32 % m;
   for (let k = 0; k < steps; k++) {
-    // centre: Lemire's multiply-and-reject (lemireInteger), unbiased
+    // center: Lemire's multiply-and-reject (lemireInteger), unbiased
     let w: number;
     let prod: number;
     let hiWord: number;

@@ -1,6 +1,6 @@
 /**
  * The simple one-dimensional sorting model of Section 2 ((2.1)–(2.2)): at each step a uniformly
- * chosen neighbouring pair is put in ascending order. Velocities are only rearranged, so their
+ * chosen neighboring pair is put in ascending order. Velocities are only rearranged, so their
  * multiset is conserved; from any start the state ends fully sorted. From the reversed order this
  * is the oriented swap process, absorbed after ≈ 2n(n−1) discrete steps for large n
  * (Angel, Holroyd & Romik 2009: ≈ 2n in continuous time with n − 1 rate-1 clocks).

@@ -10,7 +10,7 @@
  * ```
  * with the 5-point stencil S[f] = f(x−2) + 2f(x−1) − 6f(x) + 2f(x+1) + f(x+2) ((5.1); in (5.2)/(5.6)
  * the printed last term μ(x, t+1)² is a typo for μ(x+2, t)²) and E r, E[a r] over the normal
- * triples centred at x ∓ 1 ((5.16)–(5.24); the printed arguments t − 1 in (5.24) are a typo for t),
+ * triples centered at x ∓ 1 ((5.16)–(5.24); the printed arguments t − 1 in (5.24) are a typo for t),
  * computed by {@link tripleRadiusMoments}. The theorem states that these equal
  * ```
  * −σ̃_z/(√π(n−1)) + 2μ̃_zz/(n−1)²                                        (2.6)
@@ -101,7 +101,7 @@ function finite(name: string, v: number): number {
 export function theorem23OneStep(input: Theorem23Input): Theorem23Result {
   if (input === null || typeof input !== 'object') throw new InvalidTypeError('input', 'an object { n, x, mean, sigma }', input);
   const n = checkBallCount('n', input.n);
-  if (n < 5) throw new InvalidArgumentError('n', 'an integer >= 5 (an interior ball needs two neighbours on each side)', n);
+  if (n < 5) throw new InvalidArgumentError('n', 'an integer >= 5 (an interior ball needs two neighbors on each side)', n);
   const x = checkInteger('x', input.x, 3, n - 2);
   checkProfile('mean', input.mean);
   checkProfile('sigma', input.sigma);
@@ -119,7 +119,7 @@ export function theorem23OneStep(input: Theorem23Input): Theorem23Result {
   const stencil = (f: (k: number) => number): number => (f(0) + 2 * f(1) - 6 * f(2) + 2 * f(3) + f(4)) / 3;
   const exactMean = stencil((k) => mu[k]) + (Math.sqrt(3) / (2 * Math.PI)) * (left.meanRadius - right.meanRadius);
   const exactSquare =
-    stencil((k) => mu[k] * mu[k] + sg[k] * sg[k]) + (Math.sqrt(3) / Math.PI) * (left.meanCentreTimesRadius - right.meanCentreTimesRadius);
+    stencil((k) => mu[k] * mu[k] + sg[k] * sg[k]) + (Math.sqrt(3) / Math.PI) * (left.meanCenterTimesRadius - right.meanCenterTimesRadius);
   const z = (x - 1) * h;
   const m = mu[2];
   const s = sg[2];

@@ -57,7 +57,7 @@ export interface TripleRadiusMoments {
   /** E r, r = √((2/3)Σ(v_k − a)²) ((5.16)). */
   meanRadius: number;
   /** E[a·r], a = (v₁ + v₂ + v₃)/3 ((5.24)). */
-  meanCentreTimesRadius: number;
+  meanCenterTimesRadius: number;
 }
 
 const E1 = [-Math.SQRT1_2, 0, Math.SQRT1_2];
@@ -133,5 +133,5 @@ export function tripleRadiusMoments(alpha: ArrayLike<number>, beta: ArrayLike<nu
     sumAR += aw[j] * innerAR;
   }
   const scale = Math.sqrt(2 / 3) * norm * R;
-  return { meanRadius: scale * sumR, meanCentreTimesRadius: scale * sumAR };
+  return { meanRadius: scale * sumR, meanCenterTimesRadius: scale * sumAR };
 }

@@ -11,9 +11,9 @@
  *   τ̂ = argmin_τ S(τ),   S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))².
  *
  * The minimum is located by scanning the snapshots and refining by golden section on the bracket
- * of the best snapshot's neighbours.
+ * of the best snapshot's neighbors.
  *
- * Statistical error (Gauss–Newton linearisation). With g_i = ∂μ_PDE/∂τ(z_i, τ̂), G = Σ g_i² and
+ * Statistical error (Gauss–Newton linearization). With g_i = ∂μ_PDE/∂τ(z_i, τ̂), G = Σ g_i² and
  * μ̂_i = μ_i + ε_i, Var ε_i = σ̂_i²/R (R runs), the fitted time moves by Σ g_i ε_i / G, so
  *
  *   SE(τ̂) = √(Σ g_i² σ̂_i² / R) / G,
@@ -35,16 +35,19 @@ import { tauForSteps } from './timeMap';
 const GOLDEN_ITERATIONS = 80;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
-/** PDE snapshots on a common grid: what `meanFieldPde(..., { times })` returns (`z`, `snapshots`). */
+/** PDE states on a common grid: what `meanFieldPde(problem, { saveAt })` returns (`z`, `saved`). */
 export interface PdeProfiles {
   /** Grid nodes (strictly increasing). */
   z: Vec;
-  /** Snapshots at strictly increasing times (at least 4), μ at the grid nodes. */
-  snapshots: readonly {
-    /** PDE time τ of the snapshot. */
+  /** States at strictly increasing times (at least 4), μ at the grid nodes. */
+  saved: readonly {
+    /** PDE time τ of the state. */
     t: number;
-    /** The mean profile μ at the grid nodes `z` (finite, same length as `z`). */
-    mu: Vec;
+    /** The state: its mean profile μ at the grid nodes `z` (finite, same length as `z`). */
+    state: {
+      /** μ at the grid nodes. */
+      mu: Vec;
+    };
   }[];
 }
 
@@ -149,7 +152,7 @@ class TimeFitObjective {
     readonly m: number,
   ) {}
 
-  /** First of the 4 snapshots used for τ (the interval's neighbours, clipped to the range). */
+  /** First of the 4 snapshots used for τ (the interval's neighbors, clipped to the range). */
   start(tau: number): number {
     const t = this.times;
     let k = 0;
@@ -188,7 +191,7 @@ class TimeFitObjective {
   }
 }
 
-/** Golden-section minimisation of a unimodal function on [a, b]. */
+/** Golden-section minimization of a unimodal function on [a, b]. */
 function goldenSection(f: (x: number) => number, a: number, b: number): number {
   let x1 = b - INV_PHI * (b - a);
   let x2 = a + INV_PHI * (b - a);
@@ -213,14 +216,15 @@ function goldenSection(f: (x: number) => number, a: number, b: number): number {
 }
 
 function checkProfiles(pde: PdeProfiles): Float64Array {
-  if (pde === null || typeof pde !== 'object' || !Array.isArray(pde.snapshots)) throw new InvalidTypeError('pde', 'an object with z and snapshots', pde);
+  if (pde === null || typeof pde !== 'object' || !Array.isArray(pde.saved)) throw new InvalidTypeError('pde', 'an object with z and saved states', pde);
   const gridZ = checkVec('pde.z', pde.z);
   checkStrictlyIncreasing('pde.z', gridZ, 2);
-  const times = Float64Array.from(pde.snapshots, (s) => s.t);
-  checkStrictlyIncreasing('pde.snapshots[].t', times, 4);
-  pde.snapshots.forEach((s, j) => {
-    checkVec(`pde.snapshots[${j}].mu`, s.mu, gridZ.length);
-    checkAllFinite(`pde.snapshots[${j}].mu`, s.mu);
+  const times = Float64Array.from(pde.saved, (s) => s.t);
+  checkStrictlyIncreasing('pde.saved[].t', times, 4);
+  pde.saved.forEach((s, j) => {
+    if (s === null || typeof s !== 'object' || s.state === null || typeof s.state !== 'object') throw new InvalidTypeError(`pde.saved[${j}]`, 'a saved state { t, state: { mu } }', s);
+    checkVec(`pde.saved[${j}].state.mu`, s.state.mu, gridZ.length);
+    checkAllFinite(`pde.saved[${j}].state.mu`, s.state.mu);
   });
   return times;
 }
@@ -263,7 +267,7 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
   const J = times.length;
   const profiles = new Float64Array(J * m);
   for (let j = 0; j < J; j++) {
-    const mu = pde.snapshots[j].mu;
+    const mu = pde.saved[j].state.mu;
     for (let p = 0; p < m; p++) {
       const k = stencil.node[p];
       const th = stencil.theta[p];
@@ -317,12 +321,12 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
 }
 
 /**
- * The best-fit PDE time of one Monte Carlo mean profile (spec §9 check 18): τ̂ minimising
+ * The best-fit PDE time of one Monte Carlo mean profile (spec §9 check 18): τ̂ minimizing
  * S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))² over the balls with z_i ∈ [zMin, zMax], where μ_PDE is
  * interpolated linearly in z and cubically in τ between the given snapshots (error O(Δz²) + O(Δτ⁴)),
  * with its Gauss–Newton standard error √(Σ g_i²σ̂_i²/R)/Σ g_i² (g = ∂μ_PDE/∂τ; see the module
  * comment). μ of (2.9) is dimensionless; τ is the PDE time of (2.9)–(2.10). Take snapshots dense
- * enough that S has a single minimum between neighbours of its best snapshot (e.g. every T/100).
+ * enough that S has a single minimum between neighbors of its best snapshot (e.g. every T/100).
  * For many profiles against the same snapshots use {@link pdeTimeFitter}.
  *
  * Complexity: O(J·m) to tabulate the J snapshots at the m balls, then O(m) per golden-section
@@ -340,7 +344,7 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
  * const n = 200, lambda = lambdaForBalls(n);
  * const ens = pinnedBallsEnsemble({ n, runs: 400, seed: 1, times: [0.4 / lambda], orientation: 'reversed' });
  * const times = Array.from({ length: 150 }, (_, j) => (j + 1) / 100 / lambda);
- * const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed', stepper: 'imex' }, { times });
+ * const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed', stepper: 'imex' }, { saveAt: times });
  * const fit = bestFitPdeTime(ens.mean[0], ens.z, pde, { sigma: ens.sigma[0], runs: ens.runs });
  * fit.tau / ens.times[0]; // ≈ 1.01 at n = 200
  * ```

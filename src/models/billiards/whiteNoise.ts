@@ -125,13 +125,13 @@ export interface WhiteNoiseDiagnostics {
     /** Sample excess kurtosis g₂ of W (biased estimator; ≈ 0 for Gaussian W). */
     excessKurtosis: number;
   };
-  /** Histogram of pooled W: bin centres, empirical density, the N(0,1) density at the centres. */
+  /** Histogram of pooled W: bin centers, empirical density, the N(0,1) density at the centers. */
   histogram: {
-    /** Bin centres on [−range, range]. */
+    /** Bin centers on [−range, range]. */
     centers: Float64Array;
     /** Empirical density of pooled W per bin: counts/(total count·bin width), out-of-range values included in the total. */
     density: Float64Array;
-    /** The standard normal density φ at the bin centres. */
+    /** The standard normal density φ at the bin centers. */
     normalDensity: Float64Array;
   };
   /** Within-run lag correlations, k = 1..maxLag. */

@@ -2,7 +2,7 @@
  * Finite-codimension (higher vanishing order) blowup of `a_t = a_xx + a²`, thesis §2.5
  * (L2630–2910): with `y = x/λ^{1/m}`, `λ = λ0e^{−τ/2}`,
  * `U_τ = λ^{2−2/m}U_yy − U − yU_y/(2m) + U²` ((2.5.1)–(2.5.3)); for λ = 0 the profile
- * `U* = 1/(1 + cy^{2m})` ((2.5.4)–(2.5.5), c = 1 at L2678) is steady. The linearisation
+ * `U* = 1/(1 + cy^{2m})` ((2.5.4)–(2.5.5), c = 1 at L2678) is steady. The linearization
  * `Lε = −ε − yε_y/(2m) + 2U*ε` ((2.5.6)) maps `y^{2j}` to `(1 − j/m)y^{2j} + O(y^{2j+2m})`, and the
  * constant mode feeds `y^{2m}` with `−2c_0` ((2.5.10)–(2.5.11), index range 0 ≤ j ≤ m−1, spec §4
  * item 8): m unstable directions plus a neutral one, codimension m + 1.
@@ -33,7 +33,7 @@ export function finiteCodimensionProfile(m: number, y: Vec, out?: Vec, c = 1): V
 }
 
 /**
- * The discrete linearised operator `Lε = −ε − yε_y/(2m) + 2U*ε` (thesis (2.5.6)), with ε_y the
+ * The discrete linearized operator `Lε = −ε − yε_y/(2m) + 2U*ε` (thesis (2.5.6)), with ε_y the
  * cubic-spline derivative (even end at y = 0, natural at the far end). O(n).
  *
  * @example

@@ -7,16 +7,20 @@
  */
 import { checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
+import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
 import type { Grid1D } from '../../grid/grid1d';
-import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
-import { heatSampleTimes, resolveHeatGrid } from './heatRunSetup';
+import type { RescaledState, RescaledStepControls } from './driverTypes';
+import { initRescaled } from './rescaledStepper';
+import { heatHistoryTimes, MappedStepper, resolveHeatGrid } from './heatRunSetup';
 import { heat2dModel } from './heat2dModel';
 
-/** Options of {@link heatBlowup2D}; the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
-export interface HeatBlowup2dOptions extends LongRunOptions, RescaledStepControls {
+/**
+ * Problem of {@link heatBlowup2D}; the step controls default as in `runRescaled`. Diagnostics are
+ * recorded at `historyAt` (default 16 times per decade from τ = 0.01), at the run option
+ * `saveAt` (where the whole field is also saved) and at the end.
+ */
+export interface HeatBlowup2dOptions extends Omit<RescaledStepControls, 'sampleAt'> {
   /** Final rescaled time τ. */
   tauEnd: number;
   /** The grid per direction: a Grid1D starting at 0, or sinh-map parameters (default n = 40, length 4000, scale 1; the thesis used 200 nodes on [0, 4000]). */
@@ -34,8 +38,8 @@ export interface HeatBlowup2dOptions extends LongRunOptions, RescaledStepControl
   initialData?: (x: number, y: number) => number;
   /** `'imex'` (default: implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
   scheme?: 'imex' | 'rk4';
-  /** Times at which the profiles along the axes û(x, 0), û(0, y) are stored. */
-  snapshotAt?: ArrayLike<number>;
+  /** Rescaled times (strictly increasing, in [0, tauEnd]) at which the diagnostics are recorded (default 16 per decade from 0.01). */
+  historyAt?: ArrayLike<number>;
   /** Defect-correction sweeps of the implicit solve (default 2, see `heat2dModel`). */
   implicitCorrections?: number;
 }
@@ -72,7 +76,7 @@ export interface HeatBlowup2dSeries {
   blowupTime: Vec;
   /** τ·sup|û − ū(|z|)| over the grid. */
   supDiffTau: Vec;
-  /** û(0,0) (conserved in the discrete normalisation). */
+  /** û(0,0) (conserved in the discrete normalization). */
   u0: Vec;
   /** (D2x û)(0,0). */
   uxx: Vec;
@@ -80,20 +84,12 @@ export interface HeatBlowup2dSeries {
   uyy: Vec;
 }
 
-/** Result of {@link heatBlowup2D}. */
-export interface HeatBlowup2dResult {
-  /** Run status (`'diverged'`: left the self-similar regime; see `message`). */
-  status: SolveStatus;
-  /** Why the run stopped early (empty on success). */
-  message: string;
-  /** Space dimension (2). */
-  dim: 2;
+/** The final state of {@link heatBlowup2D}: the field and the last values of the diagnostics. */
+export interface HeatBlowup2dFinal {
   /** Final τ. */
   tau: number;
-  /** Accepted steps. */
-  steps: number;
-  /** Rejected steps. */
-  rejected: number;
+  /** Final field (row-major, node (i, j) at i·ny + j). */
+  u: Vec;
   /** Final c_u. */
   cu: number;
   /** Final [c_l¹, c_l²]. */
@@ -112,23 +108,16 @@ export interface HeatBlowup2dResult {
   t: number;
   /** Blowup time T ≈ t + Ĉ_u/|c_u| (Infinity when c_u ≥ 0). */
   blowupTime: number;
-  /** Grid nodes along x and y. */
+}
+
+/** Result of {@link heatBlowup2D}: the shared run result (`saved` fields at `saveAt`, `history` along τ). */
+export interface HeatBlowup2dResult extends RunResult<HeatBlowup2dFinal, Vec, object, HeatBlowup2dSeries> {
+  /** Space dimension (2). */
+  dim: 2;
+  /** Grid nodes along x. */
   x: Vec;
   /** Grid nodes along y. */
   y: Vec;
-  /** Final field (row-major, node (i, j) at i·ny + j). */
-  u: Vec;
-  /** Diagnostics along τ. */
-  series: HeatBlowup2dSeries;
-  /** Stored axis profiles. */
-  snapshots: {
-    /** Rescaled time τ of the snapshot. */
-    tau: number;
-    /** û(x_i, 0) along the x axis, at the nodes `x`. */
-    alongX: Vec;
-    /** û(0, y_j) along the y axis, at the nodes `y`. */
-    alongY: Vec;
-  }[];
 }
 
 /**
@@ -143,41 +132,40 @@ export function thesisInitialData2D(x: number, y: number): number {
 }
 
 /**
- * Blowup of `a_t = Δa + a²` in 2D for data even in x and y by dynamic rescaling with two scale
- * factors λ₁, λ₂ (thesis (2.2.5), §2.4.2): Ĉ_u(0) = λ₁(0) = λ₂(0) = 1. The laws per direction
- * `(½ − c_lⁱ)τ → 3/4` and `(c_u + 1)τ → 1/2` ([D] from (2.2.7)). Cost O(nx·ny) per stage;
- * 40² to τ = 100 takes a few hundred steps.
+ * Set up the run of {@link heatBlowup2D} without stepping it (`t` is τ); `drive` over it is
+ * `heatBlowup2D(problem, runOptions)`.
  *
- * @throws InvalidArgumentError for a non-positive û(0,0), a grid that does not start at 0, non-finite data or options out of range
  * @example
  * ```ts
- * const r = heatBlowup2D({ tauEnd: 100 });
- * r.lawU; r.lawL; // ≈ 0.54, [0.79, 0.79] → 1/2, 3/4
+ * const run = initHeatBlowup2D({ tauEnd: 100 });
+ * while (run.step()) if (run.t > 50) break;
+ * run.result().final.lawL;
  * ```
  */
-export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
-  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an options object', options);
+export function initHeatBlowup2D(problem: HeatBlowup2dOptions, runOptions: RunOptions = {}): Stepper<HeatBlowup2dResult> {
+  const options = problem;
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('problem', 'a problem object { tauEnd, grid?, … }', options);
+  checkRunOptions(runOptions);
   const tauEnd = checkPositive('options.tauEnd', options.tauEnd);
   const grid = resolveHeatGrid(options.grid, { n: 40, length: 4000 });
   const data = options.initialData ?? thesisInitialData2D;
-  if (typeof data !== 'function') throw new InvalidTypeError('options.initialData', 'a function (x, y) => number', data);
+  if (typeof data !== 'function') throw new InvalidTypeError('problem.initialData', 'a function (x, y) => number', data);
   const n = grid.n;
   const z = grid.x;
   const u0 = new Float64Array(n * n);
   for (let i = 0, p = 0; i < n; i++) for (let j = 0; j < n; j++, p++) {
     const v = data(z[i], z[j]);
-    if (!Number.isFinite(v)) throw new InvalidArgumentError(`options.initialData(${z[i]}, ${z[j]})`, 'a finite number', v);
+    if (!Number.isFinite(v)) throw new InvalidArgumentError(`problem.initialData(${z[i]}, ${z[j]})`, 'a finite number', v);
     u0[p] = v;
   }
-  if (!(u0[0] > 0)) throw new InvalidArgumentError('options.initialData(0, 0)', 'a finite number > 0 (the initial amplitude û(0))', u0[0]);
+  if (!(u0[0] > 0)) throw new InvalidArgumentError('problem.initialData(0, 0)', 'a finite number > 0 (the initial amplitude û(0))', u0[0]);
   const model = heat2dModel(grid, grid, { implicitCorrections: options.implicitCorrections });
-  const { samples, snapshots: snapshotSet } = heatSampleTimes(tauEnd, options.sampleAt, options.snapshotAt);
+  const samples = heatHistoryTimes(tauEnd, options.historyAt);
 
   const rec: Record<keyof HeatBlowup2dSeries, number[]> = {
     tau: [], cu: [], cl1: [], cl2: [], lambda1: [], lambda2: [], lambdaTau1: [], lambdaTau2: [], lawU: [], lawL1: [], lawL2: [],
     logCu: [], t: [], blowupTime: [], supDiffTau: [], u0: [], uxx: [], uyy: [],
   };
-  const snapshots: { tau: number; alongX: Vec; alongY: Vec }[] = [];
   const onSample = (s: RescaledState): void => {
     const { tau, c } = s;
     const l1 = Math.exp(s.logLambda[0]);
@@ -193,29 +181,44 @@ export function heatBlowup2D(options: HeatBlowup2dOptions): HeatBlowup2dResult {
     rec.logCu.push(s.logAmplitude); rec.t.push(s.t);
     rec.blowupTime.push(c[0] < 0 ? s.t + Math.exp(s.logAmplitude) / -c[0] : Infinity);
     rec.supDiffTau.push(sup * tau); rec.u0.push(s.invariants[0]); rec.uxx.push(s.invariants[1]); rec.uyy.push(s.invariants[2]);
-    if (snapshotSet.some((v) => Math.abs(v - tau) <= 1e-12 * Math.max(1, tau))) {
-      const alongX = new Float64Array(n);
-      const alongY = new Float64Array(n);
-      for (let k = 0; k < n; k++) { alongX[k] = s.u[k * n]; alongY[k] = s.u[k]; }
-      snapshots.push({ tau, alongX, alongY });
-    }
   };
-  const run = runRescaled(model, {
+  const inner = initRescaled(model, {
     u0, logLambda0: [0, 0], logAmplitude0: 0, tauEnd,
-    scheme: options.scheme, normalisation: options.normalisation, modulation: options.modulation,
+    scheme: options.scheme, normalization: options.normalization ?? options.normalisation, modulation: options.modulation,
     cfl: options.cfl, dt: options.dt, rtol: options.rtol, atol: options.atol, maxSteps: options.maxSteps,
-    sampleAt: samples, onSample, signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
+    sampleAt: samples, onSample,
+  }, { saveAt: runOptions.saveAt });
+  return new MappedStepper(inner, (run): HeatBlowup2dResult => {
+    const series = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as HeatBlowup2dSeries;
+    const last = series.tau.length - 1;
+    return {
+      status: run.status, message: run.message,
+      stats: { nsteps: run.stats.nsteps, naccept: run.stats.naccept, nreject: run.stats.nreject, nfev: run.stats.nfev },
+      final: {
+        tau: run.final.tau, u: run.final.u,
+        cu: series.cu[last], cl: [series.cl1[last], series.cl2[last]], lambda: [series.lambda1[last], series.lambda2[last]],
+        lawU: series.lawU[last], lawL: [series.lawL1[last], series.lawL2[last]], lambdaTau: [series.lambdaTau1[last], series.lambdaTau2[last]],
+        logCu: series.logCu[last], t: series.t[last], blowupTime: series.blowupTime[last],
+      },
+      saved: run.saved, history: series,
+      dim: 2, x: Float64Array.from(z), y: Float64Array.from(z),
+    };
   });
-  const series = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as HeatBlowup2dSeries;
-  const last = series.tau.length - 1;
-  return {
-    status: run.status, message: run.message, dim: 2, tau: run.tau, steps: run.stats.steps, rejected: run.stats.rejected,
-    cu: series.cu[last], cl: [series.cl1[last], series.cl2[last]], lambda: [series.lambda1[last], series.lambda2[last]],
-    lawU: series.lawU[last], lawL: [series.lawL1[last], series.lawL2[last]], lambdaTau: [series.lambdaTau1[last], series.lambdaTau2[last]],
-    logCu: series.logCu[last], t: series.t[last], blowupTime: series.blowupTime[last],
-    x: Float64Array.from(z), y: Float64Array.from(z), u: run.u, series, snapshots,
-  };
 }
 
-
-
+/**
+ * Blowup of `a_t = Δa + a²` in 2D for data even in x and y by dynamic rescaling with two scale
+ * factors λ₁, λ₂ (thesis (2.2.5), §2.4.2): Ĉ_u(0) = λ₁(0) = λ₂(0) = 1. The laws per direction
+ * `(½ − c_lⁱ)τ → 3/4` and `(c_u + 1)τ → 1/2` ([D] from (2.2.7)). Cost O(nx·ny) per stage;
+ * 40² to τ = 100 takes a few hundred steps.
+ *
+ * @throws InvalidArgumentError for a non-positive û(0,0), a grid that does not start at 0, non-finite data or options out of range
+ * @example
+ * ```ts
+ * const r = heatBlowup2D({ tauEnd: 100 }, { signal, onProgress });
+ * r.status; r.final.lawU; r.final.lawL; // ≈ 0.54, [0.79, 0.79] → 1/2, 3/4
+ * ```
+ */
+export function heatBlowup2D(problem: HeatBlowup2dOptions, runOptions: RunOptions = {}): HeatBlowup2dResult {
+  return drive(initHeatBlowup2D(problem, runOptions), runOptions);
+}

@@ -7,14 +7,14 @@
  *
  * as a {@link RescalingModel} for the driver (3 modulation constants, 2 scale factors).
  * Derivatives are the tensor-product cubic spline's (even end at 0, natural end at L, thesis
- * L2570–2589); the nodes on x = Lx and y = Ly are outflow nodes (û_τ = 0). Normalisation:
+ * L2570–2589); the nodes on x = Lx and y = Ly are outflow nodes (û_τ = 0). Normalization:
  * ℓ₀(f) = f(0,0), ℓ₁(f) = (D2x f)(0,0), ℓ₂(f) = (D2y f)(0,0) — û(0), û_xx(0), û_yy(0) fixed
  * (thesis (2.2.7), L1683–1691).
  *
  * The implicit diffusion solve `(I − g(λ₁D2x + λ₂D2y))Y = R` starts from the alternating-direction
- * factorisation `P = (I − gλ₁D2x)(I − gλ₂D2y)` (each factor exactly the inverse of the spline
+ * factorization `P = (I − gλ₁D2x)(I − gλ₂D2y)` (each factor exactly the inverse of the spline
  * operator along its axis, a tridiagonal moment-form solve per grid line) and applies a few
- * defect-correction sweeps `Y ← Y + P⁻¹(R − AY)`. The plain factorised solve (0 sweeps) is
+ * defect-correction sweeps `Y ← Y + P⁻¹(R − AY)`. The plain factorized solve (0 sweeps) is
  * allowed by the driver (its invariants are exact for any implicit solve) but its O(g²λ₁λ₂)
  * splitting error is invisible to the embedded error estimate (both solutions share the stages):
  * with 0 sweeps the blowup time at 40² was off by 3e-4 at rtol = 1e-6, with 2 sweeps it agrees
@@ -36,7 +36,7 @@ export interface Heat2dModelOptions {
   maxAmplitudeRatio?: number;
   /**
    * Defect-correction sweeps after the alternating-direction solve of the implicit diffusion
-   * stage (default 2; 0 = plain factorised solve). Each sweep multiplies the splitting error by
+   * stage (default 2; 0 = plain factorized solve). Each sweep multiplies the splitting error by
    * `ab/((1+a)(1+b))` per mode (a = gλ₁|μx|, b = gλ₂|μy|): tiny for the smooth modes that carry
    * the solution, so the stage solve is effectively exact where it matters.
    */
@@ -45,6 +45,8 @@ export interface Heat2dModelOptions {
 
 /** The 2-D tensor heat model with its operators (see the module doc). */
 export interface Heat2dModel extends RescalingModel {
+  /** The normalization functionals ℓ_q (always present on this model). */
+  normalization(f: Vec, out: Vec): void;
   /** Grid along x (axis 0, slow index) and along y (axis 1, fast index); node (i, j) is entry i·ny + j. */
   readonly gridX: Grid1D;
   /** Grid along y. */
@@ -72,7 +74,7 @@ export interface Heat2dModel extends RescalingModel {
 export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOptions = {}): Heat2dModel {
   for (const [name, g] of [['gridX', gridX], ['gridY', gridY]] as const) {
     if (!(g instanceof Grid1D)) throw new InvalidTypeError(name, 'a Grid1D', g);
-    if (g.x[0] !== 0) throw new InvalidArgumentError(`${name}.x[0]`, '0 (the grid must start at the symmetry centre)', g.x[0]);
+    if (g.x[0] !== 0) throw new InvalidArgumentError(`${name}.x[0]`, '0 (the grid must start at the symmetry center)', g.x[0]);
     checkInteger(`${name}.n`, g.n, 8);
   }
   const maxRatio = checkPositive('options.maxAmplitudeRatio', options.maxAmplitudeRatio ?? 4);
@@ -101,7 +103,7 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
   const hMin = Math.min(gridX.minSpacing(), gridY.minSpacing());
 
   /** `f ← P⁻¹f`: x sweeps on every column but the outflow column j = ny − 1, then y sweeps on every row but i = nx − 1. */
-  const applyFactorisedInverse = (f: Vec): void => {
+  const applyFactorizedInverse = (f: Vec): void => {
     for (let j = 0; j < ny - 1; j++) sweepX.solveLine(f, ny, j);
     for (let i = 0; i < nx - 1; i++) sweepY.solveLine(f, 1, i * ny);
   };
@@ -176,7 +178,7 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
       sweepY.factor(g2);
       if (corrections > 0) defect.set(rhs);
       if (out !== rhs) out.set(rhs);
-      applyFactorisedInverse(out);
+      applyFactorizedInverse(out);
       for (let sweep = 0; sweep < corrections; sweep++) {
         // defect = R − A·Y on the interior nodes (A = identity on the outflow nodes, where Y = R already)
         opX.derivativesAlongAxis(out, shape, 0, null, uxx);
@@ -186,11 +188,11 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
             ux[p] = i < nx - 1 && j < ny - 1 ? defect[p] - out[p] + g1 * uxx[p] + g2 * uyy[p] : 0;
           }
         }
-        applyFactorisedInverse(ux);
+        applyFactorizedInverse(ux);
         for (let p = 0; p < size; p++) out[p] += ux[p];
       }
     },
-    normalisation(f: Vec, out: Vec): void {
+    normalization(f: Vec, out: Vec): void {
       out[0] = f[0];
       out[1] = secondDerivativeX(f);
       out[2] = secondDerivativeY(f);
@@ -218,7 +220,7 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
 }
 
 /**
- * The thesis's n = 2 normalisation formulas (L2539–2560), from the Taylor data
+ * The thesis's n = 2 normalization formulas (L2539–2560), from the Taylor data
  * `t = [û, û_xx, û_yy, û_xxxx, û_xxyy, û_yyyy]` at the origin:
  * `c_u = −û − (λ₁û_xx + λ₂û_yy)/û`, `c_l¹ = c_u/2 + û + (λ₁û_xxxx + λ₂û_xxyy)/(2û_xx)`,
  * `c_l² = c_u/2 + û + (λ₁û_xxyy + λ₂û_yyyy)/(2û_yy)`. Writes `[c_u, c_l¹, c_l²]`. O(1).

@@ -7,16 +7,20 @@
  */
 import { checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
+import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
 import type { Grid1D } from '../../grid/grid1d';
-import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
-import { heatSampleTimes, resolveHeatGrid } from './heatRunSetup';
+import type { RescaledState, RescaledStepControls } from './driverTypes';
+import { initRescaled } from './rescaledStepper';
+import { heatHistoryTimes, MappedStepper, resolveHeatGrid } from './heatRunSetup';
 import { radialHeatModel, type RadialHeatModel } from './radialHeatModel';
 
-/** Options of {@link heatBlowupRadial} (and {@link heatBlowup1D}); the step controls default as in `runRescaled`, except `sampleAt` (16 times per decade from τ = 0.01). */
-export interface HeatBlowupOptions extends LongRunOptions, RescaledStepControls {
+/**
+ * Problem of {@link heatBlowupRadial} (and {@link heatBlowup1D}); the step controls default as in
+ * `runRescaled`. The scalar diagnostics are recorded at `historyAt` (default 16 times per decade
+ * from τ = 0.01), at the run option `saveAt` (where the whole profile is also saved) and at the end.
+ */
+export interface HeatBlowupOptions extends Omit<RescaledStepControls, 'sampleAt'> {
   /** Space dimension n ≥ 1 (radial data; 1 = the 1-D even problem). Default 1. */
   dim?: number;
   /** Final rescaled time τ. */
@@ -42,8 +46,8 @@ export interface HeatBlowupOptions extends LongRunOptions, RescaledStepControls 
   scheme?: 'imex' | 'rk4';
   /** û_zzzz(0) for the thesis formulas (default `'splineSquared'`). */
   fourthDerivative?: 'splineSquared' | 'evenFit';
-  /** Times at which the whole profile û is stored (added to the samples). */
-  snapshotAt?: ArrayLike<number>;
+  /** Rescaled times (strictly increasing, in [0, tauEnd]) at which the diagnostics are recorded (default 16 per decade from 0.01). */
+  historyAt?: ArrayLike<number>;
   /** Leaving the self-similar regime: `max û > maxAmplitudeRatio·û(0)` (default 4) or λ > lambdaMax (default 1e8). */
   maxAmplitudeRatio?: number;
   /** See `maxAmplitudeRatio`. */
@@ -80,29 +84,21 @@ export interface HeatBlowupSeries {
   supDiffAt: Vec;
   /** τ·sup_z|û − ū_h|, ū_h = 1/(1 + c_h z²), c_h = −(D2û)(0)/2 (removes the O(h²) floor). */
   supDiffDiscreteTau: Vec;
-  /** Signed sup_z(û − ū) (the thesis's γ; tends to the discretisation floor). */
+  /** Signed sup_z(û − ū) (the thesis's γ; tends to the discretization floor). */
   signedSup: Vec;
   /** û(0) (conserved). */
   u0: Vec;
-  /** (D2û)(0) (conserved in the discrete normalisation). */
+  /** (D2û)(0) (conserved in the discrete normalization). */
   u2: Vec;
 }
 
-/** Result of {@link heatBlowupRadial}. */
-export interface HeatBlowupResult {
-  /** Run status (`'diverged'`: left the self-similar regime; see `message`). */
-  status: SolveStatus;
-  /** Why the run stopped early (empty on success). */
-  message: string;
-  /** Space dimension. */
-  dim: number;
+/** The final state of {@link heatBlowupRadial}: the field and the last values of the diagnostics. */
+export interface HeatBlowupFinal {
   /** Final τ. */
   tau: number;
-  /** Accepted steps. */
-  steps: number;
-  /** Rejected steps (error control). */
-  rejected: number;
-  /** Final c_u, c_l, λ, laws, log Ĉ_u, t. */
+  /** Final field û at the grid nodes. */
+  u: Vec;
+  /** Final c_u. */
   cu: number;
   /** Final c_l. */
   cl: number;
@@ -120,19 +116,17 @@ export interface HeatBlowupResult {
   t: number;
   /** Blowup time T = t(∞) ≈ t + Ĉ_u/|c_u| (Infinity when c_u ≥ 0). */
   blowupTime: number;
+}
+
+/**
+ * Result of {@link heatBlowupRadial}: the shared run result (`final`, `saved` profiles at
+ * `saveAt`, `history` = the diagnostics along τ; `stats.nfev` counts stage evaluations).
+ */
+export interface HeatBlowupResult extends RunResult<HeatBlowupFinal, Vec, object, HeatBlowupSeries> {
+  /** Space dimension. */
+  dim: number;
   /** Grid nodes z. */
   z: Vec;
-  /** Final field û. */
-  u: Vec;
-  /** Diagnostics along τ. */
-  series: HeatBlowupSeries;
-  /** Stored profiles. */
-  snapshots: {
-    /** Rescaled time τ of the snapshot. */
-    tau: number;
-    /** The profile û at the grid nodes `z` (copy). */
-    u: Vec;
-  }[];
 }
 
 /**
@@ -149,38 +143,37 @@ export function thesisInitialData1D(z: number): number {
 }
 
 /**
- * Blowup of `a_t = Δa + a²` for radial data in n dimensions by dynamic rescaling (thesis (★),
- * (2.2.5) with equal λ_i; normalisation û(0), û_rr(0) fixed). Returns the diagnostics along τ
- * and the blowup time. Cost: O(N) per stage; with the defaults (N = 300, IMEX) τ = 10⁴ takes about
- * 8·10⁴ steps.
+ * Set up the radial blowup run of {@link heatBlowupRadial} without stepping it: a stepper whose
+ * `t` is τ, advanced with `step()`; `drive(initHeatBlowupRadial(problem, runOptions), runOptions)`
+ * is `heatBlowupRadial(problem, runOptions)`.
  *
- * @throws InvalidArgumentError for a non-positive initial amplitude û(0), a grid that does not start at 0, non-finite data or options out of range
  * @example
  * ```ts
- * const r = heatBlowupRadial({ dim: 3, tauEnd: 200 });
- * r.lawU; r.lawL; // → 3/4, 7/8
+ * const run = initHeatBlowupRadial({ dim: 3, tauEnd: 200 });
+ * while (run.step()) if (run.t > 100) break;
+ * run.result().final.lawU;
  * ```
  */
-export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
-  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an options object', options);
-  const dim = checkInteger('options.dim', options.dim ?? 1, 1, 64);
-  const tauEnd = checkPositive('options.tauEnd', options.tauEnd);
+export function initHeatBlowupRadial(problem: HeatBlowupOptions, runOptions: RunOptions = {}): Stepper<HeatBlowupResult> {
+  const options = problem;
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('problem', 'a problem object { tauEnd, dim?, grid?, … }', options);
+  checkRunOptions(runOptions);
+  const dim = checkInteger('problem.dim', options.dim ?? 1, 1, 64);
+  const tauEnd = checkPositive('problem.tauEnd', options.tauEnd);
   const grid = resolveHeatGrid(options.grid, { n: 300, length: 1e5 });
   const z = grid.x;
   const N = grid.n;
   const u0 = resolveInitialData(options.initialData, z);
-  if (!(u0[0] > 0)) throw new InvalidArgumentError('options.initialData(0)', 'a finite number > 0 (the initial amplitude û(0))', u0[0]);
-  const amplitudeScale = checkPositive('options.amplitudeScale', options.amplitudeScale ?? 1);
-  const lengthScale = checkPositive('options.lengthScale', options.lengthScale ?? 1);
+  if (!(u0[0] > 0)) throw new InvalidArgumentError('problem.initialData(0)', 'a finite number > 0 (the initial amplitude û(0))', u0[0]);
+  const amplitudeScale = checkPositive('problem.amplitudeScale', options.amplitudeScale ?? 1);
+  const lengthScale = checkPositive('problem.lengthScale', options.lengthScale ?? 1);
   const model: RadialHeatModel = radialHeatModel(grid, { dim, fourthDerivative: options.fourthDerivative, maxAmplitudeRatio: options.maxAmplitudeRatio });
-  const { samples, snapshots: sortedSnaps } = heatSampleTimes(tauEnd, options.sampleAt, options.snapshotAt);
+  const samples = heatHistoryTimes(tauEnd, options.historyAt);
 
   const rec: Record<keyof HeatBlowupSeries, number[]> = {
     tau: [], cu: [], cl: [], lambda: [], lambdaTau: [], lawU: [], lawL: [], logCu: [], t: [], blowupTime: [],
     supDiff: [], supDiffTau: [], supDiffAt: [], supDiffDiscreteTau: [], signedSup: [], u0: [], u2: [],
   };
-  const snapshots: { tau: number; u: Vec }[] = [];
-  let snapIndex = 0;
   const onSample = (s: RescaledState): void => {
     const tau = s.tau;
     const lambda = Math.exp(s.logLambda[0]);
@@ -202,20 +195,15 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
     rec.blowupTime.push(cu < 0 ? s.t + amplitude / -cu : Infinity);
     rec.supDiff.push(sup); rec.supDiffTau.push(sup * tau); rec.supDiffAt.push(at); rec.supDiffDiscreteTau.push(supH * tau);
     rec.signedSup.push(signed); rec.u0.push(s.invariants[0]); rec.u2.push(s.invariants[1]);
-    while (snapIndex < sortedSnaps.length && sortedSnaps[snapIndex] < tau - 1e-12 * Math.max(1, tau)) snapIndex++;
-    if (snapIndex < sortedSnaps.length && Math.abs(sortedSnaps[snapIndex] - tau) <= 1e-12 * Math.max(1, tau)) {
-      snapshots.push({ tau, u: Float64Array.from(s.u) });
-      snapIndex++;
-    }
   };
 
-  const run = runRescaled(model, {
+  const inner = initRescaled(model, {
     u0,
     logLambda0: [Math.log(amplitudeScale / (lengthScale * lengthScale))],
     logAmplitude0: Math.log(amplitudeScale),
     tauEnd,
     scheme: options.scheme,
-    normalisation: options.normalisation,
+    normalization: options.normalization ?? options.normalisation,
     modulation: options.modulation,
     cfl: options.cfl,
     dt: options.dt,
@@ -225,33 +213,51 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
     lambdaMax: options.lambdaMax,
     sampleAt: samples,
     onSample,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    progressEvery: options.progressEvery,
+  }, { saveAt: runOptions.saveAt });
+  return new MappedStepper(inner, (run): HeatBlowupResult => {
+    const series = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as HeatBlowupSeries;
+    const last = series.tau.length - 1;
+    return {
+      status: run.status,
+      message: run.message,
+      stats: { nsteps: run.stats.nsteps, naccept: run.stats.naccept, nreject: run.stats.nreject, nfev: run.stats.nfev },
+      final: {
+        tau: run.final.tau,
+        u: run.final.u,
+        cu: series.cu[last],
+        cl: series.cl[last],
+        lambda: series.lambda[last],
+        lawU: series.lawU[last],
+        lawL: series.lawL[last],
+        lambdaTau: series.lambdaTau[last],
+        logCu: series.logCu[last],
+        t: series.t[last],
+        blowupTime: series.blowupTime[last],
+      },
+      saved: run.saved,
+      history: series,
+      dim,
+      z: Float64Array.from(z),
+    };
   });
-  const series = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as HeatBlowupSeries;
-  const last = series.tau.length - 1;
-  return {
-    status: run.status,
-    message: run.message,
-    dim,
-    tau: run.tau,
-    steps: run.stats.steps,
-    rejected: run.stats.rejected,
-    cu: series.cu[last],
-    cl: series.cl[last],
-    lambda: series.lambda[last],
-    lawU: series.lawU[last],
-    lawL: series.lawL[last],
-    lambdaTau: series.lambdaTau[last],
-    logCu: series.logCu[last],
-    t: series.t[last],
-    blowupTime: series.blowupTime[last],
-    z: Float64Array.from(z),
-    u: run.u,
-    series,
-    snapshots,
-  };
+}
+
+/**
+ * Blowup of `a_t = Δa + a²` for radial data in n dimensions by dynamic rescaling (thesis eq.
+ * (2.2.5) with equal λ_i; normalization û(0), û_rr(0) fixed). Returns the diagnostics along τ
+ * (`history`), the final state with the blowup time (`final`), and the profiles saved at the run
+ * option `saveAt` (rescaled times τ, strictly increasing, in [0, tauEnd]). Cost: O(N) per stage;
+ * with the defaults (N = 300, IMEX) τ = 10⁴ takes about 8·10⁴ steps.
+ *
+ * @throws InvalidArgumentError for a non-positive initial amplitude û(0), a grid that does not start at 0, non-finite data or options out of range
+ * @example
+ * ```ts
+ * const r = heatBlowupRadial({ dim: 3, tauEnd: 200 }, { signal, onProgress: (p) => console.log(p.fraction) });
+ * r.status; r.stats.naccept; r.final.lawU; r.final.lawL; // → 3/4, 7/8
+ * ```
+ */
+export function heatBlowupRadial(problem: HeatBlowupOptions, runOptions: RunOptions = {}): HeatBlowupResult {
+  return drive(initHeatBlowupRadial(problem, runOptions), runOptions);
 }
 
 /**
@@ -260,14 +266,13 @@ export function heatBlowupRadial(options: HeatBlowupOptions): HeatBlowupResult {
  *
  * @example
  * ```ts
- * const r = heatBlowup1D({ tauEnd: 1e4 });
- * r.lawL; r.lawU; // within 1% of 5/8 and 1/4
+ * const r = heatBlowup1D({ tauEnd: 1e4 }, { signal });
+ * r.final.lawL; r.final.lawU; // within 1% of 5/8 and 1/4
  * ```
  */
-export function heatBlowup1D(options: Omit<HeatBlowupOptions, 'dim'>): HeatBlowupResult {
-  return heatBlowupRadial({ ...options, dim: 1 });
+export function heatBlowup1D(problem: Omit<HeatBlowupOptions, 'dim'>, runOptions: RunOptions = {}): HeatBlowupResult {
+  return heatBlowupRadial({ ...problem, dim: 1 }, runOptions);
 }
-
 
 function resolveInitialData(data: HeatBlowupOptions['initialData'], z: Vec): Vec {
   const f = data ?? thesisInitialData1D;
@@ -276,10 +281,10 @@ function resolveInitialData(data: HeatBlowupOptions['initialData'], z: Vec): Vec
     u = new Float64Array(z.length);
     for (let i = 0; i < z.length; i++) u[i] = f(z[i]);
   } else {
-    u = Float64Array.from(checkVec('options.initialData', f, z.length));
+    u = Float64Array.from(checkVec('problem.initialData', f, z.length));
   }
   for (let i = 0; i < u.length; i++) {
-    if (!Number.isFinite(u[i])) throw new InvalidArgumentError(`options.initialData[${i}]`, 'a finite number', u[i]);
+    if (!Number.isFinite(u[i])) throw new InvalidArgumentError(`problem.initialData[${i}]`, 'a finite number', u[i]);
   }
   return u;
 }

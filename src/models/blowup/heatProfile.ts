@@ -74,7 +74,7 @@ export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
 }
 
 /**
- * max_z |v(z)| and its location: with p = 1 + q the maximiser solves `(p − 2) log p = p − 1`
+ * max_z |v(z)| and its location: with p = 1 + q the maximizer solves `(p − 2) log p = p − 1`
  * (Newton, to round-off). The predicted limit of `τ·sup_z|û − ū|` (spec §4 item 3). O(1).
  *
  * @example
@@ -85,7 +85,7 @@ export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
 export function heatCorrectionMaximum(): {
   /** max_z |v(z)| (≈ 0.2603): the predicted limit of τ·sup_z|û − ū|. */
   value: number;
-  /** The maximiser z = √(8q) > 0 (≈ 5.08). */
+  /** The maximizer z = √(8q) > 0 (≈ 5.08). */
   z: number;
 } {
   let p = 4.2;

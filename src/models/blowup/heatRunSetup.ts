@@ -1,10 +1,12 @@
 /**
  * Option plumbing shared by the high-level heat solvers (`heatBlowupRadial`, `heatBlowup2D`):
- * the default sinh-mapped even grid and the merged diagnostic / snapshot times.
+ * the default sinh-mapped even grid, the history times and the stepper wrapper.
  *
  * @module
  */
-import { checkFinite, checkInteger, checkPositive } from '../../core/check';
+import { checkInteger, checkPositive } from '../../core/check';
+import { checkSaveAt, type RunStats, type Stepper } from '../../core/run';
+import type { SolveStatus } from '../../core/status';
 import { InvalidTypeError } from '../../core/errors';
 import { Grid1D, mappedGrid } from '../../grid/grid1d';
 import { sinhMap } from '../../grid/maps';
@@ -34,21 +36,37 @@ export function resolveHeatGrid(grid: HeatGridSpec | undefined, defaults: { n: n
 }
 
 /**
- * The diagnostic times of a run: `sampleAt` (default 16 per decade from τ = 0.01) merged with the
- * snapshot times, restricted to (0, tauEnd], sorted, duplicates removed; plus the sorted
- * snapshot times.
+ * The diagnostic (history) times of a run: `historyAt` checked by the one ordering rule
+ * (finite, strictly increasing, in [0, tauEnd]; never sorted), default 16 per decade from
+ * τ = 0.01 up to (excluding) tauEnd.
  */
-export function heatSampleTimes(
-  tauEnd: number,
-  sampleAt: ArrayLike<number> | undefined,
-  snapshotAt: ArrayLike<number> | undefined,
-): { samples: number[]; snapshots: number[] } {
-  const snapshots = snapshotAt === undefined ? [] : Array.from(snapshotAt, (v, i) => checkFinite(`options.snapshotAt[${i}]`, v));
-  const base = sampleAt === undefined ? logSpacedTimes(tauEnd) : Array.from(sampleAt, (v, i) => checkFinite(`options.sampleAt[${i}]`, v));
-  const all = base.concat(snapshots).filter((v) => v > 0 && v <= tauEnd).sort((x, y) => x - y);
-  const samples: number[] = [];
-  for (const v of all) if (samples.length === 0 || v > samples[samples.length - 1] * (1 + 1e-12)) samples.push(v);
-  return { samples, snapshots: snapshots.sort((a, b) => a - b) };
+export function heatHistoryTimes(tauEnd: number, historyAt: ArrayLike<number> | undefined): Float64Array {
+  if (historyAt === undefined) return Float64Array.from(logSpacedTimes(tauEnd));
+  return checkSaveAt('problem.historyAt', historyAt, 0, tauEnd);
+}
+
+/**
+ * A {@link Stepper} that advances an inner stepper and maps its result: the high-level solvers
+ * built on the rescaling driver are this over `initRescaled`.
+ */
+export class MappedStepper<R0, R> implements Stepper<R> {
+  constructor(private readonly inner: Stepper<R0>, private readonly map: (r: R0) => R) {}
+  /** The inner run's status. */
+  get status(): SolveStatus | 'running' { return this.inner.status; }
+  /** The inner run's time. */
+  get t(): number { return this.inner.t; }
+  /** The inner run's fraction done. */
+  get fraction(): number { return this.inner.fraction; }
+  /** The inner run's counters. */
+  get stats(): RunStats { return this.inner.stats; }
+  /** One step of the inner run. */
+  step(): boolean { return this.inner.step(); }
+  /** Stop the inner run. */
+  stop(status: SolveStatus, message: string): void { this.inner.stop(status, message); }
+  /** The inner run's progress extras. */
+  progressExtras(): Record<string, number> { return this.inner.progressExtras?.() ?? {}; }
+  /** The mapped result. */
+  result(): R { return this.map(this.inner.result()); }
 }
 
 /** 16 times per decade from 0.01 up to (excluding) tauEnd. */

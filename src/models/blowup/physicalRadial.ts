@@ -1,5 +1,5 @@
 /**
- * Finite-volume discretisation of the physical equation `a_t = Δa + a²` (thesis (1.2.1), L687,
+ * Finite-volume discretization of the physical equation `a_t = Δa + a²` (thesis (1.2.1), L687,
  * L1248–1251) for radially symmetric data in dimension n ≥ 1 (n = 1: even data on the half line),
  * written as the mass–stiffness system `M a' = −K a + M a²` that the linearly implicit stepper of
  * `physicalRosenbrock.ts` advances.
@@ -13,7 +13,7 @@ import { Grid1D } from '../../grid/index';
 import { TridiagonalFactorization } from '../../linalg/index';
 
 /**
- * A symmetric semi-discretisation `M y' = −K y + M y²` of `a_t = Δa + a²` with a diagonal
+ * A symmetric semi-discretization `M y' = −K y + M y²` of `a_t = Δa + a²` with a diagonal
  * (lumped) mass matrix M and a symmetric positive semidefinite stiffness K. Node 0 is the origin,
  * where the blowup happens.
  */
@@ -42,13 +42,13 @@ export interface PhysicalHeatSystem {
  */
 export function checkGridFromOrigin(name: string, grid: unknown): Grid1D {
   if (!(grid instanceof Grid1D)) throw new InvalidTypeError(name, 'a Grid1D', grid);
-  if (grid.x[0] !== 0) throw new InvalidArgumentError(`${name}.x[0]`, 'exactly 0 (the grid must start at the symmetry centre)', grid.x[0]);
+  if (grid.x[0] !== 0) throw new InvalidArgumentError(`${name}.x[0]`, 'exactly 0 (the grid must start at the symmetry center)', grid.x[0]);
   if (grid.n < 3) throw new InvalidArgumentError(`${name}.n`, 'at least 3 nodes', grid.n);
   return grid;
 }
 
 /**
- * Radial finite-volume heat system on a 1-D grid [0, L] starting at 0 (vertex-centred cells
+ * Radial finite-volume heat system on a 1-D grid [0, L] starting at 0 (vertex-centered cells
  * `[r_{i−1/2}, r_{i+1/2}]` with faces at the midpoints, r_{−1/2} = 0 and r_{N−1/2+1} = L).
  *
  * - cell volumes `M_i = (r_{i+1/2}^n − r_{i−1/2}^n)/n` (the measure `r^{n−1}dr`);
@@ -56,7 +56,7 @@ export function checkGridFromOrigin(name: string, grid: unknown): Grid1D {
  *   decay like `|x|^{−2}` or faster, so the far boundary carries no measurable flux).
  *
  * K is symmetric, so the stage matrices are SPD and tridiagonal. Second-order accurate on smoothly
- * mapped grids (supraconvergence of vertex-centred schemes; observed in the tests).
+ * mapped grids (supraconvergence of vertex-centered schemes; observed in the tests).
  * Complexity: O(N) to apply, factor and solve.
  *
  * @param grid - grid on [0, L] with x[0] = 0 (e.g. `mappedGrid(sinhMap({ length: 1e5, scale: 0.01 }), 401)`)

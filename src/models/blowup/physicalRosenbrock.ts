@@ -41,7 +41,7 @@ export class HeatRosenbrockStepper {
   /** Number of stage-matrix factorizations so far (one per attempted step). */
   factorizations = 0;
 
-  /** @param system - the semi-discretisation to advance */
+  /** @param system - the semi-discretization to advance */
   constructor(system: PhysicalHeatSystem) {
     this.system = system;
     const n = system.size;

@@ -1,5 +1,5 @@
 /**
- * Finite-volume discretisation of `a_t = Δa + a²` in two dimensions on the quarter domain
+ * Finite-volume discretization of `a_t = Δa + a²` in two dimensions on the quarter domain
  * [0, Lx] × [0, Ly] of a tensor-product grid, for data even in x and in y (thesis §2.4.2,
  * L2533–2602): the mass–stiffness system `M a' = −K a + M a²` with sparse direct stage solves.
  *
@@ -16,7 +16,7 @@ import { checkGridFromOrigin, radialHeatSystem, type PhysicalHeatSystem } from '
  * row-major as in `TensorGrid2D`: node (i, j) at (x_i, y_j) is entry `i·ny + j`; entry 0 is the
  * origin.
  *
- * The operator is the tensor product of the 1-D vertex-centred finite-volume operators
+ * The operator is the tensor product of the 1-D vertex-centered finite-volume operators
  * (n = 1 in `radialHeatSystem`): `M = Mx ⊗ My`, `K = Kx ⊗ My + Mx ⊗ Ky` (zero flux on all four
  * sides: symmetry at x = 0 and y = 0, negligible flux at the far sides). Stage matrices
  * `K + diag(s)` are SPD and factored by the AMD-ordered sparse LDLᵀ, whose symbolic analysis is

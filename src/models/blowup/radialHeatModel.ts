@@ -8,7 +8,7 @@
  * as a {@link RescalingModel} for the driver. Derivatives are those of the interpolating cubic
  * spline with an even end at 0 (S' = 0) and a natural end at L (thesis L2498, spec §3.1); the
  * radial term at r = 0 is its limit (n−1)û_rr(0). The outermost node is an outflow node
- * (û_τ(L) = 0; û(L) ≈ 8/L²). Normalisation functionals: ℓ_0(f) = f(0) and ℓ_1(f) = (D2 f)(0)
+ * (û_τ(L) = 0; û(L) ≈ 8/L²). Normalization functionals: ℓ_0(f) = f(0) and ℓ_1(f) = (D2 f)(0)
  * (thesis L1538–1551: û(0) and û_rr(0) fixed). With `diffusion: false` it is the Riccati toy
  * (1.1.1) (λ ≡ 0).
  *
@@ -54,6 +54,8 @@ export interface RadialHeatModelOptions {
  * ```
  */
 export interface RadialHeatModel extends RescalingModel {
+  /** The normalization functionals ℓ_q (always present on this model). */
+  normalization(f: Vec, out: Vec): void;
   /** Space dimension n. */
   readonly dim: number;
   /** The grid (r_0 = 0). */
@@ -78,7 +80,7 @@ export interface RadialHeatModel extends RescalingModel {
  */
 export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = {}): RadialHeatModel {
   if (!(grid instanceof Grid1D)) throw new InvalidTypeError('grid', 'a Grid1D', grid);
-  if (grid.x[0] !== 0) throw new InvalidArgumentError('grid.x[0]', '0 (the grid must start at the symmetry centre)', grid.x[0]);
+  if (grid.x[0] !== 0) throw new InvalidArgumentError('grid.x[0]', '0 (the grid must start at the symmetry center)', grid.x[0]);
   const N = checkInteger('grid.n', grid.n, 8);
   const n = checkInteger('options.dim', options.dim ?? 1, 1, 64);
   const hasDiffusion = options.diffusion ?? true;
@@ -215,7 +217,7 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
       lu.solveStrided(rhs2, 1, 0, rhs2, 1, 0);
       for (let i = 0; i < N; i++) out[i] = rhs2[2 * i];
     },
-    normalisation(f: Vec, out: Vec): void {
+    normalization(f: Vec, out: Vec): void {
       out[0] = f[0];
       out[1] = secondDerivativeAtZero(f);
     },
@@ -244,7 +246,7 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
 }
 
 /**
- * The thesis's normalisation formulas in closed form (thesis L2484–2490 for n = 1; radial nD [D]
+ * The thesis's normalization formulas in closed form (thesis L2484–2490 for n = 1; radial nD [D]
  * from (2.2.5) with (Δf)_rr(0) = (n+2)f''''(0)/3):
  * `c_u = −û(0) − nλû_rr(0)/û(0)`, `c_l = c_u/2 + û(0) + (n+2)λû_rrrr(0)/(6û_rr(0))`.
  * Writes `[c_u, c_l]` to `out` and returns it. O(1).

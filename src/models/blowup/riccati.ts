@@ -2,19 +2,20 @@
  * The Riccati toy model (thesis (1.1.1), L512–544): `a_t = a²` pointwise, rescaled as
  * `û_τ = −û − ½zû_z + û²`, i.e. the heat solver with λ ≡ 0. Exact solution [D]: from
  * `a = a0/(1 − a0 t)` with `a0 = (T + bx² + dx⁴)⁻¹`, `û(z,τ) = 1/(1 + bz² + dz⁴e^{−τ})`, and the
- * normalisation gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (L532–540): in the weight
+ * normalization gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (L532–540): in the weight
  * `ρ = |z|^{−α}`, `(Lu, uρ) = ∫ (−1 + (1−α)/4 + 2ū) u² ρ ≤ ((5−α)/4)(u, uρ)`.
  *
  * @module
  */
 import { checkFinite, checkInRange, checkNonNegative, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
+import { InvalidTypeError } from '../../core/errors';
+import type { RunOptions, RunResult } from '../../core/run';
 import type { Vec } from '../../core/types';
-import type { Grid1D } from '../../grid/grid1d';
+import { Grid1D } from '../../grid/grid1d';
 import { simpsonWeights } from '../../quad/simpson';
-import { runRescaled, type NormalisationMode } from './driver';
+import { runRescaled } from './driver';
+import type { NormalizationMode, RescaledHistory } from './driverTypes';
 import { radialHeatModel } from './radialHeatModel';
 
 /**
@@ -39,8 +40,8 @@ export function riccatiExactSolution(z: Vec, tau: number, b: number, d: number, 
   return res;
 }
 
-/** Options of {@link riccatiToy}. */
-export interface RiccatiToyOptions extends LongRunOptions {
+/** Problem of {@link riccatiToy}. */
+export interface RiccatiToyOptions {
   /** Grid starting at 0 (e.g. `mappedGrid(sinhMap({ length: 1e5 }), 200, { symmetry: 'even' })`). */
   grid: Grid1D;
   /** Coefficient b > 0 of z² (the limit profile is 1/(1 + bz²)). */
@@ -52,41 +53,44 @@ export interface RiccatiToyOptions extends LongRunOptions {
   /** Fixed RK4 step (default: CFL rule 0.4·min h_i/(c_l z_{i+1})). */
   dt?: number;
   /** `'thesis'` (default: c_u = −û(0), c_l = c_u/2 + û(0) exactly) or `'discrete'`. */
-  normalisation?: NormalisationMode;
+  normalization?: NormalizationMode;
 }
 
-/** Result of {@link riccatiToy}. */
-export interface RiccatiToyResult {
-  /** Run status. */
-  status: SolveStatus;
+/** Final state of {@link riccatiToy} with its comparison to the exact solution. */
+export interface RiccatiToyFinal {
   /** Final τ. */
   tau: number;
   /** Final field. */
   u: Vec;
   /** max_i |û_i − exact_i| at the final τ. */
   maxError: number;
-  /** Largest |c_u + 1| and |c_l − ½| met at the samples (0 up to round-off in the thesis normalisation). */
+  /** Largest |c_u + 1| and |c_l − ½| met at the samples (0 up to round-off in the thesis normalization). */
   maxModulationDeviation: number;
-  /** RK4 steps. */
-  steps: number;
 }
 
+/** Result of {@link riccatiToy} (the shared run result; `saved` fields at `saveAt`, `history` at 16 samples). */
+export type RiccatiToyResult = RunResult<RiccatiToyFinal, Vec, object, RescaledHistory>;
+
 /**
- * Solve the rescaled Riccati toy with the heat machinery (λ ≡ 0, RK4) from the exact data at τ = 0
- * and compare with the exact solution. O(N) per stage.
+ * Solve the rescaled Riccati toy (thesis eq. (1.1.1), §1.1) with the heat machinery (λ ≡ 0, RK4)
+ * from the exact data at τ = 0 and compare with the exact solution. `runOptions.saveAt` are
+ * rescaled times in [0, tauEnd]. O(N) per stage.
  *
  * @example
  * ```ts
  * const grid = mappedGrid(sinhMap({ length: 1e5 }), 200, { symmetry: 'even' });
- * riccatiToy({ grid, b: 0.125, d: 0.1, tauEnd: 2 }).maxError; // small, O(k⁴ + h⁴)
+ * const r = riccatiToy({ grid, b: 0.125, d: 0.1, tauEnd: 2 }, { signal });
+ * r.status; r.final.maxError; // 'success', small: O(k⁴ + h⁴)
  * ```
  */
-export function riccatiToy(options: RiccatiToyOptions): RiccatiToyResult {
-  const b = checkPositive('options.b', options.b);
-  const d = checkNonNegative('options.d', options.d);
-  const tauEnd = checkPositive('options.tauEnd', options.tauEnd);
-  const model = radialHeatModel(options.grid, { dim: 1, diffusion: false });
-  const z = options.grid.x;
+export function riccatiToy(problem: RiccatiToyOptions, runOptions: RunOptions = {}): RiccatiToyResult {
+  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'a problem object { grid, b, d, tauEnd }', problem);
+  if (!(problem.grid instanceof Grid1D)) throw new InvalidTypeError('problem.grid', 'a Grid1D', problem.grid);
+  const b = checkPositive('problem.b', problem.b);
+  const d = checkNonNegative('problem.d', problem.d);
+  const tauEnd = checkPositive('problem.tauEnd', problem.tauEnd);
+  const model = radialHeatModel(problem.grid, { dim: 1, diffusion: false });
+  const z = problem.grid.x;
   const u0 = riccatiExactSolution(z, 0, b, d);
   let deviation = 0;
   const run = runRescaled(model, {
@@ -94,21 +98,26 @@ export function riccatiToy(options: RiccatiToyOptions): RiccatiToyResult {
     logLambda0: [0],
     tauEnd,
     scheme: 'rk4',
-    dt: options.dt,
-    normalisation: options.normalisation ?? 'thesis',
+    dt: problem.dt,
+    normalization: problem.normalization ?? 'thesis',
     sampleAt: Array.from({ length: 15 }, (_, i) => ((i + 1) * tauEnd) / 16),
     onSample: (s) => { deviation = Math.max(deviation, Math.abs(s.c[0] + 1), Math.abs(s.c[1] - 0.5)); },
-    signal: options.signal,
-    onProgress: options.onProgress,
-  });
-  const exact = riccatiExactSolution(z, run.tau, b, d);
+  }, runOptions);
+  const exact = riccatiExactSolution(z, run.final.tau, b, d);
   let maxError = 0;
-  for (let i = 0; i < z.length; i++) maxError = Math.max(maxError, Math.abs(run.u[i] - exact[i]));
-  return { status: run.status, tau: run.tau, u: run.u, maxError, maxModulationDeviation: deviation, steps: run.stats.steps };
+  for (let i = 0; i < z.length; i++) maxError = Math.max(maxError, Math.abs(run.final.u[i] - exact[i]));
+  return {
+    status: run.status,
+    message: run.message,
+    stats: { nsteps: run.stats.nsteps, naccept: run.stats.naccept, nreject: run.stats.nreject, nfev: run.stats.nfev },
+    final: { tau: run.final.tau, u: run.final.u, maxError, maxModulationDeviation: deviation },
+    saved: run.saved,
+    history: run.history,
+  };
 }
 
 /**
- * The weighted-L² damping of the Riccati linearisation `Lu = −u − ½zu_z + 2ūu` at
+ * The weighted-L² damping of the Riccati linearization `Lu = −u − ½zu_z + 2ūu` at
  * `ū = 1/(1 + bz²)` in the weight `ρ = |z|^{−α}` (thesis L532–540, Remark 2.2.2 with
  * "(ρz)_z" read as (zρ)_z): returns the Rayleigh quotient `(Lu, uρ)/(u, uρ)` computed by
  * quadrature with `u_z` supplied, the same quotient after integration by parts

@@ -2,7 +2,7 @@
  * Runge–Kutta schemes used by the dynamic-rescaling driver, written as additive (IMEX) tableaux:
  * an explicit tableau for the transport/reaction/modulation part and an implicit (ESDIRK) tableau
  * for the diffusion, sharing the weights `b`. Sharing `b` is what lets the driver preserve the
- * normalisation functionals to round-off (see `driver.ts`).
+ * normalization functionals to round-off (see `driver.ts`).
  *
  * @module
  */

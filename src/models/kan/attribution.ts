@@ -23,7 +23,7 @@ export interface AttributionScores {
   nodeScores: Vec[];
   /** Edge scores E_l, l = 0 … L−1, index e = j·n_l + i. */
   edgeScores: Vec[];
-  /** σ_{l,j,i}: standard deviation (n − 1 normalisation) of each edge activation over the data. */
+  /** σ_{l,j,i}: standard deviation (n − 1 normalization) of each edge activation over the data. */
   edgeStd: Vec[];
   /** τ_{l,j}: standard deviation of each node value, l = 1 … L (element l−1). */
   nodeStd: Vec[];

@@ -38,7 +38,7 @@ export interface GrfRegressionOptions extends LongRunOptions {
   stepsPerGrid?: number;
   /** MLP hidden layers, widths sized to the final KAN's parameter count (default 3). */
   mlpHiddenLayers?: number;
-  /** Seed of points, fields and initialisations (default 0). */
+  /** Seed of points, fields and initializations (default 0). */
   seed?: Seed;
 }
 
@@ -125,14 +125,14 @@ export function grfRegression(options: GrfRegressionOptions = {}): GrfRegression
         updateGridFromSamples(net, trainInput);
         net = extendGrid(net, grids[q], trainInput).network;
       }
-      const r = trainKan(net, data, { ...long, steps, updateGrid: false });
-      iterations += r.iterations;
+      const r = trainKan({ net, data, steps, updateGrid: false }, long);
+      iterations += r.stats.iterations;
       kanTrain.push(kanRmse(net, trainInput, trainLabel) / rms);
       kanTest.push(kanRmse(net, testInput, testLabel) / rms);
       if (r.status !== 'success' && status === 'success') status = r.status;
     }
     const mlp = initializeMlp(new Mlp(mlpWidths, 'tanh'), { rng });
-    const r = trainJetModel(mlpJetModel(mlp, trainInput, 0), mseLoss(trainLabel.data), { ...long, optimizer: 'lbfgs', iterations });
+    const r = trainJetModel({ model: mlpJetModel(mlp, trainInput, 0), loss: mseLoss(trainLabel.data), optimizer: 'lbfgs', iterations }, long);
     if (r.status !== 'success' && status === 'success') status = r.status;
     rows.push({
       lengthScale: sigma,

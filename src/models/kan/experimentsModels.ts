@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
+import { checkFunction, checkInteger, checkOneOf, checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import { RunWatch, type LongRunOptions } from '../../core/progress';
+import { RunWatch } from '../../core/progress';
+import { checkRunOptions, checkSaveAt, type RunOptions, type RunResult, type SavedState } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
 import type { DenseMatrix, Vec } from '../../core/types';
 import { Mlp } from '../../nn/mlp';
@@ -175,84 +176,103 @@ export function mseLoss(targets: Vec): JetLoss {
   };
 }
 
-/** Options of {@link trainJetModel}. */
-export interface TrainJetOptions extends LongRunOptions {
+/** Problem of {@link trainJetModel}. */
+export interface TrainJetOptions {
+  /** The model (its `params` are trained in place). */
+  model: JetModel;
+  /** The loss evaluated at the model (forward pass; seeds the reverse pass). */
+  loss: JetLoss;
   /** `'adam'` (default) or `'lbfgs'` (strong-Wolfe line search, memory 10). */
   optimizer?: 'adam' | 'lbfgs';
-  /** Optimiser iterations (default 1000). */
+  /** Optimizer iterations (default 1000). */
   iterations?: number;
   /** Learning rate (default 1e-3 for Adam, 1 for L-BFGS). */
   lr?: number;
-  /** Called every `checkpointEvery` iterations (and after the last) with the iteration count. */
-  onCheckpoint?: (iteration: number, loss: number) => void;
-  /** Iterations between checkpoints (default: none). */
-  checkpointEvery?: number;
 }
 
-/** Result of {@link trainJetModel} (the model's parameters hold the final iterate). */
-export interface TrainJetResult {
-  /** `success`, `aborted` or `nonFinite` (the last finite parameters are kept). */
-  status: SolveStatus;
-  /** Why the run stopped. */
-  message: string;
-  /** Iterations done. */
-  iterations: number;
-  /** Loss evaluations. */
-  evaluations: number;
-  /** Loss after every iteration. */
-  loss: number[];
+/** The final state of {@link trainJetModel}. */
+export interface TrainJetFinal {
+  /** A copy of the final parameters (also left in `model.params`). */
+  params: Float64Array;
+  /** The loss at the final parameters (the initial loss when no iteration was done). */
+  loss: number;
 }
 
 /**
- * Full-batch minimisation of `loss` over `model.params` (exact gradients from the jets' reverse
+ * Result of {@link trainJetModel}: the shared run result (`saved` = parameter vectors at the
+ * `saveAt` iteration counts, `history.loss` after every iteration). The model's parameters hold
+ * the final iterate.
+ */
+export type TrainJetResult = RunResult<TrainJetFinal, Float64Array, object, { loss: number[] }>;
+
+/**
+ * Full-batch minimization of `loss` over `model.params` (exact gradients from the jets' reverse
  * pass). A stalled L-BFGS (no decrease even along steepest descent) ends with `success` and a
- * message. Deterministic. Cost: iterations × (forward + backward) (× line-search trials).
+ * message. `runOptions.saveAt` are iteration counts (integers in [0, iterations]). Deterministic.
+ * Cost: iterations × (forward + backward) (× line-search trials).
  *
  * @example
  * ```ts
- * const r = trainJetModel(model, mseLoss(y), { optimizer: 'adam', iterations: 2000, lr: 1e-3 });
+ * const r = trainJetModel({ model, loss: mseLoss(y), optimizer: 'adam', iterations: 2000 }, { saveAt: [500, 1000] });
+ * r.status; r.final.loss; r.saved[0].state; // parameters after 500 iterations
  * ```
  */
-export function trainJetModel(model: JetModel, loss: JetLoss, options: TrainJetOptions = {}): TrainJetResult {
-  const optimizer = checkOneOf('options.optimizer', options.optimizer ?? 'adam', ['adam', 'lbfgs'] as const);
-  const iterations = checkInteger('options.iterations', options.iterations ?? 1000, 0);
-  const lr = checkPositive('options.lr', options.lr ?? (optimizer === 'adam' ? 1e-3 : 1));
-  const every = options.checkpointEvery === undefined ? 0 : checkInteger('options.checkpointEvery', options.checkpointEvery, 1);
+export function trainJetModel(problem: TrainJetOptions, runOptions: RunOptions = {}): TrainJetResult {
+  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'a problem object { model, loss, … }', problem);
+  checkRunOptions(runOptions);
+  const { model, loss } = problem;
+  if (model === null || typeof model !== 'object' || !(model.params instanceof Float64Array)) throw new InvalidTypeError('problem.model', 'a JetModel', model);
+  checkFunction('problem.loss', loss);
+  const options = problem;
+  const optimizer = checkOneOf('problem.optimizer', options.optimizer ?? 'adam', ['adam', 'lbfgs'] as const);
+  const iterations = checkInteger('problem.iterations', options.iterations ?? 1000, 0);
+  const lr = checkPositive('problem.lr', options.lr ?? (optimizer === 'adam' ? 1e-3 : 1));
+  const saveAt = checkSaveAt('runOptions.saveAt', runOptions.saveAt, 0, iterations);
+  for (let q = 0; q < saveAt.length; q++) checkInteger(`runOptions.saveAt[${q}]`, saveAt[q], 0, iterations);
   const objective = (x: Vec, grad: Vec): number => {
     if (x !== model.params) model.params.set(x);
     const f = loss(model);
     model.backward(grad);
     return f;
   };
+  const saved: SavedState<Float64Array>[] = [];
+  if (saveAt.length > 0 && saveAt[0] === 0) saved.push({ t: 0, state: Float64Array.from(model.params) });
   const opt = optimizer === 'adam'
     ? new AdamMinimizer(objective, model.params, { lr })
     : new LbfgsMinimizer(objective, model.params, { lr, memory: 10, curvatureTolerance: 1e-32 });
-  const result: TrainJetResult = { status: 'success', message: `${iterations} iterations done`, iterations: 0, evaluations: 0, loss: [] };
-  const watch = new RunWatch(options);
+  let status: SolveStatus = 'success';
+  let message = `${iterations} iterations done`;
+  let done = 0;
+  const history = { loss: [] as number[] };
+  const watch = new RunWatch(runOptions);
   for (let it = 0; it < iterations; it++) {
     if (watch.tick(it, it / iterations, undefined, { loss: opt.f })) {
-      result.status = 'aborted';
-      result.message = `aborted after ${it} iterations`;
+      status = 'aborted';
+      message = `aborted after ${it} iterations`;
       break;
     }
     const report = opt.step();
     if (report.status === 'nonFinite') {
-      result.status = 'nonFinite';
-      result.message = `non-finite loss at iteration ${it}; the last finite parameters are kept`;
+      status = 'nonFinite';
+      message = `non-finite loss at iteration ${it}; the last finite parameters are kept`;
       break;
     }
-    result.iterations = it + 1;
-    result.loss.push(opt.f);
-    if (every > 0 && (it + 1) % every === 0) {
-      model.params.set(opt.x);
-      options.onCheckpoint?.(it + 1, opt.f);
-    }
+    done = it + 1;
+    history.loss.push(opt.f);
+    if (saved.length < saveAt.length && saveAt[saved.length] === done) saved.push({ t: done, state: Float64Array.from(opt.x) });
     if (report.status !== undefined) {
-      result.message = `${optimizer} stopped after ${it + 1} iterations: ${report.message ?? report.status}`;
+      message = `${optimizer} stopped after ${it + 1} iterations: ${report.message ?? report.status}`;
       break;
     }
   }
   model.params.set(opt.x);
-  result.evaluations = opt.nfev;
-  return result;
+  watch.finish(done, 1, undefined, { loss: opt.f });
+  return {
+    status,
+    message,
+    stats: { nsteps: done, naccept: done, nreject: 0, nfev: opt.nfev },
+    final: { params: Float64Array.from(opt.x), loss: opt.f },
+    saved,
+    history,
+  };
 }

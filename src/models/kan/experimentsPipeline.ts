@@ -1,7 +1,7 @@
 /**
  * The interpretability pipeline of thesis §3.2.4 (L3402–3413) and pykan's `hellokan` tutorial on
  * f(x1, x2) = exp(sin(πx1) + x2²) (thesis E4 item 2, L3546–3575): train a [2, 5, 1] KAN with
- * sparsity regularisation, prune, retrain, refine the grid, snap every edge to a library function,
+ * sparsity regularization, prune, retrain, refine the grid, snap every edge to a library function,
  * retrain the affine parameters of the formula, and print it.
  *
  * @module
@@ -59,7 +59,7 @@ export interface SymbolicPipelineOptions extends LongRunOptions {
   train?: number;
   /** See `train`. */
   test?: number;
-  /** Seed of the data and of the initialisation (default 0). */
+  /** Seed of the data and of the initialization (default 0). */
   seed?: Seed;
   /** Initial grid intervals (default 5). */
   intervals?: number;
@@ -68,7 +68,7 @@ export interface SymbolicPipelineOptions extends LongRunOptions {
   /** L-BFGS steps (pykan units) of each training phase (default 50; the sparsity phase uses 20). */
   steps?: number;
   /** Sparsity weight λ of the first phase (default 0.1; pykan 0.0.5's hellokan uses 0.01 with its own
-   * regulariser, which here leaves two or three hidden nodes above the pruning threshold). */
+   * regularizer, which here leaves two or three hidden nodes above the pruning threshold). */
   lamb?: number;
   /** Entropy weight of the first phase (default 10, pykan 0.0.5 hellokan). */
   lambEntropy?: number;
@@ -140,27 +140,27 @@ export function symbolicPipeline(options: SymbolicPipelineOptions = {}): Symboli
   let totalSteps = 0;
   const record = (name: string, net: KanNetwork, r?: TrainKanResult) => {
     if (r !== undefined) {
-      totalSteps += r.steps;
+      totalSteps += r.stats.naccept;
       if (r.status !== 'success' && status === 'success') status = r.status;
     }
     phases.push({
       name,
       shape: net.shape.slice(),
-      trainRmse: r?.trainRmse ?? [kanRmse(net, data.trainInput, data.trainLabel)],
-      testRmse: r?.testRmse ?? [kanRmse(net, data.testInput, data.testLabel)],
+      trainRmse: r?.history.trainRmse ?? [kanRmse(net, data.trainInput, data.trainLabel)],
+      testRmse: r?.history.testRmse ?? [kanRmse(net, data.testInput, data.testLabel)],
     });
   };
   let net = createKan({ shape: [2, 5, 1], intervals: G1, seed });
-  record('sparsify', net, trainKan(net, data, { ...long, steps: Math.min(steps, 20), lamb, lambEntropy }));
+  record('sparsify', net, trainKan({ net, data, steps: Math.min(steps, 20), lamb, lambEntropy }, long));
   net = pruneKan(net, data.trainInput, { nodeThreshold }).network;
   record('prune', net);
-  record('retrain', net, trainKan(net, data, { ...long, steps }));
+  record('retrain', net, trainKan({ net, data, steps }, long));
   net = extendGrid(net, G2, data.trainInput).network;
-  record('refine', net, trainKan(net, data, { ...long, steps }));
+  record('refine', net, trainKan({ net, data, steps }, long));
   const snapped = autoSymbolic(net, data.trainInput, { library: options.library, maxSamples: options.maxSamples });
   net = snapped.network;
   record('symbolic', net);
-  record('symbolicRetrain', net, trainKan(net, data, { ...long, steps, updateGrid: false }));
+  record('symbolicRetrain', net, trainKan({ net, data, steps, updateGrid: false }, long));
   const formula = symbolicFormula(net);
   const values = formula.evaluate(data.testInput);
   let sse = 0;

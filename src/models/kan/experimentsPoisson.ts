@@ -133,7 +133,7 @@ export interface PoissonOptions extends LongRunOptions {
   mlpHiddenLayers?: number;
   /** Points of the error quadrature (default 4001). */
   errorPoints?: number;
-  /** Seed of the initialisations (default 0). */
+  /** Seed of the initializations (default 0). */
   seed?: Seed;
 }
 
@@ -242,8 +242,8 @@ export function poissonComparison(options: PoissonOptions = {}): PoissonResult {
       net = extendGrid(net, grids[q], X).network;
     }
     const model = kanJetModel(net, X, order);
-    const r = trainJetModel(model, loss, { ...long, optimizer: 'lbfgs', iterations: perGrid });
-    kan.loss = r.loss[r.loss.length - 1] ?? NaN;
+    const r = trainJetModel({ model, loss, optimizer: 'lbfgs', iterations: perGrid }, long);
+    kan.loss = r.final.loss;
     kan.parameters = model.parameterCount;
     const e = errors(kanJetModel(net, Xerr, 1));
     kan.l2.push(e.l2);
@@ -256,9 +256,9 @@ export function poissonComparison(options: PoissonOptions = {}): PoissonResult {
   const widths = mlpWidthsForParameterCount(1, 1, hidden, kan.parameters);
   const mlpNet = initializeMlp(new Mlp(widths, 'tanh'), { rng });
   const mlpModel = mlpJetModel(mlpNet, X, order);
-  const r = trainJetModel(mlpModel, loss, { ...long, optimizer: 'lbfgs', iterations: perGrid * grids.length });
+  const r = trainJetModel({ model: mlpModel, loss, optimizer: 'lbfgs', iterations: perGrid * grids.length }, long);
   const e = errors(mlpJetModel(mlpNet, Xerr, 1));
-  const mlp: PoissonRun = { shape: widths, parameters: mlpModel.parameterCount, l2: [e.l2], h1: [e.h1], loss: r.loss[r.loss.length - 1] ?? NaN, status: r.status };
+  const mlp: PoissonRun = { shape: widths, parameters: mlpModel.parameterCount, l2: [e.l2], h1: [e.h1], loss: r.final.loss, status: r.status };
   const status = kan.status !== 'success' ? kan.status : mlp.status;
   return { status, frequency: k, kan, mlp, grids };
 }

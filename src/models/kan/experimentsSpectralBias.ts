@@ -1,7 +1,7 @@
 /**
  * Spectral bias on 1-D waves (thesis §3.5.2, L3762–3790; setting of Rahaman et al.): regress
  * f(x) = Σ_i A_i sin(2πk_i x + φ_i) on 200 uniformly spaced points of [0, 1) with full-batch Adam,
- * a KAN against a tanh MLP with (about) the same number of parameters, and track the normalised
+ * a KAN against a tanh MLP with (about) the same number of parameters, and track the normalized
  * DFT magnitudes |ĝ(k_i)|/A_i of the network output at the target frequencies.
  *
  * Conventions (spec §9.11): x_j = j/N, j = 0 … N−1 (periodic, exact DFT bins), ĝ(k) =
@@ -67,7 +67,7 @@ export interface SpectralBiasOptions extends LongRunOptions {
   mlpHiddenLayers?: number;
   /** Iterations between recorded spectra (default iterations/20). */
   recordEvery?: number;
-  /** Seed of phases and initialisations (default 0). */
+  /** Seed of phases and initializations (default 0). */
   seed?: Seed;
 }
 
@@ -154,11 +154,17 @@ export function spectralBias(options: SpectralBiasOptions = {}): SpectralBiasRes
       recordedAt.push(it);
       normalizedAmplitude.push(Array.from(spectrum, (a, q) => a / amplitudes[q]));
     };
+    const saveAt: number[] = [];
+    for (let it = every; it <= iterations; it += every) saveAt.push(it);
     record(0);
-    const r = trainJetModel(model, mseLoss(y), {
-      optimizer: 'adam', iterations, lr, checkpointEvery: every, onCheckpoint: (it) => record(it),
-      signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
+    const r = trainJetModel({ model, loss: mseLoss(y), optimizer: 'adam', iterations, lr }, {
+      saveAt, signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
     });
+    for (const snap of r.saved) {
+      model.params.set(snap.state);
+      record(snap.t);
+    }
+    model.params.set(r.final.params);
     model.forward();
     const residual = new Float64Array(N);
     let sum = 0;

@@ -26,7 +26,7 @@ export interface GridStaircaseOptions extends LongRunOptions {
   train?: number;
   /** See `train`. */
   test?: number;
-  /** Seed of data and initialisation (default 0). */
+  /** Seed of data and initialization (default 0). */
   seed?: Seed;
   /**
    * Grid updates from samples during training (default false: on this problem, updating the hidden
@@ -93,10 +93,10 @@ export function gridStaircase(options: GridStaircaseOptions = {}): GridStaircase
       updateGridFromSamples(net, data.trainInput); // grids fitted to the current layer inputs, then G → G'
       net = extendGrid(net, grids[q], data.trainInput).network;
     }
-    const r = trainKan(net, data, { ...long, steps, updateGrid: options.updateGrid ?? false });
-    r.trainRmse.forEach((v, s) => history.push({ step: history.length, grid: grids[q], trainRmse: v, testRmse: r.testRmse[s] }));
-    trainRmse.push(r.trainRmse[r.trainRmse.length - 1]);
-    testRmse.push(r.testRmse[r.testRmse.length - 1]);
+    const r = trainKan({ net, data, steps, updateGrid: options.updateGrid ?? false }, long);
+    r.history.trainRmse.forEach((v, s) => history.push({ step: history.length, grid: grids[q], trainRmse: v, testRmse: r.history.testRmse[s] }));
+    trainRmse.push(r.final.trainRmse);
+    testRmse.push(r.final.testRmse as number);
     if (r.status !== 'success') {
       status = r.status;
       break;

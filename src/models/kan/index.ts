@@ -1,8 +1,8 @@
 /**
  * Kolmogorov–Arnold networks (thesis `004_be634b2a977eac51.txt`, Chapter 3): layers of learnable
  * edge functions φ(x) = w_b·silu(x) + w_s·spline(x) on extended B-spline grids, exact
- * forward/reverse differentiation (parameters and input jets), thesis/pykan initialisation,
- * L-BFGS/Adam training with grid update, grid extension and sparsity regularisation.
+ * forward/reverse differentiation (parameters and input jets), thesis/pykan initialization,
+ * L-BFGS/Adam training with grid update, grid extension and sparsity regularization.
  * Guide: docs/kan.md.
  * @module kan
  */

@@ -1,6 +1,6 @@
 /**
- * Initialisation of KAN parameters (thesis §3.7.1 (2), L4022–4035) and the pykan-compatible
- * variants, plus `createKan` = structure + initialisation.
+ * Initialization of KAN parameters (thesis §3.7.1 (2), L4022–4035) and the pykan-compatible
+ * variants, plus `createKan` = structure + initialization.
  *
  * | scheme | w_s | spline coefficients | w_b |
  * |---|---|---|---|
@@ -21,7 +21,7 @@ import { Rng } from '../../random/rng';
 import type { Seed } from '../../random/seed';
 import { KanNetwork, type KanStructure } from './network';
 
-/** Initialisation schemes, see the module table. */
+/** Initialization schemes, see the module table. */
 export type KanInitScheme = 'thesis' | 'pykan005' | 'pykan';
 
 /**
@@ -114,7 +114,7 @@ export function initializeKan(net: KanNetwork, options: KanInitOptions = {}): Ka
 }
 
 /**
- * Options of {@link createKan}: the structure ({@link KanStructure}) plus the initialisation
+ * Options of {@link createKan}: the structure ({@link KanStructure}) plus the initialization
  * ({@link KanInitOptions}).
  *
  * @example
@@ -125,8 +125,8 @@ export function initializeKan(net: KanNetwork, options: KanInitOptions = {}): Ka
 export interface KanOptions extends KanStructure, KanInitOptions {}
 
 /**
- * Build and initialise a KAN (thesis §3.2, §3.7.1). Default: G = 3, k = 3, grid [−1, 1], silu
- * base, no node bias, thesis initialisation with seed 0.
+ * Build and initialize a KAN (thesis §3.2, §3.7.1). Default: G = 3, k = 3, grid [−1, 1], silu
+ * base, no node bias, thesis initialization with seed 0.
  *
  * @example
  * ```ts

@@ -50,7 +50,7 @@ export interface LayerParameterOffsets {
 
 /**
  * A KAN layer (see the module documentation). Created by {@link KanNetwork}; its parameter
- * arrays are views into the network's parameter vector, so optimisers act on them directly.
+ * arrays are views into the network's parameter vector, so optimizers act on them directly.
  *
  * @example
  * ```ts

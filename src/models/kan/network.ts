@@ -1,6 +1,6 @@
 /**
  * The KAN data structure: shape [n_0, …, n_L] (thesis L3224–3226), layers Φ_0 … Φ_{L−1}, and one
- * flat Float64Array holding every trainable parameter, so that optimisers (src/optim) act on it
+ * flat Float64Array holding every trainable parameter, so that optimizers (src/optim) act on it
  * directly. KAN(x) = Φ_{L−1} ∘ … ∘ Φ_0 (x) (thesis (3.2.7)).
  *
  * @module
@@ -13,7 +13,7 @@ import { resolveBaseFunction, type BaseFunction, type BaseFunctionName } from '.
 import { KanLayer, type LayerParameterOffsets } from './layer';
 
 /**
- * Structure of a KAN (no parameter values; see `createKan` for initialised networks).
+ * Structure of a KAN (no parameter values; see `createKan` for initialized networks).
  *
  * @example
  * ```ts
@@ -62,7 +62,7 @@ export interface KanParameterCount {
  * A Kolmogorov–Arnold network. All trainable parameters live in {@link params} (layer by layer:
  * coefficients, w_b, w_s, symbolic affine maps, node biases); the layers hold views into it. New
  * networks have zero parameters and uniform grids — use `createKan`/`initializeKan` for the
- * thesis or pykan initialisation. Memory O(Σ_l n_l n_{l+1} (G + k)).
+ * thesis or pykan initialization. Memory O(Σ_l n_l n_{l+1} (G + k)).
  *
  * @example
  * ```ts

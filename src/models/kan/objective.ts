@@ -1,6 +1,6 @@
 /**
  * The training objective of a KAN on a labelled batch: MSE + λ·reg (pykan's `train`/`fit` loss),
- * as an `Objective` `(x, grad) => f` for the optimisers of src/optim.
+ * as an `Objective` `(x, grad) => f` for the optimizers of src/optim.
  *
  * @module
  */
@@ -40,11 +40,11 @@ export function checkKanLabels(name: string, net: KanNetwork, X: DenseMatrix, Y:
  * ```
  */
 export class KanObjective {
-  /** The network whose parameters are optimised. */
+  /** The network whose parameters are optimized. */
   readonly net: KanNetwork;
   /** Workspace of the batch. */
   readonly ws: KanWorkspace;
-  /** Regularisation weights. */
+  /** Regularization weights. */
   readonly weights: ResolvedRegularization;
   /** MSE of the last evaluation. */
   lastMse = NaN;
@@ -52,7 +52,7 @@ export class KanObjective {
   lastRegularization = 0;
   /** Number of evaluations so far. */
   evaluations = 0;
-  /** The objective as a bound function, to pass to optimisers. */
+  /** The objective as a bound function, to pass to optimizers. */
   readonly evaluate: (x: Vec, grad: Vec) => number;
   private readonly X: DenseMatrix;
   private readonly Y: DenseMatrix;
@@ -63,7 +63,7 @@ export class KanObjective {
    * @param net - network (its parameters are overwritten by every evaluation)
    * @param X - inputs, rows × n_0
    * @param Y - labels, rows × n_L
-   * @param options - regularisation weights and the batch size (default: every row)
+   * @param options - regularization weights and the batch size (default: every row)
    */
   constructor(net: KanNetwork, X: DenseMatrix, Y: DenseMatrix, options: RegularizationOptions & { batch?: number } = {}) {
     if (!(net instanceof KanNetwork)) throw new InvalidTypeError('net', 'a KanNetwork', net);

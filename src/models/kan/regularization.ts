@@ -1,5 +1,5 @@
 /**
- * Sparsity regularisation of pykan 0.0.5 `train()` (externally sourced: the thesis only mentions
+ * Sparsity regularization of pykan 0.0.5 `train()` (externally sourced: the thesis only mentions
  * "sparsity regularizations", L3407):
  *
  * reg = Σ_l [ λ_L1·Σ_e A_l[e] + λ_ent·(−Σ_e p_e log₂(p_e + 10⁻⁴)) ] + λ_coef·Σ_edges mean_m |c_m|
@@ -19,7 +19,7 @@ import type { KanNetwork } from './network';
 import type { KanWorkspace } from './workspace';
 
 /**
- * Weights of the regularisation (pykan 0.0.5 names in parentheses).
+ * Weights of the regularization (pykan 0.0.5 names in parentheses).
  *
  * @example
  * ```ts
@@ -39,13 +39,13 @@ export interface RegularizationOptions {
   lambCoefDiff?: number;
 }
 
-/** Validated regularisation weights. */
+/** Validated regularization weights. */
 export interface ResolvedRegularization {
   /** Overall weight λ of reg in the objective MSE + λ·reg (0: off). */
   lamb: number;
   /** Weight λ_L1 of the summed edge activation scales A_l[e]. */
   lambL1: number;
-  /** Weight λ_ent of the entropy of the normalised scales p = A_l/Σ A_l. */
+  /** Weight λ_ent of the entropy of the normalized scales p = A_l/Σ A_l. */
   lambEntropy: number;
   /** Weight λ_coef of the mean coefficient magnitude mean_m |c_m| per edge. */
   lambCoef: number;
@@ -75,7 +75,7 @@ const EPS_ENTROPY = 1e-4;
 const LN2 = Math.LN2;
 
 /**
- * The regularisation value reg (module formula) after a forward pass with `statistics: true` on
+ * The regularization value reg (module formula) after a forward pass with `statistics: true` on
  * `ws`. When `grad` is given, adds λ·∂reg/∂params for the coefficient terms into it and writes the
  * sign weights λ·∂reg/∂A_e / (B·(range + 10⁻⁴)) into `ws.edgeSignWeight` so that a following
  * `backwardKan(…, { accumulate: true })` adds the activation terms; without `grad` the sign

@@ -2,7 +2,7 @@
  * Symbolic fitting of one KAN edge: given samples (x_s, y_s) of an activation, find
  * y ≈ c·f(a·x + b) + d for a library function f (thesis §3.2.4, L3409–3413; the algorithm is
  * pykan's `fit_params`, externally sourced): a grid search with zooming over the inner affine map
- * (a, b) maximising the squared correlation R², then ordinary least squares for the outer (c, d).
+ * (a, b) maximizing the squared correlation R², then ordinary least squares for the outer (c, d).
  *
  * @module
  */
@@ -19,11 +19,11 @@ export interface SymbolicFitOptions {
   bRange?: [number, number];
   /** Grid points per axis (default 101). */
   gridNumber?: number;
-  /** Sweeps; each zooms into the neighbouring cells of the best pair (default 3). */
+  /** Sweeps; each zooms into the neighboring cells of the best pair (default 3). */
   iterations?: number;
   /**
    * ε in R² = (Σ(f−f̄)(y−ȳ))² / (Σ(f−f̄)²·Σ(y−ȳ)² + ε) (default 1e-4, pykan). The absolute ε
-   * penalises nearly constant candidates such as cos(0.001·x) that would otherwise match any
+   * penalizes nearly constant candidates such as cos(0.001·x) that would otherwise match any
    * smooth curve up to a huge c.
    */
   denominatorEpsilon?: number;
@@ -89,7 +89,7 @@ function checkSamples(x: unknown, y: unknown): [Vec, Vec] {
 }
 
 /**
- * Squared correlation between f(a·x + b) and y with the ε-regularised denominator; 0 when f is
+ * Squared correlation between f(a·x + b) and y with the ε-regularized denominator; 0 when f is
  * non-finite on any sample. One pass with sums shifted by the first value (no cancellation for
  * offsets large against the spread). O(n).
  */
@@ -145,8 +145,8 @@ function outerLeastSquares(f: (u: number) => number, x: Vec, y: Vec, a: number, 
  * Fit y ≈ c·f(a·x + b) + d for one library function (pykan `fit_params`).
  *
  * Sweep a `gridNumber × gridNumber` grid of (a, b) over `aRange × bRange`, keep the pair with the
- * largest ε-regularised R² (first maximum in a-major order), and zoom: per axis, the next range is
- * the two neighbouring grid points of the best one, or the boundary cell when the best one lies on
+ * largest ε-regularized R² (first maximum in a-major order), and zoom: per axis, the next range is
+ * the two neighboring grid points of the best one, or the boundary cell when the best one lies on
  * the boundary (pykan keeps the full range of an interior axis when the other axis hits the
  * boundary; zooming each axis independently is never worse). After `iterations` sweeps, (c, d) solve
  * the 2×2 normal equations. Candidates that are NaN/∞ on any sample (log or √ of a non-positive
@@ -183,7 +183,7 @@ function checkLibraryFunction(fn: unknown): LibraryFunction {
 /**
  * R² on the grid a_i = aLo + i·da, b_j = bLo + j·db into grid[i·m + j]. sin/cos use
  * sin(a·x + b) = cos b·sin(a·x) + sin b·cos(a·x) and exp uses exp(a·x + b) = e^b·exp(a·x): the
- * centred sums of the two (one) basis columns per a give every b in O(1), so a sweep costs O(m·n)
+ * centered sums of the two (one) basis columns per a give every b in O(1), so a sweep costs O(m·n)
  * transcendental evaluations instead of O(m²·n). Other functions are evaluated directly.
  */
 function fillR2Grid(f: LibraryFunction, x: Vec, yc: Vec, syy: number, aLo: number, da: number, bLo: number, db: number, m: number, eps: number, grid: Vec): void {
@@ -199,7 +199,7 @@ function fillR2Grid(f: LibraryFunction, x: Vec, yc: Vec, syy: number, aLo: numbe
   for (let i = 0; i < m; i++) {
     const a = aLo + i * da;
     if (kind === 3) {
-      const { variance, covariance, finite } = centredMoments(Math.exp, x, yc, a, 0);
+      const { variance, covariance, finite } = centeredMoments(Math.exp, x, yc, a, 0);
       for (let j = 0; j < m; j++) {
         const s = Math.exp(bLo + j * db);
         const r2 = finite ? (s * s * covariance * covariance) / (s * s * variance * syy + eps) : 0;
@@ -243,7 +243,7 @@ function fillR2Grid(f: LibraryFunction, x: Vec, yc: Vec, syy: number, aLo: numbe
 }
 
 /** Σ(g − ḡ)² and Σ(g − ḡ)·yc for g = f(a·x + b) (two passes); finite = false if g is not. */
-function centredMoments(f: (u: number) => number, x: Vec, yc: Vec, a: number, b: number): { variance: number; covariance: number; finite: boolean } {
+function centeredMoments(f: (u: number) => number, x: Vec, yc: Vec, a: number, b: number): { variance: number; covariance: number; finite: boolean } {
   const n = x.length;
   let mean = 0;
   for (let t = 0; t < n; t++) mean += f(a * x[t] + b);

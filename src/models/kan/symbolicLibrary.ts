@@ -13,7 +13,7 @@ import { InvalidArgumentError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import type { SymbolicFunction } from './functions';
 
-/** How a function transforms under x → −x; used to normalise signs when printing formulas. */
+/** How a function transforms under x → −x; used to normalize signs when printing formulas. */
 export type SymbolicParity = 'odd' | 'even' | 'none';
 
 /**

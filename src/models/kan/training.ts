@@ -1,6 +1,6 @@
 /**
  * Training of a KAN in pykan's semantics (`KAN.train` 0.0.5 / `fit` HEAD; externally sourced, the
- * thesis gives no schedule): `steps` optimiser steps, each either one L-BFGS `.step()` — up to
+ * thesis gives no schedule): `steps` optimizer steps, each either one L-BFGS `.step()` — up to
  * `maxIterPerStep = 20` iterations with the strong-Wolfe line search, ending once the evaluations
  * of the step (counting the initial one, as torch does) reach `maxEvalPerStep = 25` — or one Adam
  * iteration; grid updates from the current batch every ⌊stopGridUpdateStep/gridUpdateNum⌋ steps
@@ -15,7 +15,8 @@
  */
 import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
 import { InvalidTypeError } from '../../core/errors';
-import { RunWatch, type LongRunOptions } from '../../core/progress';
+import { RunWatch } from '../../core/progress';
+import { checkRunOptions, checkSaveAt, type RunOptions, type RunResult, type SavedState } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
 import type { DenseMatrix } from '../../core/types';
 import { AdamMinimizer } from '../../optim/adam';
@@ -54,13 +55,17 @@ export interface KanDataset {
  *
  * @example
  * ```ts
- * trainKan(net, data, { steps: 50, lamb: 1e-3, seed: 0 });
+ * trainKan({ net, data, steps: 50, lamb: 1e-3, seed: 0 });
  * ```
  */
-export interface TrainKanOptions extends RegularizationOptions, GridUpdateOptions, LongRunOptions {
+export interface TrainKanOptions extends RegularizationOptions, GridUpdateOptions {
+  /** The network to train (modified in place). */
+  net: KanNetwork;
+  /** Training (and optional test) data. */
+  data: KanDataset;
   /** `'lbfgs'` (default, `opt="LBFGS"`) or `'adam'`. */
   optimizer?: 'lbfgs' | 'adam';
-  /** Optimiser steps in pykan units (`steps`, default 100). */
+  /** Optimizer steps in pykan units (`steps`, default 100). */
   steps?: number;
   /** Learning rate (`lr`; default 1 for L-BFGS, 1e-3 for Adam = torch's default). */
   lr?: number;
@@ -84,32 +89,43 @@ export interface TrainKanOptions extends RegularizationOptions, GridUpdateOption
   seed?: Seed;
 }
 
-/**
- * Result of {@link trainKan}. The network is modified in place and holds the final parameters.
- *
- * @example
- * ```ts
- * const r = trainKan(net, data, { steps: 20 });
- * r.trainRmse[r.steps - 1]; r.testRmse[r.steps - 1];
- * ```
- */
-export interface TrainKanResult {
-  /** `success`, `maxSteps` is never used (the step count is the request), `aborted`, `nonFinite`. */
-  status: SolveStatus;
-  /** Why the run stopped. */
-  message: string;
-  /** Steps done (pykan units). */
-  steps: number;
-  /** Optimiser iterations (L-BFGS inner iterations; = steps for Adam). */
-  iterations: number;
-  /** Objective (forward + backward) evaluations. */
-  evaluations: number;
+/** The state at the end of {@link trainKan}: the trained network (the same object) and its errors. */
+export interface TrainKanFinal {
+  /** The trained network (modified in place; the same object as `problem.net`). */
+  net: KanNetwork;
+  /** √MSE on the training set after the last step (before training when no step was done). */
+  trainRmse: number;
+  /** √MSE on the test set after the last step, or null without test data. */
+  testRmse: number | null;
+}
+
+/** Per-step diagnostics of {@link trainKan} (equal-length columns). */
+export interface TrainKanHistory {
   /** √MSE on the whole training set after each step. */
   trainRmse: number[];
   /** √MSE on the test set after each step (empty without test data). */
   testRmse: number[];
   /** reg (without λ) at the end of each step (0 when λ = 0). */
   regularization: number[];
+}
+
+/** Counters of {@link trainKan} besides the shared ones (`nsteps = naccept` pykan steps, `nfev` objective evaluations). */
+export interface TrainKanStats {
+  /** Optimizer iterations (L-BFGS inner iterations; = steps for Adam). */
+  iterations: number;
+}
+
+/**
+ * Result of {@link trainKan}: the shared run result (`saved` = parameter vectors at the `saveAt`
+ * step counts) plus the grid-update reports. The network holds the final parameters.
+ *
+ * @example
+ * ```ts
+ * const r = trainKan({ net, data, steps: 20 });
+ * r.status; r.stats.naccept; r.final.testRmse; r.history.trainRmse;
+ * ```
+ */
+export interface TrainKanResult extends RunResult<TrainKanFinal, Float64Array, TrainKanStats, TrainKanHistory> {
   /** Every grid update: the step before which it ran and its least-squares report. */
   gridUpdates: Array<{
     /** The training step before which the grid update ran. */
@@ -153,13 +169,17 @@ export function kanRmse(net: KanNetwork, X: DenseMatrix, Y: DenseMatrix, ws?: Ka
  * @example
  * ```ts
  * const net = createKan({ shape: [2, 5, 1], intervals: 3, seed: 42 });
- * const r = trainKan(net, data, { steps: 50, lamb: 1e-3 });
- * r.status; r.testRmse.at(-1);
+ * const r = trainKan({ net, data, steps: 50, lamb: 1e-3 }, { signal, onProgress });
+ * r.status; r.final.testRmse; r.stats.nfev;
  * ```
  */
-export function trainKan(net: KanNetwork, data: KanDataset, options: TrainKanOptions = {}): TrainKanResult {
-  if (!(net instanceof KanNetwork)) throw new InvalidTypeError('net', 'a KanNetwork', net);
-  if (typeof data !== 'object' || data === null) throw new InvalidTypeError('data', 'a KanDataset', data);
+export function trainKan(problem: TrainKanOptions, runOptions: RunOptions = {}): TrainKanResult {
+  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'a problem object { net, data, … }', problem);
+  checkRunOptions(runOptions);
+  const options = problem;
+  const { net, data } = problem;
+  if (!(net instanceof KanNetwork)) throw new InvalidTypeError('problem.net', 'a KanNetwork', net);
+  if (typeof data !== 'object' || data === null) throw new InvalidTypeError('problem.data', 'a KanDataset', data);
   const X = data.trainInput;
   checkKanInput('data.trainInput', net, X);
   checkKanLabels('data.trainLabel', net, X, data.trainLabel);
@@ -188,11 +208,16 @@ export function trainKan(net: KanNetwork, data: KanDataset, options: TrainKanOpt
   const rows = new Int32Array(batch);
   const trainWs = new KanWorkspace(net, X.rows, 0);
   const testWs = hasTest ? new KanWorkspace(net, (data.testInput as DenseMatrix).rows, 0) : undefined;
-  const result: TrainKanResult = {
-    status: 'success', message: `${steps} steps done`, steps: 0, iterations: 0, evaluations: 0,
-    trainRmse: [], testRmse: [], regularization: [], gridUpdates: [], leastSquaresStatus: 'success',
+  const saveAt = checkSaveAt('runOptions.saveAt', runOptions.saveAt, 0, steps);
+  for (let q = 0; q < saveAt.length; q++) checkInteger(`runOptions.saveAt[${q}]`, saveAt[q], 0, steps);
+  const history: TrainKanHistory = { trainRmse: [], testRmse: [], regularization: [] };
+  const saved: SavedState<Float64Array>[] = [];
+  const result = {
+    status: 'success' as SolveStatus, message: `${steps} steps done`, steps: 0, iterations: 0,
+    gridUpdates: [] as TrainKanResult['gridUpdates'], leastSquaresStatus: 'success' as TrainKanResult['leastSquaresStatus'],
   };
-  const watch = new RunWatch({ progressEvery: 1, ...options });
+  if (saveAt.length > 0 && saveAt[0] === 0) saved.push({ t: 0, state: Float64Array.from(net.params) });
+  const watch = new RunWatch({ progressEvery: 1, ...runOptions });
   const x0 = Float64Array.from(net.params);
   let opt: LbfgsMinimizer | AdamMinimizer | undefined;
   const makeOptimizer = (): LbfgsMinimizer | AdamMinimizer =>
@@ -200,7 +225,7 @@ export function trainKan(net: KanNetwork, data: KanDataset, options: TrainKanOpt
       ? new LbfgsMinimizer(objective.evaluate, net.params, { memory: options.memory ?? 10, lr, curvatureTolerance: 1e-32, lineSearch: { maxEvaluations: 25 } })
       : new AdamMinimizer(objective.evaluate, net.params, { lr });
   for (let step = 0; step < steps; step++) {
-    if (watch.tick(step, step / steps, undefined, { trainRmse: result.trainRmse[step - 1] ?? NaN })) {
+    if (watch.tick(step, step / steps, undefined, { trainRmse: history.trainRmse[step - 1] ?? NaN })) {
       result.status = 'aborted';
       result.message = `aborted after ${step} steps`;
       break;
@@ -239,9 +264,10 @@ export function trainKan(net: KanNetwork, data: KanDataset, options: TrainKanOpt
       break;
     }
     result.steps = step + 1;
-    result.trainRmse.push(kanRmse(net, X, data.trainLabel, trainWs));
-    if (hasTest) result.testRmse.push(kanRmse(net, data.testInput as DenseMatrix, data.testLabel as DenseMatrix, testWs));
-    result.regularization.push(objective.evaluatedAt(net.params) ? objective.lastRegularization : NaN);
+    history.trainRmse.push(kanRmse(net, X, data.trainLabel, trainWs));
+    if (hasTest) history.testRmse.push(kanRmse(net, data.testInput as DenseMatrix, data.testLabel as DenseMatrix, testWs));
+    history.regularization.push(objective.evaluatedAt(net.params) ? objective.lastRegularization : NaN);
+    if (saved.length < saveAt.length && saveAt[saved.length] === step + 1) saved.push({ t: step + 1, state: Float64Array.from(net.params) });
     if (stop === 'stalled') {
       result.message = `L-BFGS made no further progress after ${step + 1} steps (precision limit)`;
       break;
@@ -249,9 +275,22 @@ export function trainKan(net: KanNetwork, data: KanDataset, options: TrainKanOpt
   }
   if (opt !== undefined) net.params.set(opt.x);
   else net.params.set(x0);
-  result.evaluations = objective.evaluations;
-  watch.finish(result.steps, 1, undefined, { trainRmse: result.trainRmse[result.steps - 1] ?? NaN });
-  return result;
+  watch.finish(result.steps, 1, undefined, { trainRmse: history.trainRmse[result.steps - 1] ?? NaN });
+  const last = result.steps - 1;
+  return {
+    status: result.status,
+    message: result.message,
+    stats: { nsteps: result.steps, naccept: result.steps, nreject: 0, nfev: objective.evaluations, iterations: result.iterations },
+    final: {
+      net,
+      trainRmse: last >= 0 ? history.trainRmse[last] : kanRmse(net, X, data.trainLabel, trainWs),
+      testRmse: !hasTest ? null : last >= 0 ? history.testRmse[last] : kanRmse(net, data.testInput as DenseMatrix, data.testLabel as DenseMatrix, testWs),
+    },
+    saved,
+    history,
+    gridUpdates: result.gridUpdates,
+    leastSquaresStatus: result.leastSquaresStatus,
+  };
 }
 
 /** One pykan step: up to `maxIter` iterations while the step's evaluations (1 + …) stay < maxEval. */

@@ -63,12 +63,12 @@ export class KanWorkspace {
   readonly baseJets: Vec[];
   /**
    * Per layer: mean over the batch of |φ_{l,j,i}| per edge (index j·n_l + i), filled by
-   * {@link forwardKan} when `statistics` is requested (regularisation, attribution).
+   * {@link forwardKan} when `statistics` is requested (regularization, attribution).
    */
   readonly edgeAbsMean: Vec[];
   /**
    * Per layer: optional extra adjoint weight per edge, w_e, adding w_e·sign(φ_e(x_s)) to the
-   * adjoint of every edge output (the derivative of mean-|φ| regularisers); null = none.
+   * adjoint of every edge output (the derivative of mean-|φ| regularizers); null = none.
    */
   readonly edgeSignWeight: (Vec | null)[];
   /** Scratch of (order+2)·(k+1) basis values and 4 function values. */

@@ -54,7 +54,7 @@ describe('Step 2.1: energy exchange on the circle', () => {
     expect(ksTest(phi, (x) => Math.min(1, Math.max(0, x / TWO_PI))).pValue).toBeGreaterThan(0.01);
   });
 
-  test('the parametrisation reproduces the drawn angle (exactly up to round-off)', () => {
+  test('the parametrization reproduces the drawn angle (exactly up to round-off)', () => {
     const v = new Float64Array([0.3, -1.2, 2.5]);
     const a = (0.3 - 1.2 + 2.5) / 3;
     energyExchange(v, 1, Math.cos(1.234), Math.sin(1.234));
@@ -83,7 +83,7 @@ describe('Step 2.2 and the full collision', () => {
     for (let k = 0; k < steps; k++) {
       const before = v.slice();
       const d = pinnedBallsStep(v, rng);
-      const c = d.centre;
+      const c = d.center;
       if (d.kappa === 1) plus++;
       const exchanged = energyExchange(before, c, d.cosPhi, d.sinPhi);
       const [lo, third] = d.kappa === -1 ? [c - 1, c + 1] : [c, c - 1];
@@ -95,13 +95,13 @@ describe('Step 2.2 and the full collision', () => {
     expect(Math.abs(plus / steps - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / steps));
   });
 
-  test('centres are uniform on {1..n−2}: chi-square |z| < 5', () => {
+  test('centers are uniform on {1..n−2}: chi-square |z| < 5', () => {
     const n = 9;
-    const rng = new Rng('centres');
+    const rng = new Rng('centers');
     const v = new Float64Array(n).map((_, i) => i);
     const N = 90000;
     const counts = new Float64Array(n);
-    for (let k = 0; k < N; k++) counts[pinnedBallsStep(v, rng).centre]++;
+    for (let k = 0; k < N; k++) counts[pinnedBallsStep(v, rng).center]++;
     expect(counts[0]).toBe(0);
     expect(counts[n - 1]).toBe(0);
     const e = N / (n - 2);

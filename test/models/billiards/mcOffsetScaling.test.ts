@@ -35,7 +35,7 @@ interface Offset {
   /** Largest block |μ̂ − μ| and its standard error. */
   mu: number;
   muSe: number;
-  /** Centre z of the block with the largest μ offset. */
+  /** Center z of the block with the largest μ offset. */
   muZ: number;
   /** Σσ̂²/Σσ² − 1 and its standard error. */
   sigma2: number;
@@ -99,14 +99,15 @@ function measure(orientation: Orientation, runsTimesBalls: number, timesFor: (la
   return SIZES.map((n) => {
     const times = timesFor(lambdaForBalls(n));
     const mc = pinnedBallsEnsemble({ n, runs: runsTimesBalls / n, seed: 17, times, orientation });
-    const pde = meanFieldPde({ n, nodes: 1601, orientation, stepper: 'imex' }, { times });
-    return times.map((t, q) => offset(mc, mc.times.indexOf(t), pde.snapshots[q]));
+    const pde = meanFieldPde({ n, nodes: 1601, orientation, stepper: 'imex' }, { saveAt: times });
+    return times.map((t, q) => offset(mc, mc.times.indexOf(t), pde.saved[q].state));
   });
 }
 
 describe('printed orientation (sorted data, quasi-equilibrium σ ≈ μ_z/λ), R·n = 1.6·10⁵', () => {
   // time 0: 10/λ² (σ relaxed, μ barely moved); time 1: 0.5/λ
-  const off = measure('asPrinted', 160_000, (lambda) => [10 / lambda ** 2, 0.5 / lambda]);
+  let off: ReturnType<typeof measure>;
+  beforeAll(() => { off = measure('asPrinted', 160_000, (lambda) => [10 / lambda ** 2, 0.5 / lambda]); });
 
   test('the μ offset at λt = 0.5 is significant and shrinks with p ≈ 1 (the elapsed PDE time 0.5/λ ∝ 1/n)', () => {
     for (const o of off) expect(o[1].mu).toBeGreaterThan(5 * o[1].muSe); // observed 1.9e-2, 1.0e-2, 3.1e-3 (> 8 SE)
@@ -128,7 +129,8 @@ describe('printed orientation (sorted data, quasi-equilibrium σ ≈ μ_z/λ), R
 
 describe('reversed orientation (sort and freeze), R·n = 3.2·10⁵', () => {
   // times 0.2/λ, 0.4/λ (liquid), 0.6/λ (outer regions already sorted); the PDE freezes at ≈ 0.96/λ
-  const off = measure('reversed', 320_000, (lambda) => [0.2 / lambda, 0.4 / lambda, 0.6 / lambda]);
+  let off: ReturnType<typeof measure>;
+  beforeAll(() => { off = measure('reversed', 320_000, (lambda) => [0.2 / lambda, 0.4 / lambda, 0.6 / lambda]); });
 
   test('while liquid, the σ offset is significant and shrinks, roughly like n^(−1/2)', () => {
     for (const q of [0, 1]) {
@@ -153,7 +155,8 @@ describe('reversed orientation (sort and freeze), R·n = 3.2·10⁵', () => {
  * falls by ln 100 over ≈ 0.3T, so the crossing moves by ≲ 0.02·0.3T/4.6 ≈ 1.3·10⁻³T.
  */
 describe('Monte Carlo freeze time / PDE freeze time vs n (reversed)', () => {
-  const ratios = [
+  let ratios: number[];
+  beforeAll(() => { ratios = [
     [200, 200],
     [400, 100],
   ].map(([n, R]) => {
@@ -163,7 +166,7 @@ describe('Monte Carlo freeze time / PDE freeze time vs n (reversed)', () => {
     const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 40) * T);
     const mc = pinnedBallsEnsemble({ n, runs: R, seed: 9, times: scan, orientation: 'reversed' });
     return (ensembleFreezeTime(mc).time as number) / T;
-  });
+  }); });
 
   test('the Monte Carlo freeze comes later, and the excess shrinks with n', () => {
     expect(ratios[0]).toBeGreaterThan(1 + 5e-3); // observed 1.085 (n = 200)

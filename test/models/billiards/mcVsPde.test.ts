@@ -25,17 +25,24 @@ function interpolate(grid: Float64Array, z: number): number {
 }
 
 describe('reversed orientation, n = 200: Monte Carlo vs PDE', () => {
-  const reference = meanFieldPde({ n, nodes: 801, orientation: 'reversed' }, { tEnd: 2 / lambda });
-  const T = reference.freeze.time as number;
   const fractions = [0.01, 0.2, 0.4, 0.6, 0.8];
-  const times = fractions.map((f) => f * T);
-  const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 40) * T);
-  const mc = pinnedBallsEnsemble({ n, runs: R, seed: 1, times: [...times, ...scan], orientation: 'reversed' });
-  const pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed' }, { times });
+  let T: number;
+  let times: number[];
+  let mc: ReturnType<typeof pinnedBallsEnsemble>;
+  let pde: ReturnType<typeof meanFieldPde>;
+  beforeAll(() => {
+    const reference = meanFieldPde({ n, nodes: 801, orientation: 'reversed', tEnd: 2 / lambda });
+    T = reference.freeze.time as number;
+    times = fractions.map((f) => f * T);
+    const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 40) * T);
+    const all = [...new Set([...times, ...scan])].sort((a, b) => a - b);
+    mc = pinnedBallsEnsemble({ n, runs: R, seed: 1, orientation: 'reversed' }, { saveAt: all });
+    pde = meanFieldPde({ n, nodes: 801, orientation: 'reversed' }, { saveAt: times });
+  });
 
   function compare(q: number): { worstZ: number; relMu: number; relSigma: number } {
     const j = mc.times.indexOf(times[q]);
-    const snap = pde.snapshots[q];
+    const snap = pde.saved[q].state;
     const B = 10;
     let worstZ = 0;
     let supMu = 0;
@@ -53,9 +60,10 @@ describe('reversed orientation, n = 200: Monte Carlo vs PDE', () => {
     return { worstZ, relMu: supMu, relSigma: Math.abs(mc.maxSigma[j] - snap.maxSigma) / snap.maxSigma };
   }
 
-  test('the PDE freezes at λT ≈ 1 (spec §0.2)', () => {
-    expect(lambda * T).toBeGreaterThan(0.7);
-    expect(lambda * T).toBeLessThan(1.3);
+  test('the PDE freezes at the derived λT = 0.9601 (freeze detector at f = 0.01; 401 and 801 nodes give 0.96014, 0.96013)', () => {
+    // the band is the detector's sampling of ∫σ² (≈ 4000 records per run ⇒ ≲ 1e-3 in λT), far
+    // below the spread of λT over λ (0.9559 … 0.9737, docs/billiards.md)
+    expect(Math.abs(lambda * T - 0.9601)).toBeLessThan(2e-3);
   });
 
   test('early times: block means agree within 5 standard errors (pure statistics)', () => {

@@ -14,29 +14,29 @@ describe('momentum and energy', () => {
     ['C', 'dirichlet'],
     ['C', 'zeroFlux'],
   ] as const)('scheme %s, %s walls: exactly summed trapezoid momentum is conserved to round-off through a sort', (scheme, walls) => {
-    const run = meanFieldPde({ n, nodes: 401, scheme, walls, orientation: 'reversed' }, { tEnd: 2e-3, times: [0] });
+    const run = meanFieldPde({ n, nodes: 401, scheme, walls, orientation: 'reversed' }, { tEnd: 2e-3, saveAt: [0] });
     expect(run.status).toBe('success');
-    const m0 = pdeMomentumExact(run.snapshots[0].mu);
+    const m0 = pdeMomentumExact(run.saved[0].state.mu);
     const m1 = pdeMomentumExact(run.final.mu);
     // ≈ 1280 steps of O(ε) rounding on |μ| ≤ 1
     expect(Math.abs(m1 - m0)).toBeLessThanOrEqual(1e-14);
     // the in-pass (naively summed) series agrees with the exact sums to round-off as well
-    const series = run.series.momentum;
+    const series = run.history.momentum;
     expect(Math.abs(series[series.length - 1] - m1)).toBeLessThan(1e-14);
   });
 
   it('scheme C with zero-flux walls conserves the energy ∫(μ² + σ²) to round-off', () => {
-    const run = meanFieldPde({ n, nodes: 401, scheme: 'C', walls: 'zeroFlux', orientation: 'reversed' }, { tEnd: 4e-3, times: [0] });
-    const e0 = pdeEnergyExact(run.snapshots[0].mu, run.snapshots[0].w);
+    const run = meanFieldPde({ n, nodes: 401, scheme: 'C', walls: 'zeroFlux', orientation: 'reversed' }, { tEnd: 4e-3, saveAt: [0] });
+    const e0 = pdeEnergyExact(run.saved[0].state.mu, run.saved[0].state.w);
     const e1 = pdeEnergyExact(run.final.mu, run.final.w);
     expect(Math.abs(e1 - e0) / e0).toBeLessThan(1e-13);
   });
 
   it('Dirichlet walls: the energy decays at the one-sided wall flux 2(w_z(1) − w_z(0)), verified by refinement', () => {
-    // centred difference of the exactly summed energy over ±8 steps vs the flux at the centre,
+    // centered difference of the exactly summed energy over ±8 steps vs the flux at the center,
     // at t = 2e-3 (mid-sort, sharp fronts; flux ≈ −0.014). Observed |rate − flux| for scheme C:
     // 5.0e-4 (N = 400), 9.8e-5 (800), 7.6e-6 (1600): orders 2.4, 3.7. Scheme B does not balance
-    // energy discretely (its μ_z² source is a centred square, the μ² dissipation one-sided
+    // energy discretely (its μ_z² source is a centered square, the μ² dissipation one-sided
     // differences); its mismatch is O(dx²): 0.567, 0.140, 0.035 (orders 2.01, 2.00) — at N = 400
     // the B energy even grows (rate +0.55) during the sort.
     const mismatch = (scheme: 'B' | 'C', nodes: number): number => {
@@ -44,8 +44,8 @@ describe('momentum and energy', () => {
       const dt = 0.25 * dx * dx;
       const tc = 2e-3;
       const d = 8 * dt;
-      const run = meanFieldPde({ n, nodes, scheme, orientation: 'reversed', dt }, { times: [tc - d, tc, tc + d] });
-      const [a, b, c] = run.snapshots;
+      const run = meanFieldPde({ n, nodes, scheme, orientation: 'reversed', dt }, { saveAt: [tc - d, tc, tc + d] });
+      const [a, b, c] = run.saved.map((s) => s.state);
       const rate = (pdeEnergyExact(c.mu, c.w) - pdeEnergyExact(a.mu, a.w)) / (2 * d);
       const flux = pdeEnergyWallFlux(b.w);
       expect(flux).toBeLessThan(0);
@@ -63,7 +63,7 @@ describe('momentum and energy', () => {
 
   it('discrete initial energy equals the adaptive-quadrature fixture ∫μ0² + 1.5e-6 to O(dx²)', () => {
     const errors = [401, 801, 1601].map((nodes) => {
-      const s = meanFieldPde({ n, nodes }, { times: [0], tEnd: 1e-9 }).snapshots[0];
+      const s = meanFieldPde({ n, nodes }, { saveAt: [0], tEnd: 1e-9 }).saved[0].state;
       return pdeEnergyExact(s.mu, s.w) - fixture.initialEnergy;
     });
     expect(Math.abs(errors[0])).toBeLessThan(1e-9);

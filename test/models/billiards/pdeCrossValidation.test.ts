@@ -1,6 +1,6 @@
 /**
  * Mean-field PDE cross-validation (spec §4.3, §9 check 15): schemes B and C, three grids, three
- * explicit steps and the IMEX stepper agree within discretisation errors whose observed orders
+ * explicit steps and the IMEX stepper agree within discretization errors whose observed orders
  * are asserted. Reversed orientation, n = 1000 (λ ≈ 281.8), compared at t = 2e-3 (mid-sort) and
  * at the freeze.
  */
@@ -8,7 +8,7 @@ import { meanFieldPde, type MeanFieldPdeResult, type MeanFieldPdeSpec } from '..
 
 const tc = 2e-3;
 const base: MeanFieldPdeSpec = { n: 1000, orientation: 'reversed' };
-const run = (spec: Partial<MeanFieldPdeSpec>): MeanFieldPdeResult => meanFieldPde({ ...base, ...spec }, { tEnd: 4e-3, times: [tc], stopAtFreeze: true });
+const run = (spec: Partial<MeanFieldPdeSpec>): MeanFieldPdeResult => meanFieldPde({ ...base, ...spec }, { tEnd: 4e-3, saveAt: [tc], stopAtFreeze: true });
 
 /** sup_i |fine[stride·i] − coarse[i]| over the coarse nodes. */
 function supDiff(fine: Float64Array, coarse: Float64Array, stride = 1): number {
@@ -26,8 +26,8 @@ describe('schemes B and C on three grids', () => {
 
   it('B and C differ by O(dx²): observed order 2 in μ and σ, freeze times within 1e-5 relative', () => {
     // observed sup|μ_B − μ_C|: 1.45e-3, 3.57e-4, 8.84e-5 (orders 2.03, 2.01)
-    const dMu = grids.map((g) => supDiff(results['B' + g].snapshots[0].mu, results['C' + g].snapshots[0].mu));
-    const dSigma = grids.map((g) => supDiff(results['B' + g].snapshots[0].sigma, results['C' + g].snapshots[0].sigma));
+    const dMu = grids.map((g) => supDiff(results['B' + g].saved[0].state.mu, results['C' + g].saved[0].state.mu));
+    const dSigma = grids.map((g) => supDiff(results['B' + g].saved[0].state.sigma, results['C' + g].saved[0].state.sigma));
     for (const d of [dMu, dSigma]) {
       for (let k = 0; k + 1 < d.length; k++) expect(Math.abs(Math.log2(d[k] / d[k + 1]) - 2)).toBeLessThan(0.15);
     }
@@ -42,8 +42,8 @@ describe('schemes B and C on three grids', () => {
     // observed sup|μ_N − μ_2N| on the coarse nodes: B 2.88e-3, 7.75e-4 (ratio 3.72); C 3.98e-3, 1.04e-3
     for (const scheme of ['B', 'C']) {
       const [a, b, c] = grids.map((g) => results[scheme + g]);
-      const d1 = supDiff(b.snapshots[0].mu, a.snapshots[0].mu, 2);
-      const d2 = supDiff(c.snapshots[0].mu, b.snapshots[0].mu, 2);
+      const d1 = supDiff(b.saved[0].state.mu, a.saved[0].state.mu, 2);
+      const d2 = supDiff(c.saved[0].state.mu, b.saved[0].state.mu, 2);
       expect(Math.log2(d1 / d2)).toBeGreaterThan(1.8);
       expect(Math.log2(d1 / d2)).toBeLessThan(2.2);
       const t1 = Math.abs(b.freeze.time! - a.freeze.time!);
@@ -63,12 +63,12 @@ describe('time integration', () => {
     const lambda = 999 / (2 * Math.sqrt(Math.PI));
     const imex = run({ nodes, stepper: 'imex' });
     const imexHalf = run({ nodes, stepper: 'imex', dt: 0.125 / (lambda * lambda) });
-    expect(imex.stats.linearSolves).toBeGreaterThan(0);
+    expect(imex.stats.nlinsolve).toBeGreaterThan(0);
     // IMEX at the default 0.25/λ² vs half that step: 5.2e-5 (second-order integrator)
-    const dImex = supDiff(imexHalf.snapshots[0].mu, imex.snapshots[0].mu);
+    const dImex = supDiff(imexHalf.saved[0].state.mu, imex.saved[0].state.mu);
     expect(dImex).toBeLessThan(1e-4);
     // explicit at 0.25, 0.125, 0.0625 dx²: 3.5e-3, 1.8e-3, 8.8e-4 from IMEX — error ∝ dt
-    const d = [0.25, 0.125, 0.0625].map((f) => supDiff(run({ nodes, dt: f * dx * dx }).snapshots[0].mu, imexHalf.snapshots[0].mu));
+    const d = [0.25, 0.125, 0.0625].map((f) => supDiff(run({ nodes, dt: f * dx * dx }).saved[0].state.mu, imexHalf.saved[0].state.mu));
     for (let k = 0; k + 1 < d.length; k++) expect(Math.abs(Math.log2(d[k] / d[k + 1]) - 1)).toBeLessThan(0.1);
     // and the remaining difference is far above the IMEX dt error, so the comparison is meaningful
     expect(d[2]).toBeGreaterThan(5 * dImex);
@@ -84,7 +84,7 @@ describe('time integration', () => {
       const d = [0.125, 0.0625].map((f) => {
         const explicit = run({ nodes, ...spec, dt: f * dx * dx });
         expect(Math.abs(explicit.freeze.time! - imex.freeze.time!) / imex.freeze.time!).toBeLessThan(2e-3);
-        return supDiff(explicit.snapshots[0].mu, imex.snapshots[0].mu);
+        return supDiff(explicit.saved[0].state.mu, imex.saved[0].state.mu);
       });
       expect(Math.abs(Math.log2(d[0] / d[1]) - 1)).toBeLessThan(0.15);
     }
@@ -93,9 +93,11 @@ describe('time integration', () => {
   it('snapshot times are hit exactly', () => {
     const times = [1e-4, 3.3e-4, 1e-3 / 3];
     for (const stepper of ['explicit', 'imex'] as const) {
-      const r = meanFieldPde({ ...base, nodes: 101, stepper }, { times, tEnd: 5e-4 });
-      expect(r.snapshots.map((s) => s.t)).toEqual([...times].sort((a, b) => a - b));
+      const r = meanFieldPde({ ...base, nodes: 101, stepper, tEnd: 5e-4 }, { saveAt: times });
+      expect(r.saved.map((s) => s.t)).toEqual(times);
       expect(r.t).toBe(5e-4);
     }
+    // unordered times are an error, never sorted silently
+    expect(() => meanFieldPde({ ...base, nodes: 101, tEnd: 5e-4 }, { saveAt: [3.3e-4, 1e-4] })).toThrow(RangeError);
   });
 });

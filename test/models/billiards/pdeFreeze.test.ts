@@ -8,14 +8,14 @@ import fixture from '../../fixtures/billiards/energy_fixture.json';
 
 describe('printed orientation (already sorted)', () => {
   it('nothing freezes up to twice the reversed freeze time, and max σ sits on the plateau max μ0′/λ', () => {
-    const run = meanFieldPde({ n: 1000, nodes: 401 }, { tEnd: 7e-3, times: [1.20162e-4] });
+    const run = meanFieldPde({ n: 1000, nodes: 401 }, { tEnd: 7e-3, saveAt: [1.20162e-4] });
     expect(run.status).toBe('success');
     expect(run.freeze.status).toBe('noFreeze');
     expect(run.freeze.time).toBeNull();
     // at the paper's T ≈ 9.5/λ² σ has relaxed to the quasi-equilibrium σ ≈ μ_z/λ while μ barely
     // moved: observed 0.017846 (401 nodes), 0.017848 (801) vs max μ0′/λ = 0.0179032 (fixture)
     const plateau = fixture.quasiEquilibriumMaxSigma;
-    expect(Math.abs(run.snapshots[0].maxSigma - plateau) / plateau).toBeLessThan(0.01);
+    expect(Math.abs(run.saved[0].state.maxSigma - plateau) / plateau).toBeLessThan(0.01);
   });
 });
 
@@ -26,7 +26,7 @@ describe('reversed orientation (sort and freeze)', () => {
     const lambdaT: number[] = [];
     for (const lambda of [100, 300, 1000]) {
       const t = (['dirichlet', 'zeroFlux'] as const).map((walls) => {
-        const run = meanFieldPde({ lambda, nodes: 401, orientation: 'reversed', walls, advection: 'centred' }, { tEnd: 1.6 / lambda, stopAtFreeze: true });
+        const run = meanFieldPde({ lambda, nodes: 401, orientation: 'reversed', walls, advection: 'centered' }, { tEnd: 1.6 / lambda, stopAtFreeze: true });
         expect(run.status).toBe('success');
         expect(run.freeze.status).toBe('frozen');
         return run.freeze.time!;
@@ -92,9 +92,10 @@ describe('invalid input throws named errors before any work', () => {
     [ok, {}, InvalidArgumentError],
     [ok, { tEnd: -1 }, InvalidArgumentError],
     [ok, { tEnd: Infinity }, InvalidArgumentError],
-    [ok, { times: [1e-4, -1e-4] }, InvalidArgumentError],
-    [ok, { times: [NaN] }, InvalidArgumentError],
-    [ok, { times: [2e-4], tEnd: 1e-4 }, InvalidArgumentError],
+    [ok, { saveAt: [1e-4, -1e-4] }, InvalidArgumentError],
+    [ok, { saveAt: [2e-4, 1e-4] }, InvalidArgumentError],
+    [ok, { saveAt: [NaN] }, InvalidArgumentError],
+    [ok, { saveAt: [2e-4], tEnd: 1e-4 }, InvalidArgumentError],
     [ok, { tEnd: 1e-4, freezeFraction: 1 }, InvalidArgumentError],
     [ok, { tEnd: 1e-4, maxSteps: 0 }, InvalidArgumentError],
     [ok, { tEnd: 1e-4, negativeWTolerance: -1 }, InvalidArgumentError],
@@ -107,6 +108,6 @@ describe('invalid input throws named errors before any work', () => {
   it('maxSteps stops with a status', () => {
     const run = meanFieldPde({ n: 1000, nodes: 101 }, { tEnd: 1e-3, maxSteps: 5 });
     expect(run.status).toBe('maxSteps');
-    expect(run.stats.steps).toBe(5);
+    expect(run.stats.nsteps).toBe(5);
   });
 });

@@ -20,20 +20,20 @@ function localExtrema(u: Float64Array): number {
 }
 
 describe('advection option', () => {
-  it("'auto' resolves by the cell Péclet number; 'centred' is the default below 1", () => {
+  it("'auto' resolves by the cell Péclet number; 'centered' is the default below 1", () => {
     const coarse = meanFieldPde({ lambda, nodes: 201 }, { tEnd: 1e-6 });
     expect(coarse.cellPeclet).toBeCloseTo(3, 12);
     expect(coarse.advection).toBe('upwind');
     const fine = meanFieldPde({ n: 1000, nodes: 401, orientation: 'reversed' }, { tEnd: 5e-4 });
-    expect(fine.advection).toBe('centred');
-    const centred = meanFieldPde({ n: 1000, nodes: 401, orientation: 'reversed', advection: 'centred' }, { tEnd: 5e-4 });
-    expect(centred.dt).toBe(fine.dt);
-    expect(centred.final.mu).toEqual(fine.final.mu);
-    expect(centred.final.w).toEqual(fine.final.w);
-    // the centred default step and positivity bound of spec §4/§4.1 are untouched
+    expect(fine.advection).toBe('centered');
+    const centered = meanFieldPde({ n: 1000, nodes: 401, orientation: 'reversed', advection: 'centered' }, { tEnd: 5e-4 });
+    expect(centered.dt).toBe(fine.dt);
+    expect(centered.final.mu).toEqual(fine.final.mu);
+    expect(centered.final.w).toEqual(fine.final.w);
+    // the centered default step and positivity bound of spec §4/§4.1 are untouched
     const dx = 1 / 400;
-    expect(centred.dt).toBe(Math.min(0.25 * dx * dx, 1 / (centred.lambda * centred.lambda)));
-    expect(centred.stats.positivityBound).toBe(2 / (centred.lambda * centred.lambda + 4 / (dx * dx)));
+    expect(centered.dt).toBe(Math.min(0.25 * dx * dx, 1 / (centered.lambda * centered.lambda)));
+    expect(centered.stats.positivityBound).toBe(2 / (centered.lambda * centered.lambda + 4 / (dx * dx)));
     expect(() => meanFieldPde({ lambda, nodes: 201, advection: 'muscl' as never }, { tEnd: 1e-6 })).toThrow(InvalidArgumentError);
   });
 
@@ -73,18 +73,18 @@ describe('advection option', () => {
 describe('coarse grid, λ·dx/2 = 3 (reversed orientation, through the freeze at λt ≈ 1)', () => {
   const times = [0.5 / lambda, 1.5 / lambda];
   const spec = { lambda, nodes: 201, orientation: 'reversed' as const, scheme: 'C' as const };
-  const centred = meanFieldPde({ ...spec, advection: 'centred' }, { times, negativeWTolerance: Infinity });
-  const upwind = meanFieldPde({ ...spec, advection: 'upwind' }, { times });
+  const centered = meanFieldPde({ ...spec, advection: 'centered' }, { saveAt: times, negativeWTolerance: Infinity });
+  const upwind = meanFieldPde({ ...spec, advection: 'upwind' }, { saveAt: times });
 
-  it('centred flux: odd–even oscillations and negative w; upwind: neither', () => {
-    // observed at λt = 1.5: centred 34 local extrema of μ, TV(μ) 2.84, min w −1.4e-2;
+  it('centered flux: odd–even oscillations and negative w; upwind: neither', () => {
+    // observed at λt = 1.5: centered 34 local extrema of μ, TV(μ) 2.84, min w −1.4e-2;
     // upwind 0 extrema, TV(μ) 2.044 (≈ 2 for a monotone profile from −1.02 to 1.02), min w = 0
-    expect(centred.dt).toBe(upwind.dt); // same step (1/λ²): the difference is the flux alone
-    const c = centred.snapshots[1];
-    const u = upwind.snapshots[1];
+    expect(centered.dt).toBe(upwind.dt); // same step (1/λ²): the difference is the flux alone
+    const c = centered.saved[1].state;
+    const u = upwind.saved[1].state;
     expect(localExtrema(c.mu)).toBeGreaterThan(10);
     expect(localExtrema(u.mu)).toBe(0);
-    expect(centred.stats.minW).toBeLessThan(-1e-3);
+    expect(centered.stats.minW).toBeLessThan(-1e-3);
     expect(upwind.stats.minW).toBeGreaterThanOrEqual(0);
     expect(totalVariation(c.mu)).toBeGreaterThan(1.3 * totalVariation(u.mu));
     // a monotone μ has TV = μ_N − μ_0
@@ -96,7 +96,7 @@ describe('coarse grid, λ·dx/2 = 3 (reversed orientation, through the freeze at
     for (const walls of ['dirichlet', 'zeroFlux'] as const) {
       const run = meanFieldPde({ ...spec, scheme, walls, advection: 'upwind' }, { tEnd: 1.5 / lambda });
       expect(run.status).toBe('success');
-      const m = run.series.momentum;
+      const m = run.history.momentum;
       // M0 = 0 (μ0 odd about ½); per-step round-off of a sum of 201 terms of size ≤ 1·dx
       for (let k = 0; k < m.length; k++) expect(Math.abs(m[k] - m[0])).toBeLessThan(1e-14);
       expect(run.stats.minW).toBeGreaterThanOrEqual(0);
@@ -105,17 +105,17 @@ describe('coarse grid, λ·dx/2 = 3 (reversed orientation, through the freeze at
 });
 
 describe('refinement', () => {
-  it('upwind converges to the centred fine-grid solution at first order in dx', () => {
-    // reference: centred, 3201 nodes (λ·dx/2 = 0.19, second order); compared at λt = 0.5
+  it('upwind converges to the centered fine-grid solution at first order in dx', () => {
+    // reference: centered, 3201 nodes (λ·dx/2 = 0.19, second order); compared at λt = 0.5
     const t = 0.5 / lambda;
-    const ref = meanFieldPde({ lambda, nodes: 3201, orientation: 'reversed', advection: 'centred' }, { times: [t] }).snapshots[0].mu;
+    const ref = meanFieldPde({ lambda, nodes: 3201, orientation: 'reversed', advection: 'centered' }, { saveAt: [t] }).saved[0].state.mu;
     const errors = [201, 401, 801].map((nodes) => {
       const N = nodes - 1;
       const dx = 1 / N;
       const stride = 3200 / N;
       // dt ∝ dx (hyperbolic CFL 0.2, within the diffusion bound) so the time error is first order as well
-      const run = meanFieldPde({ lambda, nodes, orientation: 'reversed', advection: 'upwind', dt: Math.min(0.2 * dx / lambda, 0.1 * dx * dx) }, { times: [t] });
-      const mu = run.snapshots[0].mu;
+      const run = meanFieldPde({ lambda, nodes, orientation: 'reversed', advection: 'upwind', dt: Math.min(0.2 * dx / lambda, 0.1 * dx * dx) }, { saveAt: [t] });
+      const mu = run.saved[0].state.mu;
       let l1 = 0;
       for (let i = 0; i <= N; i++) l1 += (i === 0 || i === N ? 0.5 : 1) * dx * Math.abs(mu[i] - ref[i * stride]);
       return l1;

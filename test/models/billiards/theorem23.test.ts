@@ -16,7 +16,7 @@ describe('Gaussian triple moments (polar reduction)', () => {
     const rule = polarRule();
     const r = tripleRadiusMoments([0.7, 0.7, 0.7], [2, 2, 2], rule);
     expect(r.meanRadius).toBeCloseTo(2 * Math.sqrt(Math.PI / 3), 13);
-    expect(r.meanCentreTimesRadius).toBeCloseTo(0.7 * 2 * Math.sqrt(Math.PI / 3), 13);
+    expect(r.meanCenterTimesRadius).toBeCloseTo(0.7 * 2 * Math.sqrt(Math.PI / 3), 13);
   });
 
   it('agrees with an independent Cartesian 3-D Gauss–Legendre integration for an anisotropic triple', () => {
@@ -28,7 +28,7 @@ describe('Gaussian triple moments (polar reduction)', () => {
     // to the polar value 1e-5 (32 nodes per axis), 2.5e-6 (64), 3.6e-6 (96); E r ≈ 0.84
     const [er, ear] = cartesian(alpha, beta, 96);
     expect(Math.abs(polar.meanRadius - er)).toBeLessThan(1e-5);
-    expect(Math.abs(polar.meanCentreTimesRadius - ear)).toBeLessThan(1e-5);
+    expect(Math.abs(polar.meanCenterTimesRadius - ear)).toBeLessThan(1e-5);
   });
 
   function cartesian(alpha: number[], beta: number[], m: number): [number, number] {
@@ -53,7 +53,7 @@ describe('Gaussian triple moments (polar reduction)', () => {
     const a = tripleRadiusMoments(alpha, beta, polarRule(64, 64));
     const b = tripleRadiusMoments(alpha, beta, polarRule(128, 128));
     expect(Math.abs(a.meanRadius - b.meanRadius)).toBeLessThan(1e-15);
-    expect(Math.abs(a.meanCentreTimesRadius - b.meanCentreTimesRadius)).toBeLessThan(1e-15);
+    expect(Math.abs(a.meanCenterTimesRadius - b.meanCenterTimesRadius)).toBeLessThan(1e-15);
   });
 });
 

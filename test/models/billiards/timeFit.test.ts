@@ -13,7 +13,7 @@
  *   same trajectories, so the z_q are correlated; a Bonferroni bound |z_q| < 3.3 (P < 0.001 each,
  *   < 0.008 for all 8 whatever the correlation) is used instead of a χ² test. Observed Σz² = 2.96
  *   (expectation 8): SE is, if anything, conservative on real data (negative short-range
- *   correlations of sorted neighbours reduce the noise of Σg_iε_i for smooth g).
+ *   correlations of sorted neighbors reduce the noise of Σg_iε_i for smooth g).
  * * Ratio band for the merged R = 800 ensemble: |τ̂/τ − 1| ≤ 4·SE + δ with δ = 0.02 the finite-n
  *   offset: the residual is dominated by the systematic μ offset of the mean-field closure at finite n
  *   (`mcOffsetScaling.test.ts`), which shifts τ̂ by +0.3 … +1.2 % at n = 200 and +0.5 … +1.9 % at
@@ -35,7 +35,7 @@ const FINITE_N_OFFSET = 0.02;
 /** Dense IMEX snapshots every (1/perUnit)/λ up to 1.5/λ. */
 function densePde(nodes: number, perUnit: number): ReturnType<typeof meanFieldPde> {
   const times = Array.from({ length: 1.5 * perUnit }, (_, j) => (j + 1) / perUnit / lambda);
-  return meanFieldPde({ n, nodes, orientation: 'reversed', stepper: 'imex' }, { times });
+  return meanFieldPde({ n, nodes, orientation: 'reversed', stepper: 'imex' }, { saveAt: times });
 }
 
 function atBalls(gridValues: Float64Array, z: Float64Array): Float64Array {
@@ -69,9 +69,9 @@ const merged = times.map((_, j) => {
 
 describe('bestFitPdeTime: the estimator', () => {
   const tau0 = 0.505 / lambda; // a snapshot of the fine run, between two snapshots of the coarse one
-  const j0 = finePde.snapshots.findIndex((s) => s.t === tau0);
-  const exact = atBalls(finePde.snapshots[j0].mu, ballZ);
-  const sigmaExact = atBalls(finePde.snapshots[j0].sigma, ballZ);
+  const j0 = finePde.saved.findIndex((s) => s.t === tau0);
+  const exact = atBalls(finePde.saved[j0].state.mu, ballZ);
+  const sigmaExact = atBalls(finePde.saved[j0].state.sigma, ballZ);
 
   test('an exact PDE profile (finer grid, between snapshots) is fitted at its own time', () => {
     expect(j0).toBeGreaterThan(0);
@@ -104,14 +104,14 @@ describe('bestFitPdeTime: the estimator', () => {
     expect(Math.abs(mean - tau0)).toBeLessThan((4 * se) / Math.sqrt(replicates)); // unbiased to O(SE²)
   });
 
-  test('two PDE discretisations (801 nodes, Δτ = 0.01/λ vs 1601 nodes, 0.005/λ) give the same τ̂ on Monte Carlo data', () => {
+  test('two PDE discretizations (801 nodes, Δτ = 0.01/λ vs 1601 nodes, 0.005/λ) give the same τ̂ on Monte Carlo data', () => {
     const fine = ensembleTimeFits(halves[0], finePde);
     fine.forEach((f, q) => expect(Math.abs(f.tau - halfFits[0][q].tau)).toBeLessThan(0.1 * f.standardError)); // observed ≤ 0.01 SE
   });
 
   test('invalid input throws before any work', () => {
     expect(() => bestFitPdeTime(exact, ballZ.subarray(1), pde)).toThrow(TypeError);
-    expect(() => bestFitPdeTime(exact, ballZ, { z: pde.z, snapshots: pde.snapshots.slice(0, 3) })).toThrow(RangeError);
+    expect(() => bestFitPdeTime(exact, ballZ, { z: pde.z, saved: pde.saved.slice(0, 3) })).toThrow(RangeError);
     expect(() => bestFitPdeTime(exact, ballZ, pde, { zMin: 0.5, zMax: 0.501 })).toThrow(RangeError);
     expect(() => bestFitPdeTime(exact, ballZ, pde, { sigma: sigmaExact })).toThrow(RangeError);
   });

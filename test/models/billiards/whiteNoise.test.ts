@@ -8,8 +8,12 @@ const R = 300;
 const options = { n, runs: R, seed: 'white-noise', times: [0, 2e-3], orientation: 'reversed' as const, blockSize: 32 };
 
 describe('white-noise diagnostics', () => {
-  const plan = planPinnedBallsEnsemble(options);
-  const ensemble = pinnedBallsEnsemble(options);
+  let plan: ReturnType<typeof planPinnedBallsEnsemble>;
+  let ensemble: ReturnType<typeof pinnedBallsEnsemble>;
+  beforeAll(() => {
+    plan = planPinnedBallsEnsemble(options);
+    ensemble = pinnedBallsEnsemble(options);
+  });
 
   test('exact identities: pooled mean 0 and variance n(R−1)/(nR−1), because each ball has Σ_r W = 0, Σ_r W² = R − 1', () => {
     const wn = whiteNoiseDiagnostics(plan, ensemble, { time: 2e-3 });
@@ -33,7 +37,7 @@ describe('white-noise diagnostics', () => {
     expect(Math.abs(wn.pooled.excessKurtosis)).toBeLessThan(5 * Math.sqrt(24 / N) + 6 / R);
     // each lag correlation has null sd ≈ 1/√(n−k−1); the mean over R runs has sd band/√R
     for (let k = 0; k < wn.lags.k.length; k++) {
-      const bias = -1 / (n - k - 1); // small-sample bias of W's lag correlation (centred per run)
+      const bias = -1 / (n - k - 1); // small-sample bias of W's lag correlation (centered per run)
       expect(Math.abs(wn.lags.mean[k] - bias)).toBeLessThan((5 * wn.lags.band[k]) / Math.sqrt(R) + 2 / (n - k - 1));
     }
     // the fraction of |r_k| > 2 sd is ≈ 4.55%; binomial SE over R·maxLag correlated draws is ≲ 1%

@@ -61,27 +61,27 @@ describe('radial heat model', () => {
     const model = radialHeatModel(grid(40));
     expect(() => runRescaled(model, { u0: new Float64Array(3), logLambda0: [0], tauEnd: 1 })).toThrow(InvalidTypeError);
     expect(() => runRescaled(model, { u0: new Float64Array(40), logLambda0: [0, 1], tauEnd: 1 })).toThrow(InvalidTypeError);
-    expect(() => runRescaled(model, { u0: new Float64Array(40).fill(1), logLambda0: [0], tauEnd: 1, normalisation: 'other' as never })).toThrow(InvalidArgumentError);
+    expect(() => runRescaled(model, { u0: new Float64Array(40).fill(1), logLambda0: [0], tauEnd: 1, normalization: 'other' as never })).toThrow(InvalidArgumentError);
   });
 
   test("runs that leave the self-similar regime report 'diverged' with finite output", () => {
-    // maximum away from the origin: the normalisation at 0 no longer follows the blowup
+    // maximum away from the origin: the normalization at 0 no longer follows the blowup
     const off = heatBlowupRadial({ tauEnd: 10, grid: { n: 100 }, initialData: (z) => 0.1 + Math.exp(-(z - 5) * (z - 5)) });
     expect(off.status).toBe('diverged');
     expect(off.message).toMatch(/self-similar/);
     // small data in 3D (Fujita exponent 5/3 < 2): no blowup, λ grows without bound
     const small = heatBlowupRadial({ dim: 3, tauEnd: 10, grid: { n: 100 }, amplitudeScale: 100, lambdaMax: 1e4 });
     expect(small.status).toBe('diverged');
-    for (const v of [small.cu, small.cl, small.lambda, small.t]) expect(Number.isFinite(v)).toBe(true);
-    for (const v of small.u) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [small.final.cu, small.final.cl, small.final.lambda, small.final.t]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of small.final.u) expect(Number.isFinite(v)).toBe(true);
   });
 
   test('abort signal stops the run with status aborted', () => {
     const controller = new AbortController();
     controller.abort();
-    const r = heatBlowupRadial({ tauEnd: 100, grid: { n: 60 }, signal: controller.signal });
+    const r = heatBlowupRadial({ tauEnd: 100, grid: { n: 60 } }, { signal: controller.signal });
     expect(r.status).toBe('aborted');
-    expect(r.tau).toBeLessThan(100);
+    expect(r.final.tau).toBeLessThan(100);
   });
 
   test('maxSteps is reported, not thrown', () => {
@@ -89,6 +89,6 @@ describe('radial heat model', () => {
     const u0 = g.x.map(thesisInitialData1D);
     const r = runRescaled(radialHeatModel(g), { u0, logLambda0: [0], tauEnd: 100, maxSteps: 5 });
     expect(r.status).toBe('maxSteps');
-    expect(r.stats.steps).toBeLessThanOrEqual(5);
+    expect(r.stats.naccept).toBeLessThanOrEqual(5);
   });
 });

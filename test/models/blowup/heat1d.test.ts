@@ -18,7 +18,7 @@ const l1RoundoffBound = (n: number, steps: number) => {
   for (let j = 0; j < n; j++) { unit[j] = 1; w1 += Math.abs(model.secondDerivativeAtZero(unit)); unit[j] = 0; }
   return Number.EPSILON * w1 * steps;
 };
-const at = (r: HeatBlowupResult, tau: number) => { const i = r.series.tau.findIndex((t) => Math.abs(t - tau) < 1e-9 * tau); expect(i).toBeGreaterThanOrEqual(0); return i; };
+const at = (r: HeatBlowupResult, tau: number) => { const i = r.history.tau.findIndex((t) => Math.abs(t - tau) < 1e-9 * tau); expect(i).toBeGreaterThanOrEqual(0); return i; };
 
 describe('profile ū = 1/(1 + z²/8) and its corrections', () => {
   test('residual with the predicted λ-term: exact derivatives give −λz⁴ū³/64; spline derivatives converge at O(h²)', () => {
@@ -60,7 +60,7 @@ describe('profile ū = 1/(1 + z²/8) and its corrections', () => {
   });
 });
 
-describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
+describe('normalization (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
   test('closed forms: c̃_u = λ/4, c̃_l = −(5/8 + 2u_zzzz(0))λ for û = ū + u, u(0) = u_zz(0) = 0', () => {
     for (const [lambda, u4] of [[0.3, 0], [0.01, -2.4], [1, 0.7]]) {
       const c = heatModulationsFromTaylor(1, -0.25, 3 / 8 + u4, lambda, 1);
@@ -69,7 +69,7 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
     }
   });
 
-  test('discrete normalisation of û = ū + u (u = O(z⁴), even) converges to the closed forms at O(h²)', () => {
+  test('discrete normalization of û = ū + u (u = O(z⁴), even) converges to the closed forms at O(h²)', () => {
     const lambda = 0.2;
     const u4 = 24 * 0.05; // u = 0.05 z⁴ e^{−z²/2}: u''''(0) = 1.2
     const target = heatModulationsFromTaylor(1, -0.25, 3 / 8 + u4, lambda, 1);
@@ -80,7 +80,7 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
       // solve ℓ_q(R) = 0 exactly as the driver does (2×2)
       const f = [new Float64Array(n), new Float64Array(n)], react = new Float64Array(n), diff = new Float64Array(n);
       model.evaluate(u, new Float64Array([lambda]), f, react, diff);
-      const l = (v: Float64Array) => { const o = new Float64Array(2); model.normalisation(v, o); return o; };
+      const l = (v: Float64Array) => { const o = new Float64Array(2); model.normalization(v, o); return o; };
       const [a0, a1] = [l(f[0]), l(f[1])];
       const r = l(react), dd = l(diff);
       const b0 = -r[0] - dd[0], b1 = -r[1] - dd[1];
@@ -100,10 +100,10 @@ describe('normalisation (thesis (2.2.1)–(2.2.2), L2484–2490)', () => {
     expect(Math.abs(c[0] - -0.75)).toBeLessThan(1e-14);
     expect(Math.abs(c[1] - 4.675)).toBeLessThan(1e-14);
     expect(Math.abs(c[0] + 2 * c[1] - ref.logLambdaRate)).toBeLessThan(1e-13);
-    for (const normalisation of ['discrete', 'thesis'] as const) {
+    for (const normalization of ['discrete', 'thesis'] as const) {
       const errs = [150, 300, 600].map((n) => {
-        const r = heatBlowup1D({ tauEnd: 1e-3, grid: { n }, normalisation, sampleAt: [] });
-        return Math.max(Math.abs(r.series.cu[0] - ref.cu), Math.abs(r.series.cl[0] - ref.cl));
+        const r = heatBlowup1D({ tauEnd: 1e-3, grid: { n }, normalization, historyAt: [] });
+        return Math.max(Math.abs(r.history.cu[0] - ref.cu), Math.abs(r.history.cl[0] - ref.cl));
       });
       expect(log2(errs[0] / errs[1])).toBeGreaterThan(1.8);
       expect(log2(errs[0] / errs[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
@@ -118,15 +118,15 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
   let long: HeatBlowupResult;
   const samples = [20, 30, 50, 70, 100, 150, 200, 300, 500, 700, 1000];
   beforeAll(() => {
-    long = heatBlowup1D({ tauEnd: 1000, sampleAt: samples });
+    long = heatBlowup1D({ tauEnd: 1000, historyAt: samples });
   });
 
-  test('discrete normalisation conserves û(0) and (D2û)(0) to round-off over 9·10³ steps', () => {
+  test('discrete normalization conserves û(0) and (D2û)(0) to round-off over 9·10³ steps', () => {
     expect(long.status).toBe('success');
-    const bound = l1RoundoffBound(300, long.steps);
-    const s = long.series;
+    const bound = l1RoundoffBound(300, long.stats.naccept);
+    const s = long.history;
     for (let i = 0; i < s.tau.length; i++) {
-      expect(Math.abs(s.u0[i] - s.u0[0])).toBeLessThanOrEqual(Number.EPSILON * long.steps);
+      expect(Math.abs(s.u0[i] - s.u0[0])).toBeLessThanOrEqual(Number.EPSILON * long.stats.naccept);
       expect(Math.abs(s.u2[i] - s.u2[0])).toBeLessThanOrEqual(bound);
     }
   });
@@ -136,21 +136,21 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
     for (const tau of [100, 200, 500, 1000]) {
       const i = at(long, tau);
       const p = predictedHeatLaws(tau, 1);
-      devU.push(Math.abs(long.series.lawU[i] - p.lawU));
-      devL.push(Math.abs(long.series.lawL[i] - p.lawL));
+      devU.push(Math.abs(long.history.lawU[i] - p.lawU));
+      devL.push(Math.abs(long.history.lawL[i] - p.lawL));
       // the corrected law is much closer than the bare limit (the log τ/τ term is real)
-      expect(devU[devU.length - 1]).toBeLessThan(0.1 * Math.abs(long.series.lawU[i] - 0.25));
-      expect(devL[devL.length - 1]).toBeLessThan(0.15 * Math.abs(long.series.lawL[i] - 0.625));
+      expect(devU[devU.length - 1]).toBeLessThan(0.1 * Math.abs(long.history.lawU[i] - 0.25));
+      expect(devL[devL.length - 1]).toBeLessThan(0.15 * Math.abs(long.history.lawL[i] - 0.625));
     }
     for (let k = 1; k < devU.length; k++) expect(devU[k]).toBeLessThan(devU[k - 1] * 1.05);
     expect(devU[3]).toBeLessThan(devU[1]);
     expect(devL[3]).toBeLessThan(devL[0]);
-    expect(Math.abs(long.lawU / 0.25 - 1)).toBeLessThan(0.011);
-    expect(Math.abs(long.lawL / 0.625 - 1)).toBeLessThan(0.011);
+    expect(Math.abs(long.final.lawU / 0.25 - 1)).toBeLessThan(0.011);
+    expect(Math.abs(long.final.lawL / 0.625 - 1)).toBeLessThan(0.011);
   });
 
   test('1/λ = aτ − b log τ + C with b = 3/2 (spec §1.2 [D]) and a = 1 up to the O(h²) floor', () => {
-    const s = long.series;
+    const s = long.history;
     const rows = s.tau.map((t, i) => i).filter((i) => s.tau[i] >= 50);
     const A = { rows: rows.length, cols: 3, data: new Float64Array(rows.length * 3) };
     const y = new Float64Array(rows.length);
@@ -163,49 +163,53 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
 
   test('residue: τ·sup|û − ū_h| approaches max|v| ≈ 0.2603 near z ≈ 5.09 (thesis Fig. 2.2)', () => {
     const { value, z } = heatCorrectionMaximum();
-    const d = [20, 50, 100, 200].map((tau) => Math.abs(long.series.supDiffDiscreteTau[at(long, tau)] - value));
+    const d = [20, 50, 100, 200].map((tau) => Math.abs(long.history.supDiffDiscreteTau[at(long, tau)] - value));
     for (let k = 1; k < d.length; k++) expect(d[k]).toBeLessThan(d[k - 1]);
     // next correction is O(log τ/τ)
     expect(d[3]).toBeLessThan((3 * Math.log(200)) / 200 * value);
     const i = at(long, 100);
     const zs = long.z;
     const j = zs.findIndex((x) => x >= z);
-    expect(Math.abs(long.series.supDiffAt[i] - z)).toBeLessThanOrEqual(2 * (zs[j] - zs[j - 1]));
-    // û < ū asymptotically (v ≤ 0): the signed sup only sees the discretisation floor
-    expect(long.series.signedSup[at(long, 200)]).toBeLessThan(1e-3 * long.series.supDiff[at(long, 200)] * 200);
+    expect(Math.abs(long.history.supDiffAt[i] - z)).toBeLessThanOrEqual(2 * (zs[j] - zs[j - 1]));
+    // û < ū asymptotically (v ≤ 0): the signed sup only sees the discretization floor
+    expect(long.history.signedSup[at(long, 200)]).toBeLessThan(1e-3 * long.history.supDiff[at(long, 200)] * 200);
   });
 
   test('log Ĉ_u + τ − ¼log τ + (3/8)(log τ + 1)/τ tends to a constant (∫(c_u + 1) = ∫λ/4)', () => {
-    const g = (tau: number) => { const i = at(long, tau); return long.series.logCu[i] + tau - 0.25 * Math.log(tau) + (0.375 * (Math.log(tau) + 1)) / tau; };
-    const bare = (tau: number) => { const i = at(long, tau); return long.series.logCu[i] + tau - 0.25 * Math.log(tau); };
+    const g = (tau: number) => { const i = at(long, tau); return long.history.logCu[i] + tau - 0.25 * Math.log(tau) + (0.375 * (Math.log(tau) + 1)) / tau; };
+    const bare = (tau: number) => { const i = at(long, tau); return long.history.logCu[i] + tau - 0.25 * Math.log(tau); };
     expect(Math.abs(g(1000) - g(200))).toBeLessThan(0.1 * Math.abs(bare(1000) - bare(200)));
     expect(Math.abs(g(1000) - g(500))).toBeLessThan(2e-3);
   });
 
   test('blowup time: t(τ) + Ĉ_u/|c_u| is constant once Ĉ_u ≈ e^{−τ} is negligible', () => {
-    const T = long.series.blowupTime;
-    expect(Math.abs(long.blowupTime - T[at(long, 50)])).toBeLessThan(1e-12);
-    expect(long.blowupTime).toBeGreaterThan(1.39);
-    expect(long.blowupTime).toBeLessThan(1.40);
+    const T = long.history.blowupTime;
+    expect(Math.abs(long.final.blowupTime - T[at(long, 50)])).toBeLessThan(1e-12);
+    // T = 1.3947946 to 1e-7: Richardson of the rescaled runs (N = 300…1200) and of the independent
+    // physical-time solve agree (docs/blowup.md, "Independent check of the blowup time"); at the
+    // default N = 300 the O(h²) error is 2.26e-5 (rescaled N = 300 gives 1.3947720)
+    expect(Math.abs(long.final.blowupTime - 1.3947720)).toBeLessThan(2e-6);
+    expect(1.3947946 - long.final.blowupTime).toBeGreaterThan(2.0e-5);
+    expect(1.3947946 - long.final.blowupTime).toBeLessThan(2.5e-5);
   });
 
   test('grid convergence at τ = 20: laws, λτ and T converge at order 2 (Richardson estimate of T)', () => {
-    const runs = [150, 300, 600].map((n) => heatBlowup1D({ tauEnd: 20, grid: { n }, sampleAt: [] }));
+    const runs = [150, 300, 600].map((n) => heatBlowup1D({ tauEnd: 20, grid: { n }, historyAt: [] }));
     for (const key of ['lawL', 'lawU', 'lambdaTau', 'blowupTime'] as const) {
-      const v = runs.map((r) => r[key]);
+      const v = runs.map((r) => r.final[key]);
       const p = log2(Math.abs(v[0] - v[1]) / Math.abs(v[1] - v[2]));
       expect(p).toBeGreaterThan(1.7);
       expect(p).toBeLessThan(2.4);
     }
-    const T = runs.map((r) => r.blowupTime);
+    const T = runs.map((r) => r.final.blowupTime);
     const richardson = T[2] + (T[2] - T[1]) / 3;
     expect(Math.abs(T[2] - richardson)).toBeLessThan(1e-5);
   });
 
-  test("thesis normalisation: (D2û)(0) drifts by O(h²) (ratio ≈ 4 under refinement); laws agree with the discrete mode", () => {
+  test("thesis normalization: (D2û)(0) drifts by O(h²) (ratio ≈ 4 under refinement); laws agree with the discrete mode", () => {
     const drift = [150, 300, 600].map((n) => {
-      const r = heatBlowup1D({ tauEnd: 20, grid: { n }, normalisation: 'thesis', sampleAt: [] });
-      return Math.abs(r.series.u2[r.series.u2.length - 1] - r.series.u2[0]);
+      const r = heatBlowup1D({ tauEnd: 20, grid: { n }, normalization: 'thesis', historyAt: [] });
+      return Math.abs(r.history.u2[r.history.u2.length - 1] - r.history.u2[0]);
     });
     expect(log2(drift[0] / drift[1])).toBeGreaterThan(1.8);
     expect(log2(drift[0] / drift[1])).toBeLessThan(2.2); // O(h²): observed 2.00–2.03
@@ -215,31 +219,31 @@ describe('heat 1D, thesis §2.4.1 data, reduced runs', () => {
   });
 
   test('augmented vs frozen modulation (RK4): frozen converges to the augmented run at first order in k; only augmented keeps the invariants', () => {
-    const base = { tauEnd: 10, grid: { n: 100 }, scheme: 'rk4' as const, sampleAt: [] };
+    const base = { tauEnd: 10, grid: { n: 100 }, scheme: 'rk4' as const, historyAt: [] };
     const aug = heatBlowup1D({ ...base, cfl: 0.2 });
     const frz = [0.2, 0.1].map((cfl) => heatBlowup1D({ ...base, cfl, modulation: 'frozen' }));
-    const e = frz.map((r) => Math.abs(r.lawU - aug.lawU));
+    const e = frz.map((r) => Math.abs(r.final.lawU - aug.final.lawU));
     const p = log2(e[0] / e[1]);
     expect(p).toBeGreaterThan(0.8);
     expect(p).toBeLessThan(1.3);
-    const drift = (r: HeatBlowupResult) => Math.abs(r.series.u0[1] - r.series.u0[0]) + Math.abs(r.series.u2[1] - r.series.u2[0]);
-    expect(drift(aug)).toBeLessThan(l1RoundoffBound(100, aug.steps) + Number.EPSILON * aug.steps);
+    const drift = (r: HeatBlowupResult) => Math.abs(r.history.u0[1] - r.history.u0[0]) + Math.abs(r.history.u2[1] - r.history.u2[0]);
+    expect(drift(aug)).toBeLessThan(l1RoundoffBound(100, aug.stats.naccept) + Number.EPSILON * aug.stats.naccept);
     expect(drift(frz[0])).toBeGreaterThan(1e-6);
     expect(log2(drift(frz[0]) / drift(frz[1]))).toBeGreaterThan(0.8);
   });
 
   test('explicit RK4 (thesis stepper): stable at CFL 0.4, unstable at 0.8 (diffusion-limited phase); agrees with IMEX', () => {
     const g = { n: 100 };
-    const rk = heatBlowup1D({ tauEnd: 1, grid: g, scheme: 'rk4', cfl: 0.4, sampleAt: [] });
-    const imex = heatBlowup1D({ tauEnd: 1, grid: g, rtol: 1e-9, atol: 1e-12, sampleAt: [] });
+    const rk = heatBlowup1D({ tauEnd: 1, grid: g, scheme: 'rk4', cfl: 0.4, historyAt: [] });
+    const imex = heatBlowup1D({ tauEnd: 1, grid: g, rtol: 1e-9, atol: 1e-12, historyAt: [] });
     expect(rk.status).toBe('success');
-    // two schemes, same semi-discretisation: they agree to the IMEX tolerance (rtol 1e-9)
-    expect(Math.abs(rk.lambda - imex.lambda)).toBeLessThan(1e-7 * imex.lambda);
-    expect(Math.abs(rk.cl - imex.cl)).toBeLessThan(1e-7);
-    const imexDefault = heatBlowup1D({ tauEnd: 1, grid: g, sampleAt: [] });
-    expect(rk.steps).toBeGreaterThan(5 * imexDefault.steps);
-    const unstable = heatBlowup1D({ tauEnd: 3, grid: { n: 300 }, scheme: 'rk4', cfl: 0.8, sampleAt: [] });
+    // two schemes, same semi-discretization: they agree to the IMEX tolerance (rtol 1e-9)
+    expect(Math.abs(rk.final.lambda - imex.final.lambda)).toBeLessThan(1e-7 * imex.final.lambda);
+    expect(Math.abs(rk.final.cl - imex.final.cl)).toBeLessThan(1e-7);
+    const imexDefault = heatBlowup1D({ tauEnd: 1, grid: g, historyAt: [] });
+    expect(rk.stats.naccept).toBeGreaterThan(5 * imexDefault.stats.naccept);
+    const unstable = heatBlowup1D({ tauEnd: 3, grid: { n: 300 }, scheme: 'rk4', cfl: 0.8, historyAt: [] });
     expect(unstable.status).toBe('diverged');
-    expect(unstable.tau).toBeLessThan(0.1);
+    expect(unstable.final.tau).toBeLessThan(0.1);
   });
 });

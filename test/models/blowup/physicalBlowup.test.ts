@@ -10,18 +10,18 @@ const sinhGrid = (n: number, length: number, scale: number) => mappedGrid(sinhMa
 /** Blowup time of the thesis's 1-D data from the direct solve on n nodes (domain [0, 1e5], A = 0.01, the default extrapolation). */
 const direct1D = (n: number, rtol = 1e-9) => {
   const g = sinhGrid(n, 1e5, 0.01);
-  return solvePhysicalHeat(radialHeatSystem(g, 1), g.x.map(thesis1D), { amplitudeTarget: 1e6, rtol });
+  return solvePhysicalHeat({ system: radialHeatSystem(g, 1), initial: g.x.map(thesis1D), amplitudeTarget: 1e6, rtol });
 };
 
 describe('physical-time solver of a_t = Δa + a²', () => {
   test('spatially constant data: a = c/(1 − ct) exactly, so T = 1/c to round-off (t + 1/a is invariant under the scheme)', () => {
     const g = sinhGrid(41, 30, 1);
     for (const rtol of [1e-4, 1e-8]) {
-      const run = solvePhysicalHeat(radialHeatSystem(g, 1), new Float64Array(41).fill(2), { amplitudeTarget: 1e6, rtol });
+      const run = solvePhysicalHeat({ system: radialHeatSystem(g, 1), initial: new Float64Array(41).fill(2), amplitudeTarget: 1e6, rtol });
       expect(run.status).toBe('success');
-      expect(run.amplitude).toBeGreaterThanOrEqual(1e6);
-      expect(Math.abs(run.blowupTimeSimple - 0.5)).toBeLessThan(1e-12);
-      expect(Math.abs(run.laplacianAtOrigin)).toBeLessThan(1e-6 * run.amplitude);
+      expect(run.final.amplitude).toBeGreaterThanOrEqual(1e6);
+      expect(Math.abs(run.final.blowupTimeSimple - 0.5)).toBeLessThan(1e-12);
+      expect(Math.abs(run.final.laplacianAtOrigin)).toBeLessThan(1e-6 * run.final.amplitude);
     }
   });
 
@@ -38,7 +38,7 @@ describe('physical-time solver of a_t = Δa + a²', () => {
   });
 
   test('T converges at second order in space (thesis 1-D data, N = 101, 201, 401 on a sinh grid)', () => {
-    const T = [101, 201, 401].map((n) => direct1D(n).blowupTime);
+    const T = [101, 201, 401].map((n) => direct1D(n).final.blowupTime);
     const order = Math.log2((T[1] - T[0]) / (T[2] - T[1]));
     expect(order).toBeGreaterThan(1.8);
     expect(order).toBeLessThan(2.2);
@@ -47,7 +47,7 @@ describe('physical-time solver of a_t = Δa + a²', () => {
   test('the extrapolation t + 1/a converges like q/a (q = −Δa(0)/a²) as a → ∞; the corrected one like q²/a', () => {
     const run = direct1D(401);
     expect(run.status).toBe('success');
-    const T = run.blowupTime;
+    const T = run.final.blowupTime;
     const h = run.history;
     let prevRatio = 0;
     for (const M of [1e2, 1e3, 1e4]) {
@@ -69,9 +69,9 @@ describe('physical-time solver of a_t = Δa + a²', () => {
   });
 
   test('T agrees between the rescaled run (t(∞) = ∫Ĉ_u dτ) and the direct solve, both Richardson-extrapolated in the grid', () => {
-    const d = [201, 401].map((n) => direct1D(n).blowupTime);
+    const d = [201, 401].map((n) => direct1D(n).final.blowupTime);
     const directT = d[1] + (d[1] - d[0]) / 3;
-    const r = [300, 600].map((n) => heatBlowup1D({ tauEnd: 30, grid: { n }, rtol: 1e-9 }).blowupTime);
+    const r = [300, 600].map((n) => heatBlowup1D({ tauEnd: 30, grid: { n }, rtol: 1e-9 }).final.blowupTime);
     const rescaledT = r[1] + (r[1] - r[0]) / 3;
     // each estimate's own error is below its last Richardson correction (|d1−d0|/3 ≈ 2e-4, |r1−r0|/3 ≈ 6e-6)
     const tolerance = Math.abs(d[1] - d[0]) / 3 + Math.abs(r[1] - r[0]) / 3;
@@ -81,15 +81,15 @@ describe('physical-time solver of a_t = Δa + a²', () => {
     expect(directT).toBeLessThan(1.3949);
   });
 
-  test('2-D tensor system on radial data agrees with the radial n = 2 system (two discretisations, same limit at O(h²))', () => {
+  test('2-D tensor system on radial data agrees with the radial n = 2 system (two discretizations, same limit at O(h²))', () => {
     const radialData = (x: number, y: number) => 1 / (1 + (x * x + y * y) / 8);
     const tensorT = [21, 41].map((n) => {
       const g = sinhGrid(n, 30, 1);
-      return solvePhysicalHeat(tensorHeatSystem2d(g, g), tensorGrid2D(g, g).fill(radialData), { amplitudeTarget: 1e3, rtol: 1e-7 }).blowupTime;
+      return solvePhysicalHeat({ system: tensorHeatSystem2d(g, g), initial: tensorGrid2D(g, g).fill(radialData), amplitudeTarget: 1e3, rtol: 1e-7 }).final.blowupTime;
     });
     const radialT = [161, 321].map((n) => {
       const g = sinhGrid(n, 30, 1);
-      return solvePhysicalHeat(radialHeatSystem(g, 2), g.x.map((r) => 1 / (1 + (r * r) / 8)), { amplitudeTarget: 1e3, rtol: 1e-7 }).blowupTime;
+      return solvePhysicalHeat({ system: radialHeatSystem(g, 2), initial: g.x.map((r) => 1 / (1 + (r * r) / 8)), amplitudeTarget: 1e3, rtol: 1e-7 }).final.blowupTime;
     });
     const radialLimit = radialT[1] + (radialT[1] - radialT[0]) / 3;
     const tensorLimit = tensorT[1] + (tensorT[1] - tensorT[0]) / 3;
@@ -102,18 +102,18 @@ describe('physical-time solver of a_t = Δa + a²', () => {
     const g = sinhGrid(41, 30, 1);
     const s = radialHeatSystem(g, 1);
     const ok = g.x.map((x) => 1 / (1 + x * x));
-    expect(() => solvePhysicalHeat(s, ok.map((v) => -v))).toThrow(InvalidArgumentError);
-    expect(() => solvePhysicalHeat(s, ok.map((v, i) => (i === 5 ? Number.NaN : v)))).toThrow(InvalidArgumentError);
-    expect(() => solvePhysicalHeat(s, ok.subarray(1))).toThrow(InvalidTypeError);
-    expect(() => solvePhysicalHeat(s, ok, { amplitudeTarget: 0.5 })).toThrow(InvalidArgumentError);
+    expect(() => solvePhysicalHeat({ system: s, initial: ok.map((v) => -v) })).toThrow(InvalidArgumentError);
+    expect(() => solvePhysicalHeat({ system: s, initial: ok.map((v, i) => (i === 5 ? Number.NaN : v)) })).toThrow(InvalidArgumentError);
+    expect(() => solvePhysicalHeat({ system: s, initial: ok.subarray(1) })).toThrow(InvalidTypeError);
+    expect(() => solvePhysicalHeat({ system: s, initial: ok, amplitudeTarget: 0.5 })).toThrow(InvalidArgumentError);
     expect(() => radialHeatSystem(uniformGrid(20, { start: 1, length: 5 }), 1)).toThrow(InvalidArgumentError);
     expect(() => radialHeatSystem(g, 0)).toThrow(InvalidArgumentError);
     expect(() => tensorHeatSystem2d(g, uniformGrid(20, { start: -1, length: 5 }))).toThrow(InvalidArgumentError);
-    const short = solvePhysicalHeat(s, ok, { maxSteps: 5 });
+    const short = solvePhysicalHeat({ system: s, initial: ok, maxSteps: 5 });
     expect(short.status).toBe('maxSteps');
-    expect(Number.isFinite(short.blowupTimeSimple)).toBe(true);
+    expect(Number.isFinite(short.final.blowupTimeSimple)).toBe(true);
     const controller = new AbortController();
     controller.abort();
-    expect(solvePhysicalHeat(s, ok, { signal: controller.signal, progressEvery: 1 }).status).toBe('aborted');
+    expect(solvePhysicalHeat({ system: s, initial: ok }, { signal: controller.signal, progressEvery: 1 }).status).toBe('aborted');
   });
 });

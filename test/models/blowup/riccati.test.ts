@@ -5,12 +5,12 @@ const grid = (n: number) => mappedGrid(sinhMap({ length: 1e5 }), n, { symmetry: 
 const log2 = (x: number) => Math.log(x) / Math.LN2;
 
 describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−τ})', () => {
-  test('thesis normalisation gives c_u = −1, c_l = ½ exactly and spatial order 4', () => {
+  test('thesis normalization gives c_u = −1, c_l = ½ exactly and spatial order 4', () => {
     const errors = [100, 200, 400].map((n) => {
       const r = riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01 });
       expect(r.status).toBe('success');
-      expect(r.maxModulationDeviation).toBeLessThan(1e-14);
-      return r.maxError;
+      expect(r.final.maxModulationDeviation).toBeLessThan(1e-14);
+      return r.final.maxError;
     });
     // time error at dt = 0.01 is ~1e-10 (next test), far below these
     const orders = [log2(errors[0] / errors[1]), log2(errors[1] / errors[2])];
@@ -20,7 +20,7 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
 
   test('RK4 in the augmented state: temporal order 4 (self-convergence on a fixed grid)', () => {
     const g = grid(100);
-    const run = (dt: number) => riccatiToy({ grid: g, b: 0.125, d: 0.1, tauEnd: 2, dt }).u;
+    const run = (dt: number) => riccatiToy({ grid: g, b: 0.125, d: 0.1, tauEnd: 2, dt }).final.u;
     const ref = run(0.125 / 64);
     const errs = [0.125, 0.0625, 0.03125].map((dt) => {
       const u = run(dt);
@@ -33,11 +33,11 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
     expect(log2(errs[1] / errs[2])).toBeLessThan(4.3);
   });
 
-  test('discrete normalisation: c deviates from (−1, ½) by O(h²) and so does the solution', () => {
-    const dev = [100, 200, 400].map((n) => riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01, normalisation: 'discrete' }));
-    expect(log2(dev[0].maxModulationDeviation / dev[1].maxModulationDeviation)).toBeGreaterThan(1.8);
-    expect(log2(dev[1].maxError / dev[2].maxError)).toBeGreaterThan(1.8);
-    expect(log2(dev[1].maxError / dev[2].maxError)).toBeLessThan(2.3);
+  test('discrete normalization: c deviates from (−1, ½) by O(h²) and so does the solution', () => {
+    const dev = [100, 200, 400].map((n) => riccatiToy({ grid: grid(n), b: 0.125, d: 0.1, tauEnd: 2, dt: 0.01, normalization: 'discrete' }));
+    expect(log2(dev[0].final.maxModulationDeviation / dev[1].final.maxModulationDeviation)).toBeGreaterThan(1.8);
+    expect(log2(dev[1].final.maxError / dev[2].final.maxError)).toBeGreaterThan(1.8);
+    expect(log2(dev[1].final.maxError / dev[2].final.maxError)).toBeLessThan(2.3);
   });
 
   test('long run (τ = 12): error stays at the O(h⁴) level while û approaches ū_b', () => {
@@ -48,7 +48,7 @@ describe('Riccati toy (thesis (1.1.1)), exact solution 1/(1 + bz² + dz⁴e^{−
     const limit = riccatiExactSolution(g.x, 1e3, 0.125, 0.1);
     let worst = 0;
     runRescaled(model, {
-      u0, logLambda0: [0], tauEnd: 12, scheme: 'rk4', normalisation: 'thesis', dt: 0.02, sampleAt: [6],
+      u0, logLambda0: [0], tauEnd: 12, scheme: 'rk4', normalization: 'thesis', dt: 0.02, sampleAt: [6],
       onSample: (s) => {
         if (s.tau === 0) return;
         const exact = riccatiExactSolution(g.x, s.tau, 0.125, 0.1);

@@ -130,7 +130,7 @@ describe('spectral bias and Gaussian random fields', () => {
         for (let i = 0; i < m; i++) K += field.eigenvalues[i] * field.eigenvectors[a * m + i] * field.eigenvectors[b * m + i];
         const Kaa = S[a * N + a] / draws;
         const Kbb = S[b * N + b] / draws;
-        // Var(f_a f_b) = K_aa K_bb + K_ab² for a centred Gaussian pair (Isserlis)
+        // Var(f_a f_b) = K_aa K_bb + K_ab² for a centered Gaussian pair (Isserlis)
         const se = Math.sqrt((Kaa * Kbb + K * K) / draws);
         expect(Math.abs(S[a * N + b] / draws - K)).toBeLessThan(5 * se);
       }

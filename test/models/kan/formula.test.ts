@@ -9,7 +9,7 @@ import { Rng } from '../../../src/random/index';
 const lib = symbolicLibrary();
 const fn = (name: string) => lib.get(name)!;
 
-/** A [2, 1, 1] network with symbolic edges representing exp(sin(πx1) + x2²) in a scrambled parametrisation. */
+/** A [2, 1, 1] network with symbolic edges representing exp(sin(πx1) + x2²) in a scrambled parametrization. */
 function scrambledTarget(): KanNetwork {
   const net = new KanNetwork({ shape: [2, 1, 1] });
   const [l0, l1] = net.layers;
@@ -29,7 +29,7 @@ function randomInputs(rows: number, cols: number, seed: number) {
 }
 
 describe('symbolic formulas', () => {
-  it('prints exp(sin(pi*x1) + x2^2) from a scrambled parametrisation', () => {
+  it('prints exp(sin(pi*x1) + x2^2) from a scrambled parametrization', () => {
     const formula = symbolicFormula(scrambledTarget());
     expect(formula.text).toEqual(['exp(sin(pi*x1) + x2^2)']);
   });

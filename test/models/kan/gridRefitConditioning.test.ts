@@ -72,7 +72,7 @@ describe('grid extension on badly conditioned samples', () => {
     const Xfine = uniformPoints(4001);
     const loss = poissonPinnLoss(X.data.map((x) => poissonExact(x, 4).f), 0.01);
     const net = createKan({ shape: [1, 10, 1], intervals: 20, rng: new Rng(0) });
-    trainJetModel(kanJetModel(net, X, 2), loss, { optimizer: 'lbfgs', iterations: 500 });
+    trainJetModel({ model: kanJetModel(net, X, 2), loss, optimizer: 'lbfgs', iterations: 500 });
     updateGridFromSamples(net, X); // as poissonComparison does before extending
     const before = kanJetModel(net, Xfine, 2);
     before.forward();

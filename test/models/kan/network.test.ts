@@ -93,7 +93,7 @@ describe('KAN structure', () => {
     }
   });
 
-  test('initialisation schemes: thesis statistics, pykan minimum-norm fits, bit-reproducible for a seed', () => {
+  test('initialization schemes: thesis statistics, pykan minimum-norm fits, bit-reproducible for a seed', () => {
     const a = createKan({ shape: [4, 50, 1], intervals: 10, seed: 'kan' });
     const b = createKan({ shape: [4, 50, 1], intervals: 10, seed: 'kan' });
     expect(Buffer.from(a.params.buffer).equals(Buffer.from(b.params.buffer))).toBe(true);
