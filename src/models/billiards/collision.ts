@@ -9,7 +9,8 @@
  *
  * @module
  */
-import { InvalidTypeError } from '../../core/errors';
+import { checkFinite, checkInteger } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { uniformAngleCosSin } from '../../random/diskAngle';
 import { lemireInteger } from '../../random/lemireInteger';
 import type { Rng } from '../../random/rng';
@@ -43,6 +44,27 @@ const TWO_THIRDS = 2 / 3;
  * ```
  */
 export function energyExchange(v: Float64Array, c: number, cosPhi: number, sinPhi: number): Float64Array {
+  checkTriple(v, c, cosPhi, sinPhi);
+  return exchangeUnchecked(v, c, cosPhi, sinPhi);
+}
+
+/**
+ * Validate the arguments of a collision on the triple centered at c: a Float64Array of length
+ * ≥ 3, an integer center in [1, n − 2], finite velocities on the triple and a finite unit vector
+ * (cos φ, sin φ) (|cos²φ + sin²φ − 1| ≤ 1e-9).
+ */
+function checkTriple(v: Float64Array, c: number, cosPhi: number, sinPhi: number): void {
+  if (!(v instanceof Float64Array)) throw new InvalidTypeError('v', 'a Float64Array', v);
+  if (v.length < 3) throw new InvalidArgumentError('v.length', 'an integer >= 3', v.length);
+  checkInteger('c', c, 1, v.length - 2);
+  for (let k = c - 1; k <= c + 1; k++) checkFinite(`v[${k}]`, v[k]);
+  checkFinite('cosPhi', cosPhi);
+  checkFinite('sinPhi', sinPhi);
+  const norm = cosPhi * cosPhi + sinPhi * sinPhi;
+  if (!(Math.abs(norm - 1) <= 1e-9)) throw new InvalidArgumentError('cosPhi² + sinPhi²', '1 (a point on the unit circle)', norm);
+}
+
+function exchangeUnchecked(v: Float64Array, c: number, cosPhi: number, sinPhi: number): Float64Array {
   const v0 = v[c - 1];
   const v1 = v[c];
   const v2 = v[c + 1];
@@ -70,6 +92,14 @@ export function energyExchange(v: Float64Array, c: number, cosPhi: number, sinPh
  * ```
  */
 export function orderPair(v: Float64Array, left: number): Float64Array {
+  if (!(v instanceof Float64Array)) throw new InvalidTypeError('v', 'a Float64Array', v);
+  checkInteger('left', left, 0, v.length - 2);
+  checkFinite(`v[${left}]`, v[left]);
+  checkFinite(`v[${left + 1}]`, v[left + 1]);
+  return orderPairUnchecked(v, left);
+}
+
+function orderPairUnchecked(v: Float64Array, left: number): Float64Array {
   const x = v[left];
   const y = v[left + 1];
   if (y < x) {
@@ -95,8 +125,10 @@ export function orderPair(v: Float64Array, left: number): Float64Array {
  * ```
  */
 export function pinnedBallsCollision(v: Float64Array, c: number, cosPhi: number, sinPhi: number, kappa: -1 | 1): Float64Array {
-  energyExchange(v, c, cosPhi, sinPhi);
-  return orderPair(v, kappa < 0 ? c - 1 : c);
+  checkTriple(v, c, cosPhi, sinPhi);
+  if (kappa !== -1 && kappa !== 1) throw new InvalidArgumentError('kappa', '-1 or +1', kappa);
+  exchangeUnchecked(v, c, cosPhi, sinPhi);
+  return orderPairUnchecked(v, kappa < 0 ? c - 1 : c);
 }
 
 /** Result of one drawn collision: the random inputs that were used. */
@@ -134,6 +166,7 @@ export function pinnedBallsStep(v: Float64Array, rng: Rng): CollisionDraw {
   const center = 1 + lemireInteger(rng, v.length - 2);
   const kappa = rng.nextUint32() >>> 31 === 1 ? 1 : -1;
   const cs = uniformAngleCosSin(rng, new Float64Array(2));
-  pinnedBallsCollision(v, center, cs[0], cs[1], kappa);
+  exchangeUnchecked(v, center, cs[0], cs[1]);
+  orderPairUnchecked(v, kappa < 0 ? center - 1 : center);
   return { center, kappa, cosPhi: cs[0], sinPhi: cs[1] };
 }

@@ -79,8 +79,10 @@ export interface WhiteNoiseBlock {
   counts: Float64Array;
   /** [below, above] out-of-range counts. */
   outside: Float64Array;
-  /** Σ over runs of the lag-k correlation, k = 1..maxLag (index k − 1). */
+  /** Σ over runs of the lag-k correlation, k = 1..maxLag (index k − 1), over the runs where it is defined. */
   lagSum: Float64Array;
+  /** Number of runs whose lag-k correlation is defined (a constant window has none and is skipped). */
+  lagCount: Float64Array;
   /** Σ over runs of its square. */
   lagSumSquares: Float64Array;
   /** Number of runs with |r_k| > 2/√(n − k − 1). */
@@ -140,13 +142,15 @@ export interface WhiteNoiseDiagnostics {
     k: Float64Array;
     /** Correlations of the reported run (Fig. 3). */
     run: Float64Array;
-    /** Mean over runs. */
+    /** Mean over the runs where the lag-k correlation is defined (0 when none is: constant windows). */
     mean: Float64Array;
-    /** Standard deviation over runs. */
+    /** Standard deviation over those runs (0 for fewer than two). */
     sd: Float64Array;
+    /** Number of runs whose lag-k correlation is defined (constant windows have none). */
+    count: Float64Array;
     /** Null standard deviation 1/√(m − 1), m = n − k pairs. */
     band: Float64Array;
-    /** Fraction of (run, k) with |r_k| > 2·band. */
+    /** Fraction of the defined (run, k) with |r_k| > 2·band. */
     fractionOutsideTwoSd: number;
   };
   /** Across-run pair (Fig. 4). */
@@ -207,6 +211,7 @@ export function emptyWhiteNoiseBlock(wn: WhiteNoisePlan, capacity: number): Whit
     counts: new Float64Array(wn.bins),
     outside: new Float64Array(2),
     lagSum: new Float64Array(wn.maxLag),
+    lagCount: new Float64Array(wn.maxLag),
     lagSumSquares: new Float64Array(wn.maxLag),
     lagOutside: new Float64Array(wn.maxLag),
     runLags: null,
@@ -260,10 +265,12 @@ export function whiteNoiseBlock(plan: EnsemblePlan, wn: WhiteNoisePlan, block: n
     const lags = r === wn.run ? new Float64Array(K) : null;
     for (let k = 1; k <= K; k++) {
       const rk = pearsonCorrelationStrided(n - k, w, 1, 0, w, 1, k);
+      if (lags) lags[k - 1] = rk;
+      if (!Number.isFinite(rk)) continue; // constant window (e.g. a frozen, sorted run): no correlation
+      out.lagCount[k - 1]++;
       out.lagSum[k - 1] += rk;
       out.lagSumSquares[k - 1] += rk * rk;
       if (Math.abs(rk) > 2 / Math.sqrt(n - k - 1)) out.lagOutside[k - 1]++;
-      if (lags) lags[k - 1] = rk;
     }
     if (lags) out.runLags = lags;
     out.pairs[2 * (r - first)] = w[wn.pairIndex];
@@ -287,6 +294,7 @@ export function mergeWhiteNoiseBlock(total: WhiteNoiseBlock, next: WhiteNoiseBlo
   total.outside[1] += next.outside[1];
   for (let k = 0; k < total.lagSum.length; k++) {
     total.lagSum[k] += next.lagSum[k];
+    total.lagCount[k] += next.lagCount[k];
     total.lagSumSquares[k] += next.lagSumSquares[k];
     total.lagOutside[k] += next.lagOutside[k];
   }
@@ -314,17 +322,20 @@ export function finishWhiteNoise(plan: EnsemblePlan, wn: WhiteNoisePlan, total: 
   const centers = histogram.centers();
   const K = wn.maxLag;
   const R = total.runs;
-  const lags = { k: new Float64Array(K), run: total.runLags ?? new Float64Array(K).fill(Number.NaN), mean: new Float64Array(K), sd: new Float64Array(K), band: new Float64Array(K), fractionOutsideTwoSd: 0 };
+  const lags = { k: new Float64Array(K), run: total.runLags ?? new Float64Array(K).fill(Number.NaN), mean: new Float64Array(K), sd: new Float64Array(K), count: Float64Array.from(total.lagCount), band: new Float64Array(K), fractionOutsideTwoSd: 0 };
   let outside = 0;
+  let defined = 0;
   for (let k = 1; k <= K; k++) {
-    const m = total.lagSum[k - 1] / R;
+    const c = total.lagCount[k - 1];
+    const m = c > 0 ? total.lagSum[k - 1] / c : 0;
     lags.k[k - 1] = k;
     lags.mean[k - 1] = m;
-    lags.sd[k - 1] = R > 1 ? Math.sqrt(Math.max(0, (total.lagSumSquares[k - 1] - R * m * m) / (R - 1))) : Number.NaN;
+    lags.sd[k - 1] = c > 1 ? Math.sqrt(Math.max(0, (total.lagSumSquares[k - 1] - c * m * m) / (c - 1))) : 0;
     lags.band[k - 1] = 1 / Math.sqrt(plan.n - k - 1);
     outside += total.lagOutside[k - 1];
+    defined += c;
   }
-  lags.fractionOutsideTwoSd = outside / (R * K);
+  lags.fractionOutsideTwoSd = defined > 0 ? outside / defined : 0;
   const left = new Float64Array(R);
   const right = new Float64Array(R);
   for (let r = 0; r < R; r++) {

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
+import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { cubicSplineOperator, type CubicSplineOperator } from '../../diff/cubicSplineOperator';
@@ -199,7 +199,7 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
     },
     thesisModulations(u: Vec, lambdas: Vec, out: Vec): void {
       taylorAtOrigin(u, taylor);
-      heat2dModulationsFromTaylor(taylor, lambdas[0], lambdas[1], out);
+      heat2dModulationsUnchecked(taylor, lambdas[0], lambdas[1], out);
     },
     advectiveStepBound(c: Vec): number {
       const b1 = c[1] === 0 ? Infinity : advectiveRatio[0] / Math.abs(c[1]);
@@ -232,6 +232,19 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
  * ```
  */
 export function heat2dModulationsFromTaylor(t: ArrayLike<number>, lambda1: number, lambda2: number, out: Vec = new Float64Array(3)): Vec {
+  if (t === null || typeof t !== 'object' || typeof t.length !== 'number' || t.length < 6) throw new InvalidTypeError('t', 'an array of the 6 Taylor values [u, uxx, uyy, uxxxx, uxxyy, uyyyy]', t);
+  for (let i = 0; i < 6; i++) checkFinite(`t[${i}]`, t[i]);
+  if (t[0] === 0) throw new InvalidArgumentError('t[0]', 'a finite number ≠ 0 (the amplitude û(0,0))', t[0]);
+  if (t[1] === 0) throw new InvalidArgumentError('t[1]', 'a finite number ≠ 0 (û_xx(0,0) divides)', t[1]);
+  if (t[2] === 0) throw new InvalidArgumentError('t[2]', 'a finite number ≠ 0 (û_yy(0,0) divides)', t[2]);
+  checkFinite('lambda1', lambda1);
+  checkFinite('lambda2', lambda2);
+  checkVec('out', out, 3);
+  return heat2dModulationsUnchecked(t, lambda1, lambda2, out);
+}
+
+/** {@link heat2dModulationsFromTaylor} without the checks (the model's per-stage call). */
+function heat2dModulationsUnchecked(t: ArrayLike<number>, lambda1: number, lambda2: number, out: Vec): Vec {
   const [u, uxx, uyy, uxxxx, uxxyy, uyyyy] = [t[0], t[1], t[2], t[3], t[4], t[5]];
   const cu = -u - (lambda1 * uxx + lambda2 * uyy) / u;
   out[0] = cu;

@@ -13,7 +13,7 @@
  * @module
  */
 import { InvalidArgumentError } from '../../core/errors';
-import { checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkFinite, checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidTypeError } from '../../core/errors';
 import { RunWatch } from '../../core/progress';
 import { checkRunOptions, checkSaveAt, type RunOptions, type RunResult, type SavedState } from '../../core/run';
@@ -181,7 +181,7 @@ export function solvePhysicalHeat(problem: PhysicalHeatOptions, runOptions: RunO
       state: y,
       amplitude,
       laplacianAtOrigin: lap,
-      blowupTime: correctedBlowupTime(t, amplitude, lap),
+      blowupTime: amplitude + lap / amplitude > 0 ? t + 1 / (amplitude + lap / amplitude) : Infinity,
       blowupTimeSimple: t + 1 / amplitude,
     },
     saved,
@@ -198,7 +198,12 @@ export function solvePhysicalHeat(problem: PhysicalHeatOptions, runOptions: RunO
  * ```
  */
 export function correctedBlowupTime(t: number, amplitude: number, laplacian: number): number {
-  return t + 1 / (amplitude + laplacian / amplitude);
+  checkFinite('t', t);
+  checkPositive('amplitude', amplitude);
+  checkFinite('laplacian', laplacian);
+  const denominator = amplitude + laplacian / amplitude;
+  if (!(denominator > 0)) throw new InvalidArgumentError('laplacian', `greater than −amplitude² = ${-amplitude * amplitude} (q = −Δa/a² < 1: near blowup q → 0)`, laplacian);
+  return t + 1 / denominator;
 }
 
 /** Δ_h a at the origin: `−(K a)_0 / M_0`. */

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
+import { checkFinite, checkInteger, checkNonNegative, checkOneOf, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { cubicSplineOperator, type CubicSplineOperator } from '../../diff/cubicSplineOperator';
@@ -226,7 +226,7 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
       const u0 = u[0];
       const u2 = secondDerivativeAtZero(u);
       const u4 = lam === 0 ? 0 : fourthDerivativeAtZero(u);
-      heatModulationsFromTaylor(u0, u2, u4, lam, n, out);
+      heatModulationsFromTaylorUnchecked(u0, u2, u4, lam, n, out);
     },
     advectiveStepBound(c: Vec): number {
       const cl = Math.abs(c[1]);
@@ -258,6 +258,19 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
  * ```
  */
 export function heatModulationsFromTaylor(u0: number, u2: number, u4: number, lambda: number, dim: number, out: Vec = new Float64Array(2)): Vec {
+  checkFinite('u0', u0);
+  if (u0 === 0) throw new InvalidArgumentError('u0', 'a finite number ≠ 0 (the amplitude û(0))', u0);
+  checkFinite('u2', u2);
+  checkFinite('u4', u4);
+  checkNonNegative('lambda', lambda);
+  if (lambda !== 0 && u2 === 0) throw new InvalidArgumentError('u2', 'a finite number ≠ 0 when lambda > 0 (û_zz(0) divides)', u2);
+  checkInteger('dim', dim, 1);
+  checkVec('out', out, 2);
+  return heatModulationsFromTaylorUnchecked(u0, u2, u4, lambda, dim, out);
+}
+
+/** {@link heatModulationsFromTaylor} without the checks (the model's per-stage call). */
+function heatModulationsFromTaylorUnchecked(u0: number, u2: number, u4: number, lambda: number, dim: number, out: Vec): Vec {
   const cu = -u0 - (dim * lambda * u2) / u0;
   out[0] = cu;
   out[1] = cu / 2 + u0 + (lambda === 0 ? 0 : ((dim + 2) * lambda * u4) / (6 * u2));

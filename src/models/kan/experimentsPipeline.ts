@@ -157,8 +157,9 @@ export function symbolicPipeline(options: SymbolicPipelineOptions = {}): Symboli
   record('retrain', net, trainKan({ net, data, steps }, long));
   net = extendGrid(net, G2, data.trainInput).network;
   record('refine', net, trainKan({ net, data, steps }, long));
-  const snapped = autoSymbolic(net, data.trainInput, { library: options.library, maxSamples: options.maxSamples });
+  const snapped = autoSymbolic(net, data.trainInput, { library: options.library, maxSamples: options.maxSamples }, { signal: options.signal });
   net = snapped.network;
+  if (snapped.status !== 'success' && status === 'success') status = snapped.status;
   record('symbolic', net);
   record('symbolicRetrain', net, trainKan({ net, data, steps, updateGrid: false }, long));
   const formula = symbolicFormula(net);

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
+import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 import type { LongRunOptions } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
@@ -186,6 +186,14 @@ export function relativePoissonErrors(
   /** Relative H¹ error (‖u − u*‖² + ‖u′ − u*′‖²)^{1/2} / (‖u*‖² + ‖u*′‖²)^{1/2}. */
   h1: number;
 } {
+  checkVec('x', x);
+  if (x.length < 2) throw new InvalidArgumentError('x.length', 'an integer >= 2', x.length);
+  checkAllFinite('x', x);
+  checkVec('u', u, x.length);
+  checkVec('du', du, x.length);
+  checkAllFinite('u', u);
+  checkAllFinite('du', du);
+  checkInteger('k', k, 1);
   const w = trapezoidWeights(x);
   let e0 = 0;
   let e1 = 0;

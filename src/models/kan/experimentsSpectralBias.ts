@@ -11,8 +11,8 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { LongRunOptions } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import type { DenseMatrix, Vec } from '../../core/types';
@@ -32,8 +32,13 @@ import { createKan } from './initialization';
  * ```
  */
 export function dftAmplitudes(g: Vec, frequencies: readonly number[], out?: Vec): Vec {
+  checkVec('g', g);
+  if (g.length < 1) throw new InvalidArgumentError('g.length', 'an integer >= 1', g.length);
+  checkAllFinite('g', g);
+  if (!Array.isArray(frequencies) && !ArrayBuffer.isView(frequencies)) throw new InvalidTypeError('frequencies', 'an array of numbers', frequencies);
+  for (let q = 0; q < frequencies.length; q++) checkFinite(`frequencies[${q}]`, frequencies[q]);
   const N = g.length;
-  const result = out ?? new Float64Array(frequencies.length);
+  const result = out === undefined ? new Float64Array(frequencies.length) : checkVec('out', out, frequencies.length);
   frequencies.forEach((k, q) => {
     let re = 0;
     let im = 0;

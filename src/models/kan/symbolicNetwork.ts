@@ -8,6 +8,8 @@
  */
 import { checkInRange, checkInteger } from '../../core/check';
 import { InvalidTypeError } from '../../core/errors';
+import { RunWatch, type LongRunOptions } from '../../core/progress';
+import { checkRunOptions } from '../../core/run';
 import type { DenseMatrix, Vec } from '../../core/types';
 import { layerInputs } from './activations';
 import { EDGE_SYMBOLIC } from './layer';
@@ -48,8 +50,12 @@ export interface AutoSymbolicEdge {
 export interface AutoSymbolicResult {
   /** A copy of the network with the snapped edges (the input network is unchanged). */
   network: KanNetwork;
-  /** One entry per active spline edge, in layer, output, input order. */
+  /** One entry per active spline edge, in layer, output, input order (those fitted before an abort). */
   edges: AutoSymbolicEdge[];
+  /** `'success'`, or `'aborted'` when the signal fired (edges fitted so far are snapped). */
+  status: 'success' | 'aborted';
+  /** How the run ended. */
+  message: string;
 }
 
 /** Row indices of evenly spaced ranks of `values` (sorted ascending), extremes included. */
@@ -77,8 +83,14 @@ function spreadSample(values: Vec, m: number): Int32Array {
  * edges.map((e) => `${e.layer},${e.input},${e.output}: ${e.name} (R² ${e.r2})`);
  * ```
  */
-export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbolicOptions = {}): AutoSymbolicResult {
+export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbolicOptions = {}, runOptions: LongRunOptions = {}): AutoSymbolicResult {
   if (!(net instanceof KanNetwork)) throw new InvalidTypeError('net', 'a KanNetwork', net);
+  checkRunOptions(runOptions);
+  const watch = new RunWatch({ progressEvery: 1, ...runOptions });
+  let total = 0;
+  for (const layer of net.layers) total += layer.inDim * layer.outDim;
+  let done = 0;
+  let aborted = false;
   const library = options.library ?? HELLO_KAN_SYMBOLIC_NAMES;
   const fns = resolveSymbolicFunctions(library, 'options.library');
   const r2Threshold = checkInRange('options.r2Threshold', options.r2Threshold ?? 0, -Infinity, 1);
@@ -89,6 +101,7 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
   const lib = symbolicLibrary();
   const edges: AutoSymbolicEdge[] = [];
   network.layers.forEach((layer, l) => {
+    if (aborted) return;
     const input = acts[l].data;
     const column = new Float64Array(X.rows);
     const fitted: AutoSymbolicEdge[] = [];
@@ -98,8 +111,10 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
       const xs = new Float64Array(rows.length);
       for (let q = 0; q < rows.length; q++) xs[q] = column[rows[q]];
       const ys = new Float64Array(rows.length);
-      for (let j = 0; j < layer.outDim; j++) {
+      for (let j = 0; j < layer.outDim && !aborted; j++) {
         const e = j * layer.inDim + i;
+        if (watch.tick(done, total > 0 ? done / total : 1)) { aborted = true; break; }
+        done++;
         if (layer.edgeMask[e] === 0 || layer.edgeKind[e] === EDGE_SYMBOLIC) continue;
         layer.evaluateEdge(j, i, xs, ys);
         const best = suggestSymbolic(xs, ys, { ...options, library: fns.map((f) => f.name) })[0];
@@ -111,5 +126,6 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
     fitted.sort((p, q) => p.output - q.output || p.input - q.input);
     edges.push(...fitted);
   });
-  return { network, edges };
+  watch.finish(done, total > 0 ? done / total : 1);
+  return { network, edges, status: aborted ? 'aborted' : 'success', message: aborted ? `aborted by the signal after ${done} of ${total} edges` : `${edges.length} edges fitted` };
 }

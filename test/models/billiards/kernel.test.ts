@@ -170,12 +170,12 @@ describe('sorting model (2.1)–(2.2)', () => {
     let total = 0;
     for (let r = 0; r < R; r++) {
       const v = Float64Array.from({ length: n }, (_, i) => n - i);
-      const res = runSortingModel(v, rng);
+      const res = runSortingModel({ v, rng });
       expect(res.status).toBe('success');
       let descents = 0;
       for (let i = 0; i + 1 < n; i++) if (v[i] > v[i + 1]) descents++;
       expect(descents).toBe(0);
-      total += res.steps;
+      total += res.stats.nsteps;
     }
     // measured 0.954 ± 0.002 (400 runs); Angel–Holroyd–Romik give the n → ∞ limit 1
     const ratio = total / R / (2 * n * (n - 1));
@@ -186,10 +186,16 @@ describe('sorting model (2.1)–(2.2)', () => {
   test('conserves the multiset and honours maxSteps', () => {
     const v = Float64Array.from({ length: 50 }, (_, i) => Math.sin(7 * i));
     const sorted = v.slice().sort();
-    const res = runSortingModel(v, new Rng(3), { maxSteps: 10 });
+    const res = runSortingModel({ v, rng: new Rng(3), maxSteps: 10 });
     expect(res.status).toBe('maxSteps');
-    runSortingModel(v, new Rng(4));
+    runSortingModel({ v, rng: new Rng(4) });
     expect(Array.from(v)).toEqual(Array.from(sorted));
+  });
+
+  test('non-finite velocities throw before any work (they used to be reported sorted)', () => {
+    const v = Float64Array.from({ length: 10 }, (_, i) => 10 - i);
+    v[3] = Number.NaN;
+    expect(() => runSortingModel({ v, rng: new Rng(1) })).toThrow(RangeError);
   });
 });
 
