@@ -44,4 +44,10 @@ pinnedBallsEnsembleInWorkers({ n: 20, runs: 4, seed: 3, times: [1e-3], blockSize
 echo "ok  worker ensembles from the installed package (esm, cjs)"
 npx --no-install singularis --help >/dev/null
 echo "ok  CLI starts"
+# the plotting stack is an optional peer: without it a run still writes its report, with the figure
+# specifications and a message saying how to get SVG files
+npx --no-install singularis reproduce heat-blowup --quick --out "$tmp/heat" 2> "$tmp/heat.err"
+test -f "$tmp/heat/result.json" && test -f "$tmp/heat/profiles.vl.json" && test -f "$tmp/heat/profiles.caption.md"
+grep -q "npm install vega vega-lite" "$tmp/heat.err"
+echo "ok  CLI report without the optional plotting packages"
 cd "$root"

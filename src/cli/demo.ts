@@ -2,7 +2,6 @@
  * `singularis demo`: convergence tables that verify the primitives, printed to the terminal.
  * @module
  */
-import { parseArgs } from 'node:util';
 import { cubicSplineOperator } from '../diff/cubicSplineOperator';
 import { mappedGrid } from '../grid/grid1d';
 import { sinhMap } from '../grid/maps';
@@ -13,6 +12,11 @@ import { dopri5 } from '../time/dopri5';
 import { rk4, sspRk3 } from '../time/explicitRk';
 import { odeProblem } from '../time/problem';
 import { solve } from '../time/solve';
+import { flag, parseFlags } from './framework/flags';
+import { usageFailure } from './framework/reproduce';
+import { Terminal, writeOut } from './framework/terminal';
+import { EXIT, UsageError } from './framework/usageError';
+import { libraryVersion } from './framework/version';
 import { formatTable, observedOrders, sci } from './table';
 
 /** One showcase: a title, what the theory predicts, and a function computing the table. */
@@ -145,13 +149,48 @@ const simpsonTable: Showcase = {
 
 const showcases: Showcase[] = [poissonFd, rk4Table, sspTable, dopriTable, splineTable, simpsonTable];
 
-/** Run the demo; returns the exit code. */
+const demoFlags = {
+  json: flag.boolean({ default: false, help: 'stdout: one JSON object with every table; the tables also go to stderr' }),
+  quiet: flag.boolean({ default: false, help: 'no tables on the terminal (with --json: only the JSON object)' }),
+  help: flag.boolean({ default: false, help: 'show this help' }),
+};
+
+const DEMO_USAGE = `Usage: singularis demo [--json] [--quiet]
+
+Convergence tables that verify the numerical primitives (observed orders under refinement).
+
+  --json    stdout: one JSON object {status, version, seed, flags, tables}; tables go to stderr
+  --quiet   no tables on the terminal
+  --help    show this help
+`;
+
+/**
+ * Run the demo; returns the exit code (2 for bad flags).
+ * @example
+ * ```ts
+ * process.exitCode = await runDemo(['--json']);
+ * ```
+ */
 export async function runDemo(argv: string[]): Promise<number> {
-  parseArgs({ args: argv, options: {}, allowPositionals: false });
-  process.stdout.write('singularis primitives: observed convergence under refinement\n');
+  let flags;
+  try {
+    flags = parseFlags(argv, demoFlags).values;
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure('singularis demo', err, argv, 'See: singularis demo --help');
+    throw err;
+  }
+  if (flags.help) {
+    writeOut(DEMO_USAGE);
+    return EXIT.success;
+  }
+  const term = new Terminal({ json: flags.json, quiet: flags.quiet });
+  term.human('singularis primitives: observed convergence under refinement');
+  const tables: { title: string; expected: string; header: string[]; rows: string[][] }[] = [];
   for (const s of showcases) {
     const { header, rows } = s.run();
-    process.stdout.write(`\n${s.title}\nexpected: ${s.expected}\n${formatTable(header, rows)}\n`);
+    tables.push({ title: s.title, expected: s.expected, header, rows });
+    term.human(`\n${s.title}\nexpected: ${s.expected}\n${formatTable(header, rows)}`);
   }
-  return 0;
+  if (flags.json) term.jsonResult({ status: 'success', version: libraryVersion(), seed: null, flags, tables });
+  return EXIT.success;
 }

@@ -1,18 +1,28 @@
 /**
- * Registry of `singularis reproduce <experiment>` commands. Each model adds its entry here.
+ * Registry of `singularis reproduce <experiment>` commands. Each experiment adds one entry: an
+ * `ExperimentDefinition` built with `defineExperiment` (see docs/cli.md), which gets help,
+ * validation, interrupts, atomic reports, figures and `--json` from the shared layer. A plain
+ * function `(argv) => Promise<exit code>` is still accepted while an experiment is being ported.
  * @module
  */
-
 import { billiardsExperiment } from './billiards';
 import { blowupExperiment } from './blowup';
+import type { AnyExperiment } from './framework/experiment';
+import type { RegisteredExperiment } from './framework/reproduce';
 import { kanExperiment } from './kan';
 
-/** An experiment receives its own arguments and returns the process exit code. */
+/** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
 
 /** Experiments by name. */
-export const experiments: Record<string, Experiment> = {
+export const experiments: Record<string, RegisteredExperiment> = {
   billiards: billiardsExperiment,
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
 };
+
+/** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */
+export function findExperiment(name: string): AnyExperiment | undefined {
+  const e = Object.prototype.hasOwnProperty.call(experiments, name) ? experiments[name] : undefined;
+  return typeof e === 'function' ? undefined : e;
+}

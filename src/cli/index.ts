@@ -2,67 +2,72 @@
  * The `singularis` command.
  *
  *   singularis demo                      primitives showcase: convergence tables
+ *   singularis reproduce                 list the experiments and their --quick variants
  *   singularis reproduce <experiment>    reproduce a figure set from the source documents
  *   singularis --help | --version
  *
+ * Exit codes (every subcommand): 0 success, 1 failed run, 2 usage error, 130/143 interrupted.
+ * The same file is the entry of the worker thread that runs an experiment (see framework/worker.ts).
+ *
  * @module cli
  */
-import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { runDemo } from './demo';
-import { experiments } from './experiments';
+import { experiments, findExperiment } from './experiments';
+import { reproduceCommand, usageFailure } from './framework/reproduce';
+import { guardPipes, writeErr, writeOut } from './framework/terminal';
+import { EXIT, UsageError } from './framework/usageError';
+import { libraryVersion } from './framework/version';
+import { runInWorker, type WorkerData } from './framework/worker';
 
 const USAGE = `Usage: singularis <command> [options]
 
 Commands:
   demo                        Print convergence tables that verify the numerical primitives.
-  reproduce <experiment>      Reproduce an experiment of the source documents (--out DIR, --json).
-                              Experiments: ${Object.keys(experiments).join(', ') || '(none yet)'}
+  reproduce                   List the experiments of the source documents and their --quick variants.
+  reproduce <experiment>      Reproduce one experiment into a report folder (see: singularis reproduce <experiment> --help).
 
 Options:
   -h, --help                  Show this help.
   -v, --version               Show the version.
+
+Exit codes: 0 success; 1 a run failed; 2 usage error; 130/143 interrupted by SIGINT/SIGTERM.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
-  });
-  const [command, ...rest] = positionals;
-  if (values.version) {
-    process.stdout.write(`${__SINGULARIS_VERSION__}\n`);
-    return 0;
-  }
-  if (values.help || command === undefined) {
-    process.stdout.write(USAGE);
-    return command === undefined && !values.help ? 1 : 0;
-  }
+  guardPipes();
+  const [command, ...rest] = argv;
   switch (command) {
+    case '-v':
+    case '--version':
+      writeOut(`${libraryVersion()}\n`);
+      return EXIT.success;
+    case '-h':
+    case '--help':
+      writeOut(USAGE);
+      return EXIT.success;
+    case undefined:
+      writeErr(USAGE);
+      return EXIT.usage;
     case 'demo':
-      return runDemo(argv.slice(argv.indexOf('demo') + 1));
-    case 'reproduce': {
-      const name = rest[0];
-      const experiment = name === undefined ? undefined : experiments[name];
-      if (!experiment) {
-        process.stderr.write(`singularis reproduce: unknown experiment ${JSON.stringify(name)}; available: ${Object.keys(experiments).join(', ') || '(none yet)'}\n`);
-        return 2;
-      }
-      return experiment(argv.slice(argv.indexOf(name as string) + 1));
-    }
+      return runDemo(rest);
+    case 'reproduce':
+      return reproduceCommand(rest, experiments);
     default:
-      process.stderr.write(`singularis: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-      return 2;
+      return usageFailure('singularis', new UsageError(`unknown command ${JSON.stringify(command)}`), argv, USAGE);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`singularis: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (!isMainThread && (workerData as WorkerData | undefined)?.kind === 'singularis-reproduce') {
+  void runInWorker(workerData as WorkerData, findExperiment);
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      writeErr(`singularis: status error — ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
+}

@@ -1,42 +1,94 @@
 /**
- * Figures for CLI reports: Vega-Lite specifications rendered headless to SVG strings.
- *
- * `vega` and `vega-lite` are loaded lazily (they are ES modules with top-level await), so the
- * library subpaths never pay for them.
+ * Figure specification builders for CLI reports (Vega-Lite objects; the shared layer renders
+ * them). Series keep the order in which they first appear in the data (τ = 0.1, 1, 10, … rather
+ * than text order), and every builder asks for a title, axis titles and a legend title.
  *
  * @module
  */
+import type { VegaLiteSpec } from './framework/figures';
+import { PLOTTING_HINT, renderFigure } from './framework/render';
 
-/** A Vega-Lite specification (the JSON object of https://vega.github.io/vega-lite/). */
-export type VegaLiteSpec = Record<string, unknown>;
-
-/**
- * Render a Vega-Lite specification to an SVG document.
- * @example
- * ```ts
- * const svg = await renderSvg({
- *   data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] },
- *   mark: 'line',
- *   encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
- * });
- * ```
- */
-export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const compiled = vegaLite.compile({ background: 'white', ...spec } as Parameters<typeof vegaLite.compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
+export type { VegaLiteSpec };
 
 /** Rows of `{ [field]: number | string }`, the data layout every figure helper takes. */
 export type Rows = Record<string, number | string>[];
 
+/** Distinct values of `field` in order of first appearance. */
+export function seriesOrder(rows: Rows, field: string): string[] {
+  const seen = new Set<string>();
+  for (const r of rows) seen.add(String(r[field]));
+  return [...seen];
+}
+
+/** Options of {@link lineChartSpec}. */
+export interface LineChartOptions {
+  /** Field on the x axis. */
+  x: string;
+  /** Field on the y axis. */
+  y: string;
+  /** Chart title. */
+  title: string;
+  /** x axis title (with units or symbol). */
+  xTitle: string;
+  /** y axis title (with units or symbol). */
+  yTitle: string;
+  /** Field naming the series (one line each), shown in the legend. */
+  series?: string;
+  /** Legend title (required with `series`). */
+  seriesTitle?: string;
+  /** Logarithmic x axis. */
+  logX?: boolean;
+  /** Logarithmic y axis. */
+  logY?: boolean;
+  /** Draw points on the lines. */
+  points?: boolean;
+  /** Width in pixels (default 480). */
+  width?: number;
+  /** Height in pixels (default 300). */
+  height?: number;
+}
+
 /**
- * A multi-series line chart: `series` names the color field; log axes optional.
+ * A multi-series line chart; series in order of appearance.
+ * @example
+ * ```ts
+ * const spec = lineChartSpec(rows, { x: 'N', y: 'error', series: 'method', seriesTitle: 'method', logX: true, logY: true,
+ *   title: 'Convergence', xTitle: 'N', yTitle: 'max error' });
+ * ```
+ */
+export function lineChartSpec(rows: Rows, o: LineChartOptions): VegaLiteSpec {
+  const scale = (log?: boolean) => (log ? { type: 'log' } : { zero: false });
+  return {
+    title: o.title,
+    width: o.width ?? 480,
+    height: o.height ?? 300,
+    data: { values: rows },
+    mark: { type: 'line', point: o.points ?? false },
+    encoding: {
+      x: { field: o.x, type: 'quantitative', scale: scale(o.logX), title: o.xTitle },
+      y: { field: o.y, type: 'quantitative', scale: scale(o.logY), title: o.yTitle },
+      ...(o.series ? { color: { field: o.series, type: 'nominal', title: o.seriesTitle ?? o.series, scale: { domain: seriesOrder(rows, o.series) } } } : {}),
+    },
+  };
+}
+
+/**
+ * Render a Vega-Lite specification to SVG (for experiments not yet ported to the shared layer).
+ * @deprecated return figure specifications from `run` instead (docs/cli.md)
+ * @example
+ * ```ts
+ * const svg = await renderSvg(lineChartSpec(rows, options));
+ * ```
+ */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const rendered = await renderFigure(spec, false);
+  if (rendered === null) throw new Error(PLOTTING_HINT);
+  return rendered.svg;
+}
+
+/**
+ * A rendered multi-series line chart (for experiments not yet ported to the shared layer).
+ * @deprecated use {@link lineChartSpec} and return the figure from `run` (docs/cli.md)
  * @example
  * ```ts
  * const svg = await lineChart(rows, { x: 'N', y: 'error', series: 'method', logX: true, logY: true, title: 'Convergence' });
@@ -46,17 +98,13 @@ export async function lineChart(
   rows: Rows,
   options: { x: string; y: string; series?: string; logX?: boolean; logY?: boolean; title?: string; xTitle?: string; yTitle?: string; points?: boolean; width?: number; height?: number },
 ): Promise<string> {
-  const scale = (log?: boolean) => (log ? { type: 'log' } : { zero: false });
-  return renderSvg({
-    title: options.title,
-    width: options.width ?? 480,
-    height: options.height ?? 300,
-    data: { values: rows },
-    mark: { type: 'line', point: options.points ?? false },
-    encoding: {
-      x: { field: options.x, type: 'quantitative', scale: scale(options.logX), title: options.xTitle ?? options.x },
-      y: { field: options.y, type: 'quantitative', scale: scale(options.logY), title: options.yTitle ?? options.y },
-      ...(options.series ? { color: { field: options.series, type: 'nominal', title: options.series } } : {}),
-    },
-  });
+  return renderSvg(
+    lineChartSpec(rows, {
+      ...options,
+      title: options.title ?? '',
+      xTitle: options.xTitle ?? options.x,
+      yTitle: options.yTitle ?? options.y,
+      seriesTitle: options.series,
+    }),
+  );
 }

@@ -1,13 +1,18 @@
 /**
- * Report folders written by `singularis reproduce`: figures, a markdown summary and the JSON
- * result, plus the one-line JSON on stdout that `--json` promises.
+ * Report folders of experiments written before the shared CLI layer (kept so that they compile
+ * while they are ported; see docs/cli.md). New experiments return their outcome to the layer,
+ * which writes the report atomically with checked figures and captions.
  *
+ * @deprecated use `defineExperiment` (src/cli/framework/experiment.ts)
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Accumulates the files of one report and writes them into `dir`. */
+/**
+ * Accumulates the files of one report and writes them into `dir`.
+ * @deprecated the shared layer writes reports (docs/cli.md)
+ */
 export class Report {
   /** Absolute path of the report folder. */
   readonly dir: string;
@@ -39,7 +44,10 @@ export class Report {
   }
 }
 
-/** Print the machine-readable result as the last line of stdout. */
+/**
+ * Print the machine-readable result as the last line of stdout.
+ * @deprecated the shared layer prints the `--json` object (docs/cli.md)
+ */
 export function printJsonLine(result: unknown): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -1,0 +1,349 @@
+/**
+ * The `singularis` command end to end, as child processes running the CLI bundled from src/ with
+ * esbuild (see bundle.ts; the CLI is an ES module with workers, which jest's CommonJS transform cannot load):
+ * listing and `--help`, every kind of bad flag and bad `--out` (exit 2, message naming the flag,
+ * accepted range and text given, nothing written), `--json` runs of every experiment at `--quick`
+ * sizes (stdout parsed whole), SIGINT mid-run (partial report marked aborted, exit 130), failing
+ * runs (exit 1, status printed), and the figures of each report (title, axis titles and legend
+ * entries present in the rendered SVG).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
+import { bundle } from './bundle';
+import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
+
+const root = resolve(__dirname, '..', '..');
+const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
+const entry = built.paths.cli;
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Start the CLI; `onStderr` sees stderr as it arrives (to send a signal mid-run). */
+function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [entry, ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      onStderr?.(stderr, child);
+    });
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** Many refused command lines in one process (see usageDriver.ts). */
+function refused(cases: string[][]): { argv: string[]; code: number; stdout: string; stderr: string }[] {
+  const r = spawnSync(process.execPath, [built.paths.driver, JSON.stringify(cases.map((argv) => ({ argv })))], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+/** Parse stdout as exactly one JSON object. */
+function oneJson(stdout: string): Record<string, unknown> & { status: string; flags: Record<string, unknown>; result: Record<string, unknown> } {
+  const text = stdout.trim();
+  expect(text.split('\n')).toHaveLength(1);
+  return JSON.parse(text);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'singularis-cli-'));
+afterAll(() => {
+  built.remove();
+  try {
+    chmodSync(join(dir, 'locked'), 0o755);
+  } catch {
+    /* not created */
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('usage: listing, help and refusals before any work', () => {
+  const never = join(dir, 'never');
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'x');
+  const locked = join(dir, 'locked');
+  mkdirSync(locked);
+  chmodSync(locked, 0o555);
+  const oldReport = join(dir, 'old-report');
+  mkdirSync(oldReport);
+  writeFileSync(join(oldReport, 'result.json'), '{}');
+  const userFolder = join(dir, 'user-folder');
+  mkdirSync(userFolder);
+  writeFileSync(join(userFolder, 'notes.txt'), 'mine');
+  // root writes through permission bits: use a read-only system folder instead
+  const unwritable = process.getuid?.() === 0 ? '/sys/singularis-report' : join(locked, 'report');
+
+  const perExperiment: Record<string, [string[], RegExp][]> = {
+    billiards: [
+      [['--balls', '3'], /--balls must be an integer in \[4, 262145\] \(got "3"\)/],
+      [['--balls', '-5'], /--balls must be an integer in \[4, 262145\] \(got "-5"\)/],
+      [['--runs', 'many'], /--runs must be an integer in \[2, 1e7\] \(got "many"\)/],
+      [['--times', '0.1,-1'], /--times must be comma-separated numbers in \[0, 1\] \(got "-1" in "0.1,-1"\)/],
+      [['--orientation', 'sideways'], /--orientation must be one of asPrinted, reversed \(got "sideways"\)/],
+      [['--grid', '100000000'], /--grid must be an integer in \[9, 1e6\] \(got "100000000"\)/],
+      [['--runs', '10000000'], /about .* times the work of the default run .*--yes/],
+    ],
+    'heat-blowup': [
+      [['--dim', '-1'], /--dim must be an integer in \[1, 64\] \(got "-1"\)/],
+      [['--dim', 'x'], /--dim must be an integer in \[1, 64\] \(got "x"\)/],
+      [['--tau', '1e308'], /--tau must be a number in \(0, 1e7\] \(got "1e308"\)/],
+      [['--tau', '0'], /--tau must be a number in \(0, 1e7\] \(got "0"\)/],
+      [['--normalization', 'other'], /--normalization must be one of discrete, thesis \(got "other"\)/],
+      [['--tau', '1e7'], /times the work of the default run .*--yes/],
+    ],
+    kan: [
+      [['--seed', '-3'], /--seed must be an integer in \[0, 2147483646\] \(got "-3"\)/],
+      [['--seed', '1.5'], /--seed must be an integer/],
+    ],
+  };
+  const common: [(name: string) => string[], RegExp][] = [
+    [() => ['--bogus'], /unknown flag --bogus/],
+    [() => ['--qiuck'], /unknown flag --qiuck \(did you mean --quick\?\)/],
+    [() => ['--out'], /--out needs a value/],
+    [() => ['--json=yes'], /--json is a switch and takes no value/],
+    [() => ['--quick', '--quick'], /--quick is given more than once/],
+    [() => ['stray'], /unexpected argument "stray"/],
+    [() => ['--out', file], /is a file, not a folder/],
+    [() => ['--out', join(file, 'sub')], /cannot be created/],
+    [() => ['--out', oldReport], /holds another run's report; pass --force/],
+    [() => ['--out', userFolder, '--force'], /not empty and holds no singularis report/],
+    [() => ['--out', unwritable], /is not writable: cannot write in .* \(permission denied\)/],
+  ];
+  const cases: { argv: string[]; pattern: RegExp }[] = [];
+  for (const name of EXPERIMENTS) {
+    for (const [args, pattern] of perExperiment[name]) cases.push({ argv: [name, ...args, '--out', never], pattern });
+    for (const [args, pattern] of common) {
+      const a = args(name);
+      cases.push({ argv: [name, ...a, ...(a.includes('--out') ? [] : ['--out', never])], pattern });
+    }
+  }
+  cases.push({ argv: ['nonexistent'], pattern: /unknown experiment "nonexistent"; available: billiards, kan, heat-blowup/ });
+  cases.push({ argv: ['demo', '--bogus'], pattern: /singularis demo: unknown flag --bogus/ });
+  const listing = ['--help', ...EXPERIMENTS.map((n) => `${n} --help`)].map((a) => a.split(' '));
+  const results = refused([...cases.map((c) => c.argv), [], ...listing, ['heat-blowup', '--dim', '-1', '--json']]);
+
+  test.each(cases.map((c, k) => [c.argv.join(' '), c.pattern, k] as const))('%s → exit 2, %s, nothing written', (_label, pattern, k) => {
+    const r = results[k];
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe('');
+    expect(existsSync(never)).toBe(false);
+  });
+
+  test('nothing was left behind: no report, no temporary folder, the old report and user files untouched', () => {
+    expect(readdirSync(dir).filter((f) => f.includes('partial')).length).toBe(0);
+    expect(readFileSync(join(oldReport, 'result.json'), 'utf8')).toBe('{}');
+    expect(readFileSync(join(userFolder, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  test('`reproduce` without a name lists every experiment and its --quick variant', () => {
+    const r = results[cases.length];
+    expect(r.code).toBe(0);
+    for (const name of EXPERIMENTS) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} --quick `, 'm'));
+    }
+  });
+
+  test.each(EXPERIMENTS.map((n, k) => [n, k] as const))('reproduce %s --help: every flag with accepted values, default and example; common flags; exit codes', (name, k) => {
+    const r = results[cases.length + 2 + k];
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: singularis reproduce ${name} [options]`);
+    const flagLines = r.stdout.split('\n').filter((l) => /^ {6}accepts /.test(l));
+    expect(flagLines.length).toBeGreaterThan(0);
+    for (const l of flagLines) expect(l).toMatch(/default .*e\.g\. --/);
+    for (const f of ['--out', '--quick', '--json', '--quiet', '--force', '--yes']) expect(r.stdout).toContain(`  ${f}`);
+    expect(r.stdout).toContain(`singularis reproduce ${name} --quick`);
+    expect(r.stdout).toMatch(/Exit codes: 0 success; 1 .*; 2 usage error; 130\/143 interrupted/);
+  });
+
+  test('a usage error under --json still prints exactly one JSON object', () => {
+    const r = results[results.length - 1];
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.stdout.trim());
+    expect(json.status).toBe('usage');
+    expect(json.message).toMatch(/--dim must be an integer in \[1, 64\] \(got "-1"\)/);
+  });
+});
+
+describe('the real entry point', () => {
+  test('no command, an unknown command, an unknown flag: exit 2 with usage; --version prints the version', async () => {
+    const [none, unknown, badFlag, version] = await Promise.all([cli([]), cli(['frobnicate']), cli(['reproduce', 'heat-blowup', '--dim', '-1']), cli(['--version'])]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: singularis <command>');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toContain('--dim must be an integer in [1, 64] (got "-1")');
+    expect(badFlag.stderr).not.toMatch(/ambiguous|NaN/);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+});
+
+/** Check every figure of a report: spec rules, and the rendered SVG shows title, axis titles, legend entries. */
+function checkReportFigures(out: string, expectedNames: string[]): void {
+  const files = readdirSync(out);
+  for (const name of expectedNames) {
+    for (const ext of ['.svg', '.vl.json', '.caption.md']) expect(files).toContain(`${name}${ext}`);
+    const figure: FigureSpec = { name, spec: JSON.parse(readFileSync(join(out, `${name}.vl.json`), 'utf8')), caption: readFileSync(join(out, `${name}.caption.md`), 'utf8') };
+    const svg = readFileSync(join(out, `${name}.svg`), 'utf8');
+    expect(checkFigureSpec(figure)).toEqual([]);
+    expect(checkRenderedFigure(figure, svg)).toEqual([]);
+    const texts = svgTexts(svg);
+    expect(texts.titles).toContain(figure.spec.title);
+    expect(texts.axisTitles.length).toBeGreaterThanOrEqual(2);
+    for (const entry of expectedLegendEntries(figure.spec)) expect(texts.legendLabels).toContain(entry);
+  }
+}
+
+describe('runs at --quick sizes with --json', () => {
+  test('billiards: one JSON object on stdout with status, flags, version, seed; the paper checks; Figs. 2–5 readable', async () => {
+    const out = join(dir, 'billiards');
+    const r = await cli(['reproduce', 'billiards', '--quick', '--grid', '201', '--times', '0.05,0.3', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'billiards', status: 'success', seed: 2022, report: out });
+    expect(json.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(json.flags).toMatchObject({ balls: 60, runs: 16, grid: 201, orientation: 'reversed', workers: 1, times: [0.05, 0.3], quick: true });
+    type Snapshot = { t: number; maxSigma: number; supAbsDiffMu: number };
+    const res = json.result as {
+      lambda: number; horizon: string; T: number;
+      pde: { momentumDrift: number; energyDrift: number; freezeTime: number | null; snapshots: Snapshot[] };
+      mc: { freezeTime: number | null; snapshots: Snapshot[] };
+      whiteNoise: { mean: number; variance: number; t: number };
+    };
+    expect(res.lambda).toBeCloseTo(59 / (2 * Math.sqrt(Math.PI)), 12);
+    expect(res.pde.freezeTime).toBeNull(); // λ = 16.6: no freeze within 3/λ
+    expect(res.mc.freezeTime).toBeNull(); // nor does the ensemble
+    for (const snap of res.pde.snapshots) expect(snap.maxSigma).toBeGreaterThan(0);
+    for (const snap of res.mc.snapshots) {
+      expect(snap.maxSigma).toBeGreaterThan(0);
+      // sup over 60 balls of |μ̂ − μ|: μ̂ has standard error ≤ max σ̂/√R (R = 16); 4.5 SE is exceeded by
+      // chance with probability < 60·7e−6, plus 0.05 for the finite-n model offset (docs/billiards.md)
+      expect(snap.supAbsDiffMu).toBeLessThan((4.5 * snap.maxSigma) / 4 + 0.05);
+    }
+    for (const t of [0.05, 0.3]) expect(res.mc.snapshots.map((snap) => snap.t)).toContain(t);
+    for (const f of [0.01, 0.2, 0.4, 0.6, 0.8, 0.99]) expect(res.pde.snapshots.some((snap) => Math.abs(snap.t - f * res.T) <= 1e-15 * res.T)).toBe(true);
+    expect(res.horizon).toBe('probe');
+    expect(res.T).toBeCloseTo(3 / res.lambda, 15);
+    expect(Math.abs(res.pde.momentumDrift)).toBeLessThan(1e-14);
+    expect(res.pde.energyDrift).toBeLessThanOrEqual(0); // Dirichlet walls only dissipate energy
+    expect(Math.abs(res.whiteNoise.mean)).toBeLessThan(1e-10);
+    expect(res.whiteNoise.variance).toBeCloseTo((60 * 15) / (60 * 16 - 1), 10); // n(R−1)/(nR−1) by construction
+    expect(r.stdout).not.toContain('progress');
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/Status: \*\*success\*\*/);
+    checkReportFigures(out, ['fig2-white-noise-histogram', 'fig3-lag-correlations', 'fig4-adjacent-pairs', 'fig5-profiles']);
+  });
+
+  test('heat-blowup: JSON whole, rescaled and direct blowup times agree; figures readable, τ legend in numeric order', async () => {
+    const out = join(dir, 'heat');
+    const r = await cli(['reproduce', 'heat-blowup', '--quick', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'heat-blowup', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ dim: 1, tau: 30, grid: 300, direct: true });
+    const res = json.result as { blowupTime: number; blowupTimeDirect: number };
+    expect(Math.abs(res.blowupTime - res.blowupTimeDirect)).toBeLessThan(1e-4);
+    expect(r.stderr).toContain('(½ − c_l)τ'); // the table goes to stderr under --json
+    checkReportFigures(out, ['profiles', 'residue', 'laws', 'lambda']);
+    const legend = svgTexts(readFileSync(join(out, 'profiles.svg'), 'utf8')).legendLabels.filter((l) => l.startsWith('τ = '));
+    const taus = legend.map((l) => Number(l.slice(4)));
+    expect(taus.length).toBeGreaterThan(2);
+    expect([...taus].sort((a, b) => a - b)).toEqual(taus);
+  });
+
+  test('kan: JSON whole; every figure readable, activation key names each edge', async () => {
+    const out = join(dir, 'kan');
+    const r = await cli(['reproduce', 'kan', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'kan', status: 'success', seed: 0 });
+    expect(Object.keys(json.result).sort()).toEqual(['grf', 'pipeline', 'poisson', 'scaling', 'spectralBias']);
+    expect(r.stderr).not.toContain('progress');
+    checkReportFigures(out, ['pipeline-loss', 'activations', 'staircase', 'scaling', 'spectral-bias', 'spectral-bias-mlp-history', 'grf']);
+    const legend = svgTexts(readFileSync(join(out, 'activations.svg'), 'utf8')).legendLabels;
+    for (const l of legend) expect(l).toMatch(/^layer \d+: input \d+ → (node|output) \d+$/);
+  });
+});
+
+describe('interrupts and failures', () => {
+  /** Send SIGINT once the computation (not just the start) has reported progress. */
+  const interrupt = (label: RegExp) => {
+    let sent = false;
+    return (text: string, child: ReturnType<typeof spawn>) => {
+      if (!sent && label.test(text)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    };
+  };
+
+  test.each([
+    ['billiards', ['--quick', '--runs', '4000'], /progress: Monte Carlo/],
+    ['heat-blowup', ['--tau', '1e5', '--grid', '600', '--no-direct'], /progress: rescaled run/],
+    ['kan', ['--quick'], /progress: pipeline/],
+  ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
+    const out = join(dir, `sigint-${name}`);
+    const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('SIGINT: stopping at the next step');
+    expect(r.stderr).toMatch(new RegExp(`reproduce ${name}: status aborted`));
+    const json = oneJson(r.stdout);
+    expect(json.status).toBe('aborted');
+    const saved = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
+    expect(saved.status).toBe('aborted');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/Status: \*\*aborted\*\*.*partial report/);
+    expect(readdirSync(dir).filter((f) => f.includes('partial')).length).toBe(0);
+  });
+
+  test.each([
+    ['heat-blowup', ['--dim', '64', '--tau', '30', '--grid', '40', '--no-direct'], 'diverged'],
+    ['billiards', ['--quick', '--pde-max-steps', '10'], 'maxSteps'],
+  ])('%s: a failing run exits 1 and prints its status and message', async (name, args, status) => {
+    const out = join(dir, `fail-${name}`);
+    const r = await cli(['reproduce', name, ...args, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`reproduce ${name}: status ${status} — \\S`));
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).status).toBe(status);
+  });
+
+  test('a report is replaced only with --force, atomically; the 2D run reports the library result to the last digit', async () => {
+    // (without --force the same command is refused: see the usage tests)
+    const out = join(dir, 'fail-heat-blowup');
+    const forced = await cli(['reproduce', 'heat-blowup', '--dim', '2', '--tau', '20', '--grid', '16', '--no-direct', '--out', out, '--force', '--quiet', '--json']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe('');
+    const json = oneJson(forced.stdout);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    const res = json.result as { lawL: number[]; lawU: number; cu: number; cl: number[]; blowupTime: number; steps: number };
+    expect(res.lawU).toBeCloseTo(20 * (res.cu + 1), 10);
+    expect(res.lawL[0]).toBeCloseTo(20 * (0.5 - res.cl[0]), 10);
+    const lib = heatBlowup2D({ tauEnd: 20, grid: { n: 16 } });
+    expect(res.blowupTime).toBe(lib.final.blowupTime);
+    expect(res.steps).toBe(lib.stats.naccept);
+    expect(readdirSync(dir).filter((f) => f.includes('partial') || f.includes('replaced')).length).toBe(0);
+  });
+
+  test('a closed stdout (| head) ends quietly', async () => {
+    const r = await new Promise<Run>((done) => {
+      const child = spawn(process.execPath, [entry, 'demo'], { cwd: root });
+      let stderr = '';
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => done({ code, stdout: '', stderr }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
