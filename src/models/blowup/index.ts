@@ -18,3 +18,7 @@ export * from './physicalTensor2d';
 export * from './physicalBlowup';
 export * from './heat2dBlowup';
 export * from './physicalRosenbrock';
+export { weakAdvectionBlowup, initWeakAdvection, WeakAdvectionStepper, type WeakAdvectionProblem, type WeakAdvectionState, type WeakAdvectionFinal, type WeakAdvectionHistory, type WeakAdvectionStats, type WeakAdvectionResult } from './weakAdvection';
+export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOperatorSettings, type WeakAdvectionNormalization } from './weakAdvectionOperator';
+export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
+export { cuspExponent } from './weakAdvectionDiagnostics';
