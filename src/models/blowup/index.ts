@@ -22,3 +22,4 @@ export { weakAdvectionBlowup, initWeakAdvection, WeakAdvectionStepper, type Weak
 export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOperatorSettings, type WeakAdvectionNormalization } from './weakAdvectionOperator';
 export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
 export { cuspExponent } from './weakAdvectionDiagnostics';
+export { dampingFormMatrix, dampingFormQuadrature, lemmaA61, type DampingQuadrature, type LemmaA61Result } from './lemmaA61';
