@@ -23,3 +23,4 @@ export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOp
 export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
 export { cuspExponent } from './weakAdvectionDiagnostics';
 export { dampingFormMatrix, dampingFormQuadrature, lemmaA61, type DampingQuadrature, type LemmaA61Result } from './lemmaA61';
+export { weakAdvectionPhysical, type WeakAdvectionPhysicalProblem, type WeakAdvectionPhysicalFinal, type WeakAdvectionPhysicalHistory, type WeakAdvectionPhysicalResult } from './weakAdvectionPhysical';

@@ -16,8 +16,8 @@
  * `lim ũ/x^{(1+α)/2}`). **Discrete-consistent** mode: `c_u = −ℓ(R)/ℓ(ũ)`, R the rest of the
  * ũ right-hand side, so ℓ(ũ_τ) = 0 identically and any Runge–Kutta method keeps ℓ(ũ) constant to
  * round-off. **Thesis** mode: `c_u = (a(1+α) − 2)ψ̃_x(0)` (= 2(a−1)ψ̃_x(0), thesis L5774; = (α−1)ψ̃_x(0)
- * for a = 1, L6576), plus `νC_u·(ℓ(ũ_xx... )` omitted, i.e. the inviscid formula; ℓ(ũ) then drifts at
- * the discretization-error level.
+ * for a = 1, L6576), the inviscid formula; ℓ(ũ) then drifts at the discretization-error level.
+ * **None**: c_u = 0, which with `logC = 0` is the physical (unrescaled) system (A.1.5).
  *
  * @module
  */
@@ -25,7 +25,7 @@ import { dirichletGreenKernel } from '../../quad/dirichletGreen';
 import type { Vec } from '../../core/types';
 
 /** How c_u is computed at each stage (see the module doc). */
-export type WeakAdvectionNormalization = 'discrete' | 'thesis';
+export type WeakAdvectionNormalization = 'discrete' | 'thesis' | 'none';
 
 /**
  * The discrete operator of the rescaled weak-advection model on fixed nodes of [0, π]. Build it with
@@ -142,6 +142,7 @@ export function weakAdvectionOperator(x: Vec, settings: WeakAdvectionOperatorSet
       du[i] = ru;
       dw[i] = rw;
     }
+    if (normalization === 'none') return 0;
     const cu = normalization === 'discrete' ? -slope(du) / slope(u) : thesisFactor * psiX[0];
     for (let i = 1; i < n - 1; i++) {
       du[i] += cu * u[i];
