@@ -6,8 +6,9 @@
  *     ω̃_τ = −2aψ̃ω̃_x + (ũ²)_x + c_u ω̃ + νC_u ω̃_xx,      −ψ̃_xx = ω̃,  ψ̃(0) = ψ̃(π) = 0,
  *
  * (the viscous terms of §A.5, eq. (A.5.2), are present when ν > 0). Discretization: second-order
- * upwind (backward, since the velocity 2aψ̃ ≥ 0 points to π) advection with the odd ghost
- * `f(−x_1) = −f(x_1)`; central three-point `(ũ²)_x` and `∂_xx`; ψ̃ and ψ̃_x from the Green's function
+ * upwind (backward, since the velocity 2aψ̃ ≥ 0 points to π) advection; at the first two interior
+ * nodes the derivative of the two-node power fit `K x^e + K₂x^{e+2}` (e = (1+α)/2 for ũ, α for ω̃;
+ * the odd cubic for smooth data), exact for the Hölder behaviour at 0; central three-point `(ũ²)_x` and `∂_xx`; ψ̃ and ψ̃_x from the Green's function
  * with cumulative trapezoid sums; u = ω = 0 at both ends.
  *
  * The modulation c_u is chosen so that one linear functional ℓ of ũ is exactly stationary:
@@ -111,6 +112,10 @@ export function weakAdvectionOperator(x: Vec, settings: WeakAdvectionOperatorSet
   const l1 = Math.pow(x2, gamma + 2) / det;
   const l2 = -Math.pow(x1, gamma + 2) / det;
   const thesisFactor = a * (1 + alpha) - 2;
+  // Derivatives at x_1, x_2 from the same two-node power fit (exact for K x^e + K2 x^{e+2}):
+  // e = γ for ũ, e = α for ω̃ (one-sided, exponent-aware differences at the Hölder point 0).
+  const fitU = powerFitDerivative(x1, x2, gamma);
+  const fitW = powerFitDerivative(x1, x2, alpha);
   const psi = new Float64Array(n);
   const psiX = new Float64Array(n);
   const work = new Float64Array(n);
@@ -129,8 +134,15 @@ export function weakAdvectionOperator(x: Vec, settings: WeakAdvectionOperatorSet
     for (let i = 1; i < n - 1; i++) {
       const um2 = i >= 2 ? u[i - 2] : 0;
       const wm2 = i >= 2 ? w[i - 2] : 0;
-      const ux = b0[i] * u[i] + b1[i] * u[i - 1] + b2[i] * um2;
-      const wx = b0[i] * w[i] + b1[i] * w[i - 1] + b2[i] * wm2;
+      let ux: number, wx: number;
+      if (i <= 2) {
+        const r = 2 * (i - 1);
+        ux = fitU[r] * u[1] + fitU[r + 1] * u[2];
+        wx = fitW[r] * w[1] + fitW[r + 1] * w[2];
+      } else {
+        ux = b0[i] * u[i] + b1[i] * u[i - 1] + b2[i] * um2;
+        wx = b0[i] * w[i] + b1[i] * w[i - 1] + b2[i] * wm2;
+      }
       const v = twoA * psi[i];
       let ru = -v * ux + 2 * u[i] * psiX[i];
       const u2x = cm[i] * u[i - 1] * u[i - 1] + c0[i] * u[i] * u[i] + cp[i] * u[i + 1] * u[i + 1];
@@ -172,4 +184,23 @@ export function weakAdvectionOperator(x: Vec, settings: WeakAdvectionOperatorSet
   }
 
   return { n, x, psi, psiX, evaluate, slope, stepBound };
+}
+
+/**
+ * Weights [d1(f1), d1(f2), d2(f1), d2(f2)] of the derivative at x1 and x2 of the fit
+ * `f ≈ K x^e + K2 x^{e+2}` through (x1, f1), (x2, f2).
+ */
+function powerFitDerivative(x1: number, x2: number, e: number): Float64Array {
+  const det = Math.pow(x1, e) * Math.pow(x2, e + 2) - Math.pow(x2, e) * Math.pow(x1, e + 2);
+  // K = (f1 x2^{e+2} − f2 x1^{e+2})/det, K2 = (f2 x1^e − f1 x2^e)/det.
+  const k1 = Math.pow(x2, e + 2) / det, k2 = -Math.pow(x1, e + 2) / det;
+  const m1 = -Math.pow(x2, e) / det, m2 = Math.pow(x1, e) / det;
+  const out = new Float64Array(4);
+  const xs = [x1, x2];
+  for (let r = 0; r < 2; r++) {
+    const d = e * Math.pow(xs[r], e - 1), d2 = (e + 2) * Math.pow(xs[r], e + 1);
+    out[2 * r] = d * k1 + d2 * m1;
+    out[2 * r + 1] = d * k2 + d2 * m2;
+  }
+  return out;
 }

@@ -47,8 +47,9 @@ export interface WeakAdvectionData {
  * The nodes of a weak-advection run on [0, π]. A given {@link Grid1D} or node array must be strictly
  * increasing with x[0] = 0 and x[n−1] = π (to 4 ulps; then set exactly). Otherwise the map
  * `x = π(1 − (1 − σ(s))^p)`, s = i/(n−1), with σ(s) = s for q = 1 (the power map clustered at π,
- * where the rescaled profile forms a cusp, thesis §A) or the sigmoid
- * `σ(s) = s^q/(s^q + (1−s)^q)` for q > 1, which also refines x = 0 (Hölder data, thesis §A.4).
+ * where the rescaled profile forms a cusp, thesis §A) or `σ(s) = s^q(q − (q−1)s)` for q > 1
+ * (σ' = s^{q−1}(q² − (q²−1)s) > 0, σ'(1) = 1), which also refines x = 0 like s^q (Hölder data,
+ * thesis §A.4) and leaves the clustering at π unchanged.
  *
  * @example
  * ```ts
@@ -66,7 +67,7 @@ export function weakAdvectionNodes(spec: WeakAdvectionGridSpec | undefined): Vec
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = i / (n - 1);
-    const sig = q === 1 ? s : Math.pow(s, q) / (Math.pow(s, q) + Math.pow(1 - s, q));
+    const sig = q === 1 ? s : Math.pow(s, q) * (q - (q - 1) * s);
     x[i] = Math.PI * (1 - Math.pow(1 - sig, p));
   }
   x[0] = 0;
