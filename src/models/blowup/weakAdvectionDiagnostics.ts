@@ -8,6 +8,7 @@
  * @module
  */
 import type { Vec } from '../../core/types';
+import { logGamma } from '../../special/gamma';
 
 /**
  * Least-squares slope of log|ω̃(π − y)| against log y over the nodes with y ∈ [yLo, yHi]
@@ -35,4 +36,20 @@ export function cuspExponent(x: Vec, omega: Vec, yLo = 1e-6, yHi = 1e-3): number
   if (m < 3) return 0;
   const den = m * sxx - sx * sx;
   return den > 0 ? (m * sxy - sx * sy) / den : 0;
+}
+
+/**
+ * ψ̄_α,x(0) of the Hölder profile ω̄_α = sgn(x)|sin x|^α (thesis §A.4, Lemma A.4.1 / (A.4.1)):
+ * `ψ̄_α,x(0) = ½∫₀^π sin^α y dy = (√π/2)·Γ((1+α)/2)/Γ(1 + α/2)` (→ 1 as α → 1). The profile's
+ * scaling constant is `c_u,α = (α − 1)ψ̄_α,x(0)` (thesis L6576–6579), so data on the profile blow up
+ * at `T = −1/c_u,α ≈ 1/(1 − α)`. O(1).
+ *
+ * @example
+ * ```ts
+ * holderPsiX0(1);    // 1
+ * holderPsiX0(0.95); // 1.01569…
+ * ```
+ */
+export function holderPsiX0(alpha: number): number {
+  return (Math.sqrt(Math.PI) / 2) * Math.exp(logGamma((1 + alpha) / 2) - logGamma(1 + alpha / 2));
 }
