@@ -24,7 +24,7 @@ import type { WeakAdvectionState, WeakAdvectionFinal, WeakAdvectionHistory, Weak
 export interface WeakAdvectionProblem extends WeakAdvectionParameters {
   /** Final rescaled time τ > 0. */
   tauEnd: number;
-  /** Nodes of [0, π] (see `weakAdvectionNodes`; default 400 nodes clustered at π with p = 3). */
+  /** Nodes of [0, π] (see `weakAdvectionNodes`; default 400 nodes clustered at π with p = 3 and at 0 with q = 2). */
   grid?: WeakAdvectionGridSpec;
   /** Initial data (default (sin x, sin x), or the Hölder profile of §A.4 when α < 1). */
   initialData?: WeakAdvectionData;

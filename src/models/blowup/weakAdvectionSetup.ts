@@ -21,7 +21,7 @@ export type WeakAdvectionGridSpec =
       n?: number;
       /** Clustering exponent p ∈ [1, 6] at π (default 3; 1 = uniform). */
       exponent?: number;
-      /** Also refine at x = 0 (Hölder data, near-focusing a): exponent q ∈ [1, 4] there (default 1: no refinement). */
+      /** Refinement at x = 0, where the normalization and c_u live (and Hölder data): exponent q ∈ [1, 4] (default 2; 1 = none). */
       zeroExponent?: number;
     };
 
@@ -53,7 +53,7 @@ export interface WeakAdvectionData {
  *
  * @example
  * ```ts
- * const x = weakAdvectionNodes({ n: 400, exponent: 3 }); // π(1 − (1 − i/399)³)
+ * const x = weakAdvectionNodes({ n: 400, exponent: 3, zeroExponent: 2 }); // π(1 − (1 − σ)³), σ = s²(2 − s)
  * ```
  */
 export function weakAdvectionNodes(spec: WeakAdvectionGridSpec | undefined): Vec {
@@ -63,7 +63,7 @@ export function weakAdvectionNodes(spec: WeakAdvectionGridSpec | undefined): Vec
   const o = spec ?? {};
   const n = checkInteger('problem.grid.n', o.n ?? 400, 8, 1 << 22);
   const p = checkInRange('problem.grid.exponent', o.exponent ?? 3, 1, 6);
-  const q = checkInRange('problem.grid.zeroExponent', o.zeroExponent ?? 1, 1, 4);
+  const q = checkInRange('problem.grid.zeroExponent', o.zeroExponent ?? 2, 1, 4);
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const s = i / (n - 1);
