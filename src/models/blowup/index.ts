@@ -20,7 +20,7 @@ export * from './heat2dBlowup';
 export * from './physicalRosenbrock';
 export { weakAdvectionBlowup, initWeakAdvection, WeakAdvectionStepper, type WeakAdvectionProblem, type WeakAdvectionState, type WeakAdvectionFinal, type WeakAdvectionHistory, type WeakAdvectionStats, type WeakAdvectionResult } from './weakAdvection';
 export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOperatorSettings, type WeakAdvectionNormalization } from './weakAdvectionOperator';
-export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
+export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type SampledWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
 export { cuspExponent, holderPsiX0 } from './weakAdvectionDiagnostics';
 export { dampingFormMatrix, dampingFormQuadrature, lemmaA61, type DampingQuadrature, type LemmaA61Result } from './lemmaA61';
 export { weakAdvectionPhysical, type WeakAdvectionPhysicalProblem, type WeakAdvectionPhysicalFinal, type WeakAdvectionPhysicalHistory, type WeakAdvectionPhysicalResult } from './weakAdvectionPhysical';

@@ -130,6 +130,14 @@ export function defaultWeakAdvectionData(alpha: number): WeakAdvectionData {
   };
 }
 
+/** Initial data sampled at the nodes (copies, exactly 0 at both ends). */
+export interface SampledWeakAdvectionData {
+  /** ũ at the nodes. */
+  u: Vec;
+  /** ω̃ at the nodes. */
+  omega: Vec;
+}
+
 /**
  * Sample and check initial data on the nodes: finite; functions must be odd about 0 (f(−x) = −f(x)
  * at the nodes) and vanish at π (odd 2π-periodic); arrays must vanish at both ends. Tolerance
@@ -139,7 +147,7 @@ export function defaultWeakAdvectionData(alpha: number): WeakAdvectionData {
  * const { u, omega } = sampleWeakAdvectionData(grid.x, { u: Math.sin, omega: Math.sin });
  * ```
  */
-export function sampleWeakAdvectionData(x: Vec, data: WeakAdvectionData): { u: Vec; omega: Vec } {
+export function sampleWeakAdvectionData(x: Vec, data: WeakAdvectionData): SampledWeakAdvectionData {
   if (data === null || typeof data !== 'object') throw new InvalidTypeError('problem.initialData', 'an object { u, omega }', data);
   return { u: sampleOne('problem.initialData.u', x, data.u), omega: sampleOne('problem.initialData.omega', x, data.omega) };
 }
