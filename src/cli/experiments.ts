@@ -10,6 +10,7 @@ import { blowupExperiment } from './blowup';
 import type { AnyExperiment } from './framework/experiment';
 import type { RegisteredExperiment } from './framework/reproduce';
 import { kanExperiment } from './kan';
+import { houLiExperimentCli } from './houLi';
 
 /** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -19,6 +20,7 @@ export const experiments: Record<string, RegisteredExperiment> = {
   billiards: billiardsExperiment,
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
+  'hou-li': houLiExperimentCli,
 };
 
 /** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */

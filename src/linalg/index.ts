@@ -15,3 +15,4 @@ export * from './mlMatrixAdapter';
 export * from './hermitianEigen';
 export * from './sparse/index';
 export { solveSmallDense, solveSmallDenseUnchecked } from './smallSolve';
+export { symmetricEigenvalues } from './symmetricEigenvalues';

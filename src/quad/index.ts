@@ -12,3 +12,4 @@ export { WeightedMeasure, type WeightSpec, type SingularityTreatment, type Weigh
 export { supNorm, weightedSupNorm, weightedHkNorm, weightedHkNormByDifferentiation } from './norms';
 export { tensorProductWeights, tensorProductNodes } from './tensor';
 export { spaceTimeLpNorm, spaceTimeH1Norm, type Snapshots, type SpaceTimeOptions } from './spaceTime';
+export { dirichletGreenSolve, dirichletGreenKernel } from './dirichletGreen';
