@@ -18,3 +18,14 @@ export * from './physicalTensor2d';
 export * from './physicalBlowup';
 export * from './heat2dBlowup';
 export * from './physicalRosenbrock';
+export {
+  kellerSegelAdmissibility,
+  kellerSegelProfile,
+  kellerSegelManifoldStart,
+  type KellerSegelAdmissibility,
+  type KellerSegelProfileProblem,
+  type KellerSegelProfileState,
+  type KellerSegelProfileStats,
+  type KellerSegelProfileHistory,
+  type KellerSegelProfileResult,
+} from './kellerSegelProfile';
