@@ -29,3 +29,16 @@ export {
   type KellerSegelProfileHistory,
   type KellerSegelProfileResult,
 } from './kellerSegelProfile';
+export {
+  kellerSegelPhysical,
+  initKellerSegelPhysical,
+  scaledProfileData,
+  rateEstimates,
+  type KellerSegelPhysicalProblem,
+  type KellerSegelPhysicalState,
+  type KellerSegelPhysicalStats,
+  type KellerSegelPhysicalHistory,
+  type KellerSegelRateEstimates,
+  type KellerSegelPhysicalResult,
+  type KellerSegelPhysicalStepper,
+} from './kellerSegelPhysical';
