@@ -42,3 +42,29 @@ export {
   type KellerSegelPhysicalResult,
   type KellerSegelPhysicalStepper,
 } from './kellerSegelPhysical';
+export {
+  cglModel,
+  mirroredNodes,
+  resolveCglParameters,
+  type CglModel,
+  type CglParameters,
+  type CglResolvedParameters,
+} from './cglModel';
+export {
+  cglBlowup1D,
+  masmoudiZaagB,
+  type CglBlowupProblem,
+  type CglBlowupHistory,
+  type CglBlowupState,
+  type CglBlowupResult,
+} from './cglBlowup';
+export {
+  cglPhysical,
+  initCglPhysical,
+  type CglPhysicalProblem,
+  type CglPhysicalState,
+  type CglPhysicalHistory,
+  type CglPhysicalStats,
+  type CglPhysicalResult,
+} from './cglPhysical';
+export { cglComplexRates, cglAmplitudePhaseRates } from './cglAmplitudePhase';
