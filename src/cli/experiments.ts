@@ -5,6 +5,7 @@
 
 import { billiardsExperiment } from './billiards';
 import { blowupExperiment } from './blowup';
+import { cglExperiment } from './cgl';
 import { kanExperiment } from './kan';
 import { kellerSegelExperiment } from './kellerSegel';
 
@@ -17,4 +18,5 @@ export const experiments: Record<string, Experiment> = {
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
   'keller-segel': kellerSegelExperiment,
+  cgl: cglExperiment,
 };
