@@ -26,7 +26,7 @@
  * `c₀ + 2c_l` and `c₀`. Derivatives are those of the natural cubic spline on the nodes; the two end
  * nodes are outflow nodes (Ψ_τ = 0). The implicit stage solve `(I − g(1+iβ)D2)Y = X` is the
  * complex tridiagonal moment-form system `(T − g(1+iβ)Δ)Y = T X` (the exact inverse of the spline
- * operator). With β = δ = γ = 0, p = 2 and even real data it is the heat model (★) on the mirrored
+ * operator), solved without pivoting (its Hermitian part is positive definite). With β = δ = γ = 0, p = 2 and even real data it is the heat model (★) on the mirrored
  * grid: the spline of even data on symmetric nodes is even, so every derivative, functional and
  * stage agrees with `radialHeatModel` up to round-off.
  *
@@ -37,7 +37,7 @@ import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { cubicSplineOperator } from '../../diff/cubicSplineOperator';
 import { Grid1D } from '../../grid/grid1d';
-import { ComplexTridiagonalFactorization } from '../../linalg/complex';
+import { ComplexThomasFactorization } from '../../linalg/complexThomas';
 import type { RescalingModel } from './driver';
 
 /** Parameters of the complex Ginzburg–Landau equation. */
@@ -153,11 +153,15 @@ export function cglModel(z: Vec, params: CglParameters = {}): CglModel {
   const h = new Float64Array(n - 1);
   let hMin = Infinity;
   for (let i = 0; i < n - 1; i++) { h[i] = z[i + 1] - z[i]; hMin = Math.min(hMin, h[i]); }
-  const lower = new Float64Array(2 * n);
-  const diag = new Float64Array(2 * n);
-  const upper = new Float64Array(2 * n);
-  const rhsC = new Float64Array(2 * n);
-  let factorization: ComplexTridiagonalFactorization | null = null;
+  const lowerRe = new Float64Array(n);
+  const lowerIm = new Float64Array(n);
+  const diagRe = new Float64Array(n);
+  const diagIm = new Float64Array(n);
+  const upperRe = new Float64Array(n);
+  const upperIm = new Float64Array(n);
+  const rhsRe = new Float64Array(n);
+  const rhsIm = new Float64Array(n);
+  const thomas = new ComplexThomasFactorization(n);
   let factoredG = Number.NaN;
   const invPm1 = 1 / (p - 1);
   const half = (p - 1) / 2;
@@ -203,32 +207,30 @@ export function cglModel(z: Vec, params: CglParameters = {}): CglModel {
     },
     solveImplicit(kGamma: number, lambdas: Vec, rhs: Vec, out: Vec): void {
       const g = kGamma * lambdas[0];
-      if (g !== factoredG || factorization === null) {
-        const gr = g;
+      if (g !== factoredG) {
+        // Hermitian part T + gΔ-stiffness is positive definite: LU without pivoting is stable
         const gi = g * beta;
-        lower.fill(0); diag.fill(0); upper.fill(0);
-        diag[0] = 1;
-        diag[2 * (n - 1)] = 1;
+        diagRe[0] = 1; diagRe[n - 1] = 1;
         for (let i = 1; i < n - 1; i++) {
           const hl = h[i - 1];
           const hr = h[i];
-          lower[2 * i] = hl / 6 - gr / hl; lower[2 * i + 1] = -gi / hl;
-          diag[2 * i] = (hl + hr) / 3 + gr * (1 / hl + 1 / hr); diag[2 * i + 1] = gi * (1 / hl + 1 / hr);
-          upper[2 * i] = hr / 6 - gr / hr; upper[2 * i + 1] = -gi / hr;
+          lowerRe[i] = hl / 6 - g / hl; lowerIm[i] = -gi / hl;
+          diagRe[i] = (hl + hr) / 3 + g * (1 / hl + 1 / hr); diagIm[i] = gi * (1 / hl + 1 / hr);
+          upperRe[i] = hr / 6 - g / hr; upperIm[i] = -gi / hr;
         }
-        factorization = new ComplexTridiagonalFactorization(lower, diag, upper);
+        thomas.factor(lowerRe, lowerIm, diagRe, diagIm, upperRe, upperIm);
         factoredG = g;
       }
-      rhsC[0] = rhs[0]; rhsC[1] = rhs[n];
-      rhsC[2 * (n - 1)] = rhs[n - 1]; rhsC[2 * (n - 1) + 1] = rhs[2 * n - 1];
+      rhsRe[0] = rhs[0]; rhsIm[0] = rhs[n];
+      rhsRe[n - 1] = rhs[n - 1]; rhsIm[n - 1] = rhs[2 * n - 1];
       for (let i = 1; i < n - 1; i++) {
         const hl = h[i - 1];
         const hr = h[i];
-        rhsC[2 * i] = (hl * rhs[i - 1] + 2 * (hl + hr) * rhs[i] + hr * rhs[i + 1]) / 6;
-        rhsC[2 * i + 1] = (hl * rhs[n + i - 1] + 2 * (hl + hr) * rhs[n + i] + hr * rhs[n + i + 1]) / 6;
+        rhsRe[i] = (hl * rhs[i - 1] + 2 * (hl + hr) * rhs[i] + hr * rhs[i + 1]) / 6;
+        rhsIm[i] = (hl * rhs[n + i - 1] + 2 * (hl + hr) * rhs[n + i] + hr * rhs[n + i + 1]) / 6;
       }
-      factorization.solve(rhsC, rhsC);
-      for (let i = 0; i < n; i++) { out[i] = rhsC[2 * i]; out[n + i] = rhsC[2 * i + 1]; }
+      thomas.solve(rhsRe, rhsIm, rhsRe, rhsIm);
+      for (let i = 0; i < n; i++) { out[i] = rhsRe[i]; out[n + i] = rhsIm[i]; }
     },
     normalisation(f: Vec, out: Vec): void {
       let s1 = 0;
