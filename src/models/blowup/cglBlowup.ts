@@ -20,16 +20,41 @@ import { checkRunOptions, type RunOptions, type RunResult, type RunStats } from 
 import type { Vec } from '../../core/types';
 import { runRescaled, type RescaledState, type RescaledStepControls } from './driver';
 import { cglModel, mirroredNodes, resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { resolveHeatGrid, type HeatGridSpec } from './heatRunSetup';
+import { resolveHeatGrid } from './heatRunSetup';
+import type { Grid1D } from '../../grid/grid1d';
+
+/** A half grid on [0, L] starting at 0 (mirrored to [−L, L]), or sinh-map parameters. */
+export type CglGridSpec = Grid1D | {
+  /** Half-grid nodes (≥ 8; default 300). */
+  n?: number;
+  /** Half length L (default 1e5). */
+  length?: number;
+  /** Sinh-map scale A (default 1). */
+  scale?: number;
+};
+
+/** Complex initial data as two real functions of z. */
+export interface CglComplexData {
+  /** Re Ψ(z, 0). */
+  re: (z: number) => number;
+  /** Im Ψ(z, 0) (must vanish at z = 0). */
+  im: (z: number) => number;
+}
+
+/** Extra counters of {@link cglBlowup1D}. */
+export interface CglBlowupStats {
+  /** Steps rejected by the error control (= nreject). */
+  rejectedSteps: number;
+}
 
 /** The problem of {@link cglBlowup1D}. */
 export interface CglBlowupProblem extends CglParameters, RescaledStepControls {
   /** Final rescaled time τ > 0. */
   tauEnd: number;
   /** Half grid on [0, L] (mirrored to [−L, L]) or sinh-map parameters (default n = 300, length 1e5, scale 1). */
-  grid?: HeatGridSpec;
+  grid?: CglGridSpec;
   /** Initial rescaled data Ψ(z, 0): a real function, a pair of functions `{ re, im }`, or values `[Re…, Im…]` on the mirrored nodes (default the heat data `(1 + z²/8 + z⁴/10)⁻¹`). */
-  initialData?: ((z: number) => number) | { re: (z: number) => number; im: (z: number) => number } | Vec;
+  initialData?: ((z: number) => number) | CglComplexData | Vec;
   /** H(0)^{p−1} = Ĉ(0) > 0 (default 1); physical data `ψ(x,0) = Ψ(x/R(0), 0)/H(0)`. */
   amplitudeScale?: number;
   /** R(0) > 0 (default 1); Q(0) = H(0)^{p−1}/R(0)². */
@@ -87,7 +112,7 @@ export interface CglBlowupState {
 }
 
 /** Result of {@link cglBlowup1D}. */
-export interface CglBlowupResult extends RunResult<CglBlowupState, CglBlowupState, { rejectedSteps: number }, CglBlowupHistory> {
+export interface CglBlowupResult extends RunResult<CglBlowupState, CglBlowupState, CglBlowupStats, CglBlowupHistory> {
   /** Parameters. */
   params: CglResolvedParameters;
   /** Nodes z on [−L, L]. */
@@ -192,7 +217,7 @@ export function cglBlowup1D(problem: CglBlowupProblem, runOptions?: RunOptions):
   });
   const history = Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as CglBlowupHistory;
   const last = history.tau.length - 1;
-  const stats: RunStats & { rejectedSteps: number } = { nsteps: run.stats.steps + run.stats.rejected, naccept: run.stats.steps, nreject: run.stats.rejected, nfev: run.stats.stages, rejectedSteps: run.stats.rejected };
+  const stats: RunStats & CglBlowupStats = { nsteps: run.stats.steps + run.stats.rejected, naccept: run.stats.steps, nreject: run.stats.rejected, nfev: run.stats.stages, rejectedSteps: run.stats.rejected };
   return {
     status: run.status,
     message: run.message,

@@ -22,6 +22,7 @@ export {
   kellerSegelAdmissibility,
   kellerSegelProfile,
   kellerSegelManifoldStart,
+  type KellerSegelManifoldPoint,
   type KellerSegelAdmissibility,
   type KellerSegelProfileProblem,
   type KellerSegelProfileState,
@@ -57,6 +58,9 @@ export {
   type CglBlowupHistory,
   type CglBlowupState,
   type CglBlowupResult,
+  type CglBlowupStats,
+  type CglGridSpec,
+  type CglComplexData,
 } from './cglBlowup';
 export {
   cglPhysical,

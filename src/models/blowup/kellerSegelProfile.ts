@@ -253,6 +253,24 @@ export function kellerSegelProfile(problem: KellerSegelProfileProblem, runOption
   };
 }
 
+/** A point on the unstable manifold of the saddle `(q0, q0/3)` (see {@link kellerSegelManifoldStart}). */
+export interface KellerSegelManifoldPoint {
+  /** Q to second order: `q0 − ε + aε²`. */
+  Q: number;
+  /** m to second order: `q0/3 − ε/(2j0+3) + bε²`. */
+  m: number;
+  /** `q0 − Q = ε − aε²` without cancellation. */
+  deficit: number;
+  /** Q to first order (the thesis's Taylor data `q0 − r^{2j0}`). */
+  Q1: number;
+  /** m to first order. */
+  m1: number;
+  /** The ε² coefficient a = (1−μ) + 2j0/(2j0+3) of Q. */
+  a: number;
+  /** The ε² coefficient b = a/(4j0+3) of m. */
+  b: number;
+}
+
 /**
  * The second-order start on the unstable manifold of the saddle `(q0, q0/3)` (module doc):
  * `Q = q0 − ε + aε²`, `m = q0/3 − ε/(2j0+3) + bε²` with `ε = r^{2j0}`. Also returns the
@@ -264,7 +282,7 @@ export function kellerSegelProfile(problem: KellerSegelProfileProblem, runOption
  * kellerSegelManifoldStart(0, 4, 1e-8); // { Q: 1 − 1e-8 + …, m: 1/3 − 1e-8/11 + …, … }
  * ```
  */
-export function kellerSegelManifoldStart(mu: number, j0: number, eps: number): { Q: number; m: number; deficit: number; Q1: number; m1: number; a: number; b: number } {
+export function kellerSegelManifoldStart(mu: number, j0: number, eps: number): KellerSegelManifoldPoint {
   const k = 1 - mu;
   const q0 = 1 / k;
   const a = k + (2 * j0) / (2 * j0 + 3);
