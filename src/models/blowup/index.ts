@@ -72,3 +72,4 @@ export {
   type CglPhysicalResult,
 } from './cglPhysical';
 export { cglComplexRates, cglAmplitudePhaseRates } from './cglAmplitudePhase';
+export { kellerSegelProfileSeries, kellerSegelTaylorMatrix } from './kellerSegelTaylor';
