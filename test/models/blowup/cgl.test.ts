@@ -24,6 +24,19 @@ describe('complex Ginzburg–Landau (thesis §1.1.2)', () => {
     expect(() => cglPhysical({ nodes: z, initialData: new Float64Array(2 * z.length).fill(1), p: 1 })).toThrow(/problem\.p/);
   });
 
+  test('an aborted signal ends the runs with status aborted and finite states (rescaled and direct)', () => {
+    const ac = new AbortController();
+    ac.abort();
+    const r = cglBlowup1D({ tauEnd: 5, grid: { n: 30 } }, { signal: ac.signal });
+    expect(r.status).toBe('aborted');
+    for (const v of r.final.re) expect(Number.isFinite(v)).toBe(true);
+    const x = mirroredNodes(mappedGrid(sinhMap({ length: 60, scale: 0.05 }), 41));
+    const data = new Float64Array(2 * x.length);
+    x.forEach((v, i) => { data[i] = heatData(v); });
+    const d = cglPhysical({ nodes: x, initialData: data }, { signal: ac.signal });
+    expect(d.status).toBe('aborted');
+  });
+
   test('amplitude–phase form vs complex form on a random smooth field: the difference of the finite-difference evaluations is O(h²) (order 1.8–2.2)', () => {
     const params = resolveCglParameters({ beta: 0.7, delta: -0.4, gamma: 0.3, p: 2.5 });
     const residual = (n: number): number => {
@@ -57,8 +70,8 @@ describe('complex Ginzburg–Landau (thesis §1.1.2)', () => {
   });
 
   test('reduction β = δ = γ = 0, p = 2: the rescaled CGL run reproduces the heat run step for step (same steps, fields to 1e-11, T to 1e-14)', () => {
-    const h = heatBlowup1D({ tauEnd: 10, dt: 0.02, grid: { n: 80 } });
-    const c = cglBlowup1D({ tauEnd: 10, dt: 0.02, grid: { n: 80 } });
+    const h = heatBlowup1D({ tauEnd: 6, dt: 0.02, grid: { n: 80 } });
+    const c = cglBlowup1D({ tauEnd: 6, dt: 0.02, grid: { n: 80 } });
     expect(c.status).toBe('success');
     expect(c.stats.naccept).toBe(h.steps);
     const origin = 79;

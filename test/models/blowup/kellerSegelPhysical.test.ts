@@ -26,6 +26,14 @@ describe('physical-time 3-D radial Keller–Segel with logistic damping', () => 
     expect(() => kellerSegelPhysical({ mu: 0, initialData: data }, { saveAt: [1, 0.5] })).toThrow(/saveAt/);
   });
 
+  test('an aborted signal ends the run with status aborted and the last good state', () => {
+    const ac = new AbortController();
+    ac.abort();
+    const run = kellerSegelPhysical({ mu: 0, initialData: (r) => 1 / (1 + r * r), grid: { n: 50 } }, { signal: ac.signal });
+    expect(run.status).toBe('aborted');
+    for (const v of run.final.rho) expect(Number.isFinite(v)).toBe(true);
+  });
+
   test('rate estimates are exact for a = A/(T − t)', () => {
     const t = Float64Array.from({ length: 400 }, (_, i) => 2 * (1 - Math.pow(0.97, i)));
     const a = t.map((s) => 3 / (2 - s));
