@@ -76,7 +76,7 @@ export async function cglExperiment(argv: string[]): Promise<number> {
   const r = ex.run;
   const h = r.history;
   const L = h.tau.length - 1;
-  const laws = { Qtau: r.Qtau, QtauPredicted: r.QtauPredicted, lawU: h.lawU[L], lawL: h.lawL[L], c0: h.c0[L], cl: h.cl[L], cv: h.cv[L], phaseRate: -h.ctheta[L], supDiff: h.supDiff[L], logH: h.logH[L] };
+  const laws = { Qtau: r.Qtau, QtauPredicted: r.QtauPredicted, lawU: h.lawU[L], lawL: h.lawL[L], c0: h.c0[L], cl: h.cl[L], cv: h.cv[L], phaseRate: -h.ctheta[L], phase: h.phase[L], supDiff: h.supDiff[L], logH: h.logH[L] };
   const result = {
     dim, tau: r.tau, status: r.status, message: r.message, params: r.params, b: r.b, laws,
     blowupTime: ex.blowupTime, blowupTimeRichardson: ex.blowupTimeRichardson, directBlowupTime: ex.directBlowupTime, directBlowupTimeByGrid: ex.directByGrid,

@@ -77,6 +77,8 @@ export interface CglBlowupHistory {
   cv: Vec;
   /** c_θ: the gauge rate; the phase at the origin turns at −c_θ relative to θ(V,t) (→ −δ/(p−1)). */
   ctheta: Vec;
+  /** Phase at the origin `Θ(0,τ) − Θ(0,0) = −∫₀^τ c_θ` (trapezoid rule over the samples: approximate). */
+  phase: Vec;
   /** Q = H^{p−1}/R². */
   Q: Vec;
   /** Qτ (the eigenvalue of Q·τ in 1-D; → b·u₀^{p−1}/α by the Masmoudi–Zaag candidate). */
@@ -177,7 +179,7 @@ export function cglBlowup1D(problem: CglBlowupProblem, runOptions?: RunOptions):
 
   const p = params.p;
   const b = masmoudiZaagB(p, params.beta, params.delta);
-  const rec: Record<keyof CglBlowupHistory, number[]> = { tau: [], c0: [], cl: [], cv: [], ctheta: [], Q: [], Qtau: [], lawU: [], lawL: [], logH: [], t: [], blowupTime: [], supDiff: [], u0: [], imag0: [], u2: [] };
+  const rec: Record<keyof CglBlowupHistory, number[]> = { tau: [], c0: [], cl: [], cv: [], ctheta: [], phase: [], Q: [], Qtau: [], lawU: [], lawL: [], logH: [], t: [], blowupTime: [], supDiff: [], u0: [], imag0: [], u2: [] };
   const saved: { t: number; state: CglBlowupState }[] = [];
   let saveIndex = 0;
   let alpha = Number.NaN;
@@ -198,6 +200,8 @@ export function cglBlowup1D(problem: CglBlowupProblem, runOptions?: RunOptions):
       sup = Math.max(sup, Math.abs(mod - bar));
     }
     const Cp = Math.exp(s.logAmplitude);
+    const k = rec.tau.length;
+    rec.phase.push(k === 0 ? 0 : rec.phase[k - 1] - 0.5 * (tau - rec.tau[k - 1]) * (ct + rec.ctheta[k - 1]));
     rec.tau.push(tau); rec.c0.push(c0); rec.cl.push(cl); rec.cv.push(cv); rec.ctheta.push(ct);
     rec.Q.push(Q); rec.Qtau.push(Q * tau); rec.lawU.push((c0 + 1) * tau); rec.lawL.push((0.5 - cl) * tau);
     rec.logH.push(s.logAmplitude / (p - 1)); rec.t.push(s.t); rec.blowupTime.push(c0 < 0 ? s.t + Cp / -c0 : Infinity);

@@ -130,6 +130,8 @@ describe('complex Ginzburg–Landau (thesis §1.1.2)', () => {
       expect(Math.abs(ratio / predicted - 1)).toBeLessThan(5e-3);
       const ct = r.history.ctheta[r.history.ctheta.length - 1];
       expect(Math.abs(ct + delta)).toBeLessThan(0.01 * Math.abs(delta));
+      const phase = r.history.phase[r.history.phase.length - 1];
+      expect(Math.abs(phase / 100 - delta)).toBeLessThan(0.05 * Math.abs(delta)); // Θ(0,τ) ≈ δτ + O(log τ)
     }
   });
 });
