@@ -36,3 +36,10 @@ for (const n of [400, 800, 1600]) {
   const v = (T - run.final.t) * (run.final.rho[i] * (1 - th) + run.final.rho[i + 1] * th);
   process.stdout.write(`${String(n).padStart(5)} ${String(run.stats.naccept).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${run.rateToQ0.toFixed(10).padStart(22)} ${(T - 1).toExponential(3).padStart(10)} ${Math.abs(v - p.profileAt(1)).toExponential(3).padStart(20)}\n`);
 }
+
+// The same profile with the viscous term not small at the start (T0 = 1e-6, width L = T0^β, so
+// T0/L² = T0^{1−2β} ≈ 0.04 and 2j0(2j0+1)·T0/L² ≈ 17): the run leaves the Q family (docs/keller-segel.md).
+const T0 = 1e-6;
+const wide = kellerSegelPhysical({ mu: 0, initialData: scaledProfileData((y) => p.profileAt(y), T0, Math.pow(T0, p.beta)), grid: { n: 400, length: 1, scale: 1e-7 }, amplitudeTarget: 1e12 });
+process.stdout.write(`\nT0 = 1e-6, L = T0^β: status ${wide.status}, T/T0 = ${(wide.blowupTime / T0).toFixed(4)}; ρ(0,t)(T−t) by level:\n`);
+for (let i = 0; i < wide.rates.rate.length; i++) process.stdout.write(`  ρ(0) = ${wide.rates.amplitude[i].toExponential(2)}: ${wide.rates.rate[i].toFixed(4)}\n`);
