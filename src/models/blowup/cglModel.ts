@@ -175,10 +175,8 @@ export function cglModel(z: Vec, params: CglParameters = {}): CglModel {
     origin: c,
     params: prm,
     evaluate(u: Vec, lambdas: Vec, fields: Vec[], reaction: Vec, diffusion: Vec | null): void {
-      const re = u.subarray(0, n);
-      const im = u.subarray(n, 2 * n);
-      spline.derivatives(re, d1r, diffusion === null ? undefined : d2r);
-      spline.derivatives(im, d1i, diffusion === null ? undefined : d2i);
+      spline.derivativesStrided(u, 1, 0, d1r, 1, 0, diffusion === null ? null : d2r, 1, 0);
+      spline.derivativesStrided(u, 1, n, d1i, 1, 0, diffusion === null ? null : d2i, 1, 0);
       const [g0, gl, gv, gt] = fields;
       const q = lambdas[0];
       const damping = gamma * lambdas[1];
@@ -189,8 +187,8 @@ export function cglModel(z: Vec, params: CglParameters = {}): CglModel {
           if (diffusion !== null) { diffusion[i] = 0; diffusion[j] = 0; }
           continue;
         }
-        const a = re[i];
-        const b = im[i];
+        const a = u[i];
+        const b = u[j];
         g0[i] = a * invPm1; g0[j] = b * invPm1;
         gl[i] = -z[i] * d1r[i]; gl[j] = -z[i] * d1i[i];
         gv[i] = d1r[i]; gv[j] = d1i[i];
