@@ -11,6 +11,8 @@ import type { AnyExperiment } from './framework/experiment';
 import type { RegisteredExperiment } from './framework/reproduce';
 import { kanExperiment } from './kan';
 import { houLiExperimentCli } from './houLi';
+import { cglExperiment } from './cgl';
+import { kellerSegelExperiment } from './kellerSegel';
 
 /** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -21,6 +23,8 @@ export const experiments: Record<string, RegisteredExperiment> = {
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
   'hou-li': houLiExperimentCli,
+  'keller-segel': kellerSegelExperiment,
+  cgl: cglExperiment,
 };
 
 /** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */

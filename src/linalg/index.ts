@@ -16,3 +16,4 @@ export * from './hermitianEigen';
 export * from './sparse/index';
 export { solveSmallDense, solveSmallDenseUnchecked } from './smallSolve';
 export { symmetricEigenvalues } from './symmetricEigenvalues';
+export * from './complexThomas';

@@ -24,3 +24,58 @@ export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectio
 export { cuspExponent, holderPsiX0 } from './weakAdvectionDiagnostics';
 export { dampingFormMatrix, dampingFormQuadrature, lemmaA61, type DampingQuadrature, type LemmaA61Result } from './lemmaA61';
 export { weakAdvectionPhysical, type WeakAdvectionPhysicalProblem, type WeakAdvectionPhysicalFinal, type WeakAdvectionPhysicalHistory, type WeakAdvectionPhysicalResult } from './weakAdvectionPhysical';
+export {
+  kellerSegelAdmissibility,
+  kellerSegelProfile,
+  kellerSegelManifoldStart,
+  type KellerSegelManifoldPoint,
+  type KellerSegelAdmissibility,
+  type KellerSegelProfileProblem,
+  type KellerSegelProfileState,
+  type KellerSegelProfileStats,
+  type KellerSegelProfileHistory,
+  type KellerSegelProfileResult,
+} from './kellerSegelProfile';
+export {
+  kellerSegelPhysical,
+  initKellerSegelPhysical,
+  scaledProfileData,
+  rateEstimates,
+  type KellerSegelPhysicalProblem,
+  type KellerSegelPhysicalState,
+  type KellerSegelPhysicalStats,
+  type KellerSegelPhysicalHistory,
+  type KellerSegelRateEstimates,
+  type KellerSegelPhysicalResult,
+  type KellerSegelPhysicalStepper,
+} from './kellerSegelPhysical';
+export {
+  cglModel,
+  mirroredNodes,
+  resolveCglParameters,
+  type CglModel,
+  type CglParameters,
+  type CglResolvedParameters,
+} from './cglModel';
+export {
+  cglBlowup1D,
+  masmoudiZaagB,
+  type CglBlowupProblem,
+  type CglBlowupHistory,
+  type CglBlowupState,
+  type CglBlowupResult,
+  type CglBlowupStats,
+  type CglGridSpec,
+  type CglComplexData,
+} from './cglBlowup';
+export {
+  cglPhysical,
+  initCglPhysical,
+  type CglPhysicalProblem,
+  type CglPhysicalState,
+  type CglPhysicalHistory,
+  type CglPhysicalStats,
+  type CglPhysicalResult,
+} from './cglPhysical';
+export { cglComplexRates, cglAmplitudePhaseRates } from './cglAmplitudePhase';
+export { kellerSegelProfileSeries, kellerSegelTaylorMatrix } from './kellerSegelTaylor';
