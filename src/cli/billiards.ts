@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError } from '../core/errors';
 import { checkInteger, checkNonNegative, checkOneOf } from '../core/check';
+import { checkBallCount } from '../models/billiards/timeMap';
 import {
-  checkBallCount,
   ensembleFreezeTime,
   MIN_PDE_NODES,
   lambdaForBalls,

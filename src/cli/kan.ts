@@ -9,11 +9,11 @@
  */
 import { parseArgs } from 'node:util';
 import { layerInputs } from '../models/kan/activations';
-import { grfRegression } from '../models/kan/experimentsGrf';
-import { poissonComparison } from '../models/kan/experimentsPoisson';
-import { spectralBias } from '../models/kan/experimentsSpectralBias';
-import { gridStaircase } from '../models/kan/experimentsStaircase';
-import { symbolicPipeline } from '../models/kan/experimentsPipeline';
+import { grfRegression } from '../models/kan/experiments/grf';
+import { poissonComparison } from '../models/kan/experiments/poisson';
+import { spectralBias } from '../models/kan/experiments/spectralBias';
+import { gridStaircase } from '../models/kan/experiments/staircase';
+import { symbolicPipeline } from '../models/kan/experiments/pipeline';
 import type { KanNetwork } from '../models/kan/network';
 import { lineChart, type Rows } from './plot';
 import { printJsonLine, Report } from './report';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkVec } from '../../core/check';
+import { checkAllFinite, checkVec } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { Adder } from '../../stats/index';
@@ -13,6 +13,7 @@ import { Adder } from '../../stats/index';
 function checkGrid(name: string, x: Vec): number {
   checkVec(name, x);
   if (x.length < 3) throw new InvalidArgumentError(`${name}.length`, 'an integer >= 3', x.length);
+  checkAllFinite(name, x);
   return x.length - 1;
 }
 
@@ -51,6 +52,7 @@ export function pdeMomentumExact(mu: Vec): number {
 export function pdeEnergyExact(mu: Vec, w: Vec): number {
   const N = checkGrid('mu', mu);
   checkVec('w', w, N + 1);
+  checkAllFinite('w', w);
   const s = new Adder();
   for (let i = 0; i <= N; i++) {
     const h = i === 0 || i === N ? 0.5 : 1;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkPositive } from '../../core/check';
+import { checkFinite, checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
@@ -128,6 +128,8 @@ export interface HeatBlowup2dResult extends RunResult<HeatBlowup2dFinal, Vec, ob
  * ```
  */
 export function thesisInitialData2D(x: number, y: number): number {
+  checkFinite('x', x);
+  checkFinite('y', y);
   return 1 / (1 + (x * x + y * y) / 8 + (x * x * x * x) / 100);
 }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
@@ -138,6 +138,7 @@ export interface HeatBlowupResult extends RunResult<HeatBlowupFinal, Vec, object
  * ```
  */
 export function thesisInitialData1D(z: number): number {
+  checkFinite('z', z);
   const z2 = z * z;
   return 1 / (1 + z2 / 8 + (z2 * z2) / 10);
 }

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkAllFinite, checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
 import type { Vec } from '../../core/types';
 
 /**
@@ -27,6 +27,7 @@ import type { Vec } from '../../core/types';
  */
 export function heatProfile(z: Vec, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) res[i] = 1 / (1 + (z[i] * z[i]) / 8);
   return res;
@@ -43,6 +44,7 @@ export function heatProfile(z: Vec, out?: Vec): Vec {
  */
 export function heatProfileResidual(z: Vec, lambda: number, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   checkFinite('lambda', lambda);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) {
@@ -65,6 +67,7 @@ export function heatProfileResidual(z: Vec, lambda: number, out?: Vec): Vec {
  */
 export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) {
     const q = (z[i] * z[i]) / 8;

@@ -8,7 +8,8 @@
 import type { DenseMatrix, Vec } from '../../core/types';
 import { InvalidTypeError } from '../../core/errors';
 import { checkKanInput, forwardKan } from './propagation';
-import type { KanLayer } from './layer';
+import { checkInteger } from '../../core/check';
+import { KanLayer } from './layer';
 import { KanNetwork } from './network';
 import { KanWorkspace } from './workspace';
 
@@ -41,6 +42,8 @@ export function layerInputs(net: KanNetwork, X: DenseMatrix): DenseMatrix[] {
  * ```
  */
 export function baseGridRange(layer: KanLayer, i: number): number {
+  if (!(layer instanceof KanLayer)) throw new InvalidTypeError('layer', 'a KanLayer', layer);
+  checkInteger('i', i, 0, layer.inDim - 1);
   const domain = layer.bases[i].domain;
   return domain[1] - domain[0];
 }

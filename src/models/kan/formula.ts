@@ -8,7 +8,7 @@
 import { checkInteger, checkNonNegative } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix, Vec } from '../../core/types';
-import { applyFunctionForm, combineForms, evaluateForm, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
+import { applyFunctionForm, checkForm, combineForms, evaluateForm, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
 import { EDGE_SYMBOLIC } from './layer';
 import { KanNetwork } from './network';
 import { symbolicLibrary, type LibraryFunction } from './symbolicLibrary';
@@ -88,6 +88,7 @@ function formatForm(form: LinearForm, f: ResolvedFormat): string {
  * ```
  */
 export function formatFormula(form: LinearForm, options: FormatFormulaOptions = {}): string {
+  checkForm('form', form);
   const f: ResolvedFormat = {
     digits: checkInteger('options.digits', options.digits ?? 4, 1, 17),
     names: options.variableNames,

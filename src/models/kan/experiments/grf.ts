@@ -8,19 +8,19 @@
  *
  * @module
  */
-import { checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { mlpJetModel, mseLoss, trainJetModel } from './experimentsModels';
-import { GaussianRandomField } from './gaussianRandomField';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import { kanRmse, trainKan } from './training';
+import { checkInteger } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { mlpJetModel, mseLoss, trainJetModel } from '../jetModels';
+import { GaussianRandomField } from '../../../random/gaussianRandomField';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import { kanRmse, trainKan } from '../training';
 
 /** Options of {@link grfRegression}. */
 export interface GrfRegressionOptions extends LongRunOptions {

@@ -6,19 +6,19 @@
  *
  * @module
  */
-import { checkInteger, checkNonNegative, checkPositive } from '../../core/check';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix } from '../../core/types';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { symbolicFormula } from './formula';
-import { extendGrid } from './gridRefit';
-import { createKan } from './initialization';
-import type { KanNetwork } from './network';
-import { pruneKan } from './prune';
-import { autoSymbolic, type AutoSymbolicEdge } from './symbolicNetwork';
-import { kanRmse, trainKan, type KanDataset, type TrainKanResult } from './training';
+import { checkInteger, checkNonNegative, checkPositive } from '../../../core/check';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix } from '../../../core/types';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { symbolicFormula } from '../formula';
+import { extendGrid } from '../gridRefit';
+import { createKan } from '../initialization';
+import type { KanNetwork } from '../network';
+import { pruneKan } from '../prune';
+import { autoSymbolic, type AutoSymbolicEdge } from '../symbolicNetwork';
+import { kanRmse, trainKan, type KanDataset, type TrainKanResult } from '../training';
 
 /**
  * A data set y = f(x) with inputs uniform on [lo, hi]^d (pykan `create_dataset`).

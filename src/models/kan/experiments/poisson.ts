@@ -15,19 +15,19 @@
  *
  * @module
  */
-import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { trapezoidWeights } from '../../quad/trapezoid';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { kanJetModel, mlpJetModel, trainJetModel, type JetLoss, type JetModel } from './experimentsModels';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import type { KanNetwork } from './network';
+import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix, Vec } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { trapezoidWeights } from '../../../quad/trapezoid';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { kanJetModel, mlpJetModel, trainJetModel, type JetLoss, type JetModel } from '../jetModels';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import type { KanNetwork } from '../network';
 
 /**
  * Exact solution u, u′ and right-hand side f of (3.5.5) at x for frequency k.

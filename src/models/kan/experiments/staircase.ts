@@ -5,16 +5,16 @@
  *
  * @module
  */
-import { checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { Seed } from '../../random/seed';
-import { logLogSlope } from '../../stats/powerLaw';
-import { sampleDataset } from './experimentsPipeline';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import { trainKan } from './training';
+import { checkInteger } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { Seed } from '../../../random/seed';
+import { logLogSlope } from '../../../stats/powerLaw';
+import { sampleDataset } from './pipeline';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import { trainKan } from '../training';
 
 /** Options of {@link gridStaircase}. */
 export interface GridStaircaseOptions extends LongRunOptions {

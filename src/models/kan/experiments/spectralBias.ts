@@ -11,16 +11,16 @@
  *
  * @module
  */
-import { checkAllFinite, checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { kanJetModel, mlpJetModel, mseLoss, trainJetModel, type JetModel } from './experimentsModels';
-import { createKan } from './initialization';
+import { checkAllFinite, checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix, Vec } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { kanJetModel, mlpJetModel, mseLoss, trainJetModel, type JetModel } from '../jetModels';
+import { createKan } from '../initialization';
 
 /**
  * (2/N)|Σ_j g_j e^{−2πi k j/N}| for each integer frequency k: the amplitude of the k-th sine/cosine

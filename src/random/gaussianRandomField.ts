@@ -8,11 +8,11 @@
  *
  * @module
  */
-import { checkInRange, checkOneOf, checkPositive } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { symmetricEigenDecomposition } from '../../linalg/mlMatrixAdapter';
-import { Rng } from '../../random/rng';
+import { checkInRange, checkOneOf, checkPositive } from '../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
+import type { DenseMatrix, Vec } from '../core/types';
+import { symmetricEigenDecomposition } from '../linalg/mlMatrixAdapter';
+import { Rng } from './rng';
 
 /** Options of {@link GaussianRandomField}. */
 export interface GaussianRandomFieldOptions {
