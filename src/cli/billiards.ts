@@ -34,7 +34,7 @@ import { pinnedBallsEnsembleInWorkers, whiteNoiseDiagnosticsInWorkers } from '..
 import { billiardsFigures } from './billiardsFigures';
 import { Report, printJsonLine } from './report';
 
-/** The paper's T (Section 3, line 150), used as the horizon when nothing freezes. */
+/** The paper's T (Section 3, the paper, §3), used as the horizon when nothing freezes. */
 const PAPER_T = 1.20162e-4;
 /**
  * Probe horizon of the reversed orientation in units of 1/λ. The freeze happens at λT ≈ 0.96 for

@@ -63,7 +63,7 @@ export function pdeEnergyExact(mu: Vec, w: Vec): number {
 }
 
 /**
- * The wall flux of the energy under Dirichlet walls, `dE/dt = 2(w_z(1) − w_z(0))` (spec §2.1: the
+ * The wall flux of the energy under Dirichlet walls, `dE/dt = 2(w_z(1) − w_z(0))` (docs/billiards.md: the
  * energy identity d/dt ∫(μ² + σ²) = [2μμ_z + 2w_z − 2λμσ]_0^1 with μ_z = σ = 0 at the walls), with
  * one-sided second-order differences `w_z(0) ≈ (−3w_0 + 4w_1 − w_2)/(2dx)` and the mirror image
  * at z = 1. Non-positive whenever w ≥ 0 vanishes at the walls. O(1).

@@ -93,7 +93,7 @@ export interface WhiteNoiseBlock {
   pairs: Float64Array;
 }
 
-/** The diagnostics of spec §1.6 / Figs. 2–4. */
+/** The diagnostics of docs/billiards.md / Figs. 2–4. */
 export interface WhiteNoiseDiagnostics {
   /** `success`, `aborted` or `nonFinite`. */
   status: EnsembleStatus;
@@ -366,7 +366,7 @@ export function finishWhiteNoise(plan: EnsemblePlan, wn: WhiteNoisePlan, total: 
 }
 
 /**
- * White-noise diagnostics in this thread (spec §1.6; Figs. 2–4 of the source): second pass over
+ * White-noise diagnostics in this thread (docs/billiards.md; Figs. 2–4 of the source): second pass over
  * the runs of `plan` up to `options.time`, with μ̂, σ̂ taken from `ensemble`. Bit-identical to the
  * worker-thread runner. Cost O(R·(k + maxLag·n)).
  *

@@ -1,7 +1,7 @@
 /**
  * Activations of a KAN on a data set: the inputs of every layer (pykan's `acts`) and the edge
  * activation scales A_l[j,i] = mean_s |φ_{l,j,i}(x_s)| / (t_G − t_0 + 10⁻⁴) of pykan 0.0.5's
- * regularization and pruning (externally sourced; not in the thesis beyond L3407).
+ * regularization and pruning (externally sourced; not in the thesis beyond thesis §3.2.4).
  *
  * @module
  */

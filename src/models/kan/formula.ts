@@ -1,5 +1,5 @@
 /**
- * Closed-form formulas of symbolic KANs (thesis §3.2.4, L3409–3413, "symbolic snapping"): once
+ * Closed-form formulas of symbolic KANs (thesis §3.2.4, thesis §3.2.4, "symbolic snapping"): once
  * every active edge is symbolic, φ(x) = c·f(a·x + b) + d, the network is a composition of library
  * functions. This module extracts it as an expression tree, prints it as a string and evaluates it.
  *

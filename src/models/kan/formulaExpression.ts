@@ -1,6 +1,6 @@
 /**
  * A small expression tree for the closed-form formulas of symbolic KANs (thesis §3.2.4,
- * L3409–3413): every node value is a *linear form* Σ_k w_k·atom_k + constant whose atoms are input
+ * thesis §3.2.4): every node value is a *linear form* Σ_k w_k·atom_k + constant whose atoms are input
  * variables or library functions applied to linear forms. A symbolic edge c·f(a·v + b) + d of a
  * node v becomes c·f(a·v + b) + d again, so the tree of a network is built by composing edges.
  *

@@ -1,5 +1,5 @@
 /**
- * Gaussian-random-field regression (thesis §3.5.3, L3795–3843) at reduced size: fields with
+ * Gaussian-random-field regression (thesis §3.5.3, thesis §3.5.3) at reduced size: fields with
  * squared-exponential covariance of length scale σ on N uniform points of [−1, 1]^d (truncated KL
  * expansion, see `GaussianRandomField`), 80/20 train/test split, a KAN [d, w, 1] trained with
  * L-BFGS and grid extension against a tanh MLP with about the same number of parameters trained

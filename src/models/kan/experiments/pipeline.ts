@@ -1,6 +1,6 @@
 /**
- * The interpretability pipeline of thesis §3.2.4 (L3402–3413) and pykan's `hellokan` tutorial on
- * f(x1, x2) = exp(sin(πx1) + x2²) (thesis E4 item 2, L3546–3575): train a [2, 5, 1] KAN with
+ * The interpretability pipeline of thesis §3.2.4 (thesis §3.2.4) and pykan's `hellokan` tutorial on
+ * f(x1, x2) = exp(sin(πx1) + x2²) (thesis E4 item 2, thesis §3.3): train a [2, 5, 1] KAN with
  * sparsity regularization, prune, retrain, refine the grid, snap every edge to a library function,
  * retrain the affine parameters of the formula, and print it.
  *

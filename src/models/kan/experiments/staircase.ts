@@ -1,6 +1,6 @@
 /**
- * The grid-extension staircase (thesis §3.2.5, L3436–3444, Fig. 3.13; scaling law Thm 3.2.1,
- * L3292–3316 and E4 item 2, L3546–3575): a [2, 1, 1] KAN on f = exp(sin(πx1) + x2²) trained at
+ * The grid-extension staircase (thesis §3.2.5, thesis §3.2.5, Fig. 3.13; scaling law Thm 3.2.1,
+ * thesis §3.2.3 and E4 item 2, thesis §3.3): a [2, 1, 1] KAN on f = exp(sin(πx1) + x2²) trained at
  * G = 3, then extended to finer grids and retrained; the test RMSE should fall like G^{−(k+1)} = G⁻⁴.
  *
  * @module
@@ -20,7 +20,7 @@ import { trainKan } from '../training';
 export interface GridStaircaseOptions extends LongRunOptions {
   /** Increasing grid sizes (default [3, 5, 10, 20, 50]). */
   grids?: readonly number[];
-  /** L-BFGS steps per grid (default 50, thesis L3463–3465). */
+  /** L-BFGS steps per grid (default 50, thesis §3.2.6). */
   steps?: number;
   /** Training / test samples (default 1000 / 1000). */
   train?: number;
