@@ -17,8 +17,9 @@
  * Run: npx tsx bench/kan.bench.ts [seconds per case, default 0.5]
  */
 import {
-  autoSymbolic, backwardKan, createKan, extendGrid, forwardKan, KanWorkspace, pruneKan, sampleDataset, symbolicPipeline, trainKan, type KanNetwork,
+  autoSymbolic, backwardKan, createKan, extendGrid, forwardKan, KanWorkspace, pruneKan, trainKan, type KanNetwork,
 } from '../src/models/kan/index';
+import { sampleDataset, symbolicPipeline } from '../src/models/kan/experiments/pipeline';
 import { LbfgsMinimizer } from '../src/optim/lbfgs';
 import { Rng } from '../src/random/rng';
 

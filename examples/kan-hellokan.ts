@@ -3,7 +3,7 @@
  * Run: npx tsx examples/kan-hellokan.ts
  */
 import { createKan, extendGrid, fit, kanDiagramSpec, attributionScores, kanToJSON, pruneKan, autoSymbolic, symbolicFormula } from '../src/models/kan/index';
-import { sampleDataset } from '../src/models/kan/experimentsPipeline';
+import { sampleDataset } from '../src/models/kan/experiments/pipeline';
 
 const started = performance.now();
 // f = lambda x: torch.exp(torch.sin(torch.pi*x[:,[0]]) + x[:,[1]]**2)

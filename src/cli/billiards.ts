@@ -12,6 +12,9 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from '../core/errors';
+import { checkInteger, checkNonNegative, checkOneOf } from '../core/check';
+import { checkBallCount } from '../models/billiards/timeMap';
 import {
   ensembleFreezeTime,
   lambdaForBalls,
@@ -32,7 +35,7 @@ import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from
 import { flag, type FlagValues } from './framework/flags';
 import { billiardsSummary, type HorizonKind } from './billiardsSummary';
 
-/** The paper's T (Section 3, line 150), used as the horizon when nothing freezes. */
+/** The paper's T (Section 3, the paper, §3), used as the horizon when nothing freezes. */
 const PAPER_T = 1.20162e-4;
 /** Probe horizon of the reversed orientation in units of 1/λ (freeze at λT ≈ 0.96 for λ ≳ 35). */
 const PROBE_LAMBDA_T = 3;

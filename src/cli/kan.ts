@@ -8,11 +8,11 @@
  * @module
  */
 import { layerInputs } from '../models/kan/activations';
-import { grfRegression } from '../models/kan/experimentsGrf';
-import { poissonComparison } from '../models/kan/experimentsPoisson';
-import { spectralBias } from '../models/kan/experimentsSpectralBias';
-import { gridStaircase } from '../models/kan/experimentsStaircase';
-import { symbolicPipeline } from '../models/kan/experimentsPipeline';
+import { grfRegression } from '../models/kan/experiments/grf';
+import { poissonComparison } from '../models/kan/experiments/poisson';
+import { spectralBias } from '../models/kan/experiments/spectralBias';
+import { gridStaircase } from '../models/kan/experiments/staircase';
+import { symbolicPipeline } from '../models/kan/experiments/pipeline';
 import type { KanNetwork } from '../models/kan/network';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type OutcomeStatus } from './framework/experiment';
 import type { FigureSpec } from './framework/figures';

@@ -10,7 +10,7 @@ import { mappedGrid, sinhMap } from '../../src/grid/index';
 import { meanFieldPde, pinnedBallsEnsemble } from '../../src/models/billiards/index';
 import { heatBlowup1D, heatBlowup2D, radialHeatSystem, riccatiToy, solvePhysicalHeat } from '../../src/models/blowup/index';
 import { createKan, trainKan } from '../../src/models/kan/index';
-import { sampleDataset } from '../../src/models/kan/experimentsPipeline';
+import { sampleDataset } from '../../src/models/kan/experiments/pipeline';
 
 const grid = mappedGrid(sinhMap({ length: 1e5, scale: 0.01 }), 101, { symmetry: 'even' });
 const data = sampleDataset((x) => x[0] * x[1], 2, { train: 50, test: 20, seed: 0 });

@@ -84,7 +84,7 @@ function exchangeUnchecked(v: Float64Array, c: number, cosPhi: number, sinPhi: n
 }
 
 /**
- * Step 2.2 (source, lines 54–62): sort the pair (v[left], v[left+1]) ascending (smaller velocity
+ * Step 2.2 (the paper, §2, Step 2.2): sort the pair (v[left], v[left+1]) ascending (smaller velocity
  * to the left). κ = −1 orders (c−1, c), κ = +1 orders (c, c+1). O(1).
  * @example
  * ```ts
@@ -112,7 +112,7 @@ function orderPairUnchecked(v: Float64Array, left: number): Float64Array {
 /**
  * One collision with explicit random inputs: {@link energyExchange} of the triple centered at c,
  * then {@link orderPair} of (c−1, c) when κ = −1 or of (c, c+1) when κ = +1. The ball not in
- * the sorted pair keeps its Step 2.1 value; all other balls are unchanged (source, line 64).
+ * the sorted pair keeps its Step 2.1 value; all other balls are unchanged (the paper, §2).
  *
  * @param v - velocities (modified in place)
  * @param c - 0-based center in [1, n − 2]

@@ -278,7 +278,7 @@ export function finishEnsemble(plan: EnsemblePlan, total: EnsembleBlock): Pinned
 }
 
 /**
- * A pinned-balls Monte Carlo ensemble in this thread (source, Section 3; spec §5): R runs of the
+ * A pinned-balls Monte Carlo ensemble in this thread (source, Section 3; docs/billiards.md): R runs of the
  * model from v(x,0) = μ0(z) + σ0(z)ξ, observed at the PDE times τ_j (k_j = round(τ_j(n−1)²(n−2)/2)
  * collisions). Bit-identical to `pinnedBallsEnsembleInWorkers` of `singularis/node` with the
  * same options. Cost O(R·k_last) collisions (≈ 10⁷ per second per core).
@@ -314,7 +314,7 @@ export function pinnedBallsEnsemble(problem: Omit<PinnedBallsEnsembleOptions, 't
 }
 
 /**
- * The Monte Carlo freeze time (spec §5.5): the freeze detector `freezeTime` applied to
+ * The Monte Carlo freeze time (docs/billiards.md): the freeze detector `freezeTime` applied to
  * ∫σ̂² dz over the ensemble's output times (use a fine time scan). Returns the detector's result
  * (status `'noFreeze'` and time null when nothing freezes, as in the printed orientation).
  *

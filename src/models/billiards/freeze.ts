@@ -1,6 +1,6 @@
 /**
  * The freeze detector that defines the paper's "time until the apparent total freeze" T
- * (Section 3, line 150: "the variance σ² is almost identically equal to 0 compared to typical
+ * (Section 3, the paper, §3: "the variance σ² is almost identically equal to 0 compared to typical
  * values in the main part of the evolution").
  *
  * Definition used throughout the library: given a time series s(t) ≥ 0 (∫σ² dz by default, or
@@ -41,7 +41,7 @@ export interface FreezeResult {
 
 /**
  * The freeze time T(f) of a series: the first time after its peak at which it falls below
- * `f·peak` (spec §4.5; the paper's T of Section 3, line 150, made precise).
+ * `f·peak` (docs/billiards.md; the paper's T of Section 3, the paper, §3, made precise).
  *
  * The crossing is located by linear interpolation between the last sample at or above the level
  * and the first one below it, so the result is accurate to O(Δt²) for a smooth series sampled at

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { checkFunction, checkOneOf } from '../../core/check';
+import { checkAllFinite, checkFinite, checkFunction, checkOneOf } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { RandomSource } from '../../core/types';
 import { erf } from '../../special/index';
@@ -47,6 +47,7 @@ export interface InitialDataOptions {
  * ```
  */
 export function section3Mean(z: number): number {
+  checkFinite('z', z);
   const s = z - 0.5;
   return erf(27 * s * s * s);
 }
@@ -59,6 +60,7 @@ export function section3Mean(z: number): number {
  * ```
  */
 export function section3Sigma(z: number): number {
+  checkFinite('z', z);
   return (1 - Math.cos(2 * Math.PI * z)) / 1000;
 }
 
@@ -98,8 +100,9 @@ export function initialProfiles(options: InitialDataOptions = {}): InitialProfil
  * ballCoordinates(5); // [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
-export function ballCoordinates(n: number, out: Float64Array = new Float64Array(n)): Float64Array {
+export function ballCoordinates(n: number, outArg?: Float64Array): Float64Array {
   checkBallCount('n', n);
+  const out = outArg ?? new Float64Array(n);
   if (!(out instanceof Float64Array) || out.length !== n) throw new InvalidTypeError('out', `a Float64Array of length ${n}`, out);
   for (let i = 0; i < n; i++) out[i] = i / (n - 1);
   out[n - 1] = 1;
@@ -166,11 +169,16 @@ export function drawInitialVelocities(
   mean: Float64Array,
   sigma: Float64Array,
   rng: RandomSource,
-  out: Float64Array = new Float64Array(mean.length),
+  outArg?: Float64Array,
 ): Float64Array {
+  if (!(mean instanceof Float64Array)) throw new InvalidTypeError('mean', 'a Float64Array', mean);
   const n = mean.length;
+  const out = outArg ?? new Float64Array(n);
+  if (rng === null || typeof rng !== 'object' || typeof rng.normal !== 'function') throw new InvalidTypeError('rng', 'a RandomSource (with normal())', rng);
+  checkAllFinite('mean', mean);
   if (!(sigma instanceof Float64Array) || sigma.length !== n) throw new InvalidTypeError('sigma', `a Float64Array of length ${n}`, sigma);
   if (!(out instanceof Float64Array) || out.length !== n) throw new InvalidTypeError('out', `a Float64Array of length ${n}`, out);
+  checkAllFinite('sigma', sigma);
   for (let i = 0; i < n; i++) out[i] = mean[i] + sigma[i] * rng.normal();
   return out;
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkVec } from '../../core/check';
+import { checkAllFinite, checkVec } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { Adder } from '../../stats/index';
@@ -13,6 +13,7 @@ import { Adder } from '../../stats/index';
 function checkGrid(name: string, x: Vec): number {
   checkVec(name, x);
   if (x.length < 3) throw new InvalidArgumentError(`${name}.length`, 'an integer >= 3', x.length);
+  checkAllFinite(name, x);
   return x.length - 1;
 }
 
@@ -51,6 +52,7 @@ export function pdeMomentumExact(mu: Vec): number {
 export function pdeEnergyExact(mu: Vec, w: Vec): number {
   const N = checkGrid('mu', mu);
   checkVec('w', w, N + 1);
+  checkAllFinite('w', w);
   const s = new Adder();
   for (let i = 0; i <= N; i++) {
     const h = i === 0 || i === N ? 0.5 : 1;
@@ -61,7 +63,7 @@ export function pdeEnergyExact(mu: Vec, w: Vec): number {
 }
 
 /**
- * The wall flux of the energy under Dirichlet walls, `dE/dt = 2(w_z(1) − w_z(0))` (spec §2.1: the
+ * The wall flux of the energy under Dirichlet walls, `dE/dt = 2(w_z(1) − w_z(0))` (docs/billiards.md: the
  * energy identity d/dt ∫(μ² + σ²) = [2μμ_z + 2w_z − 2λμσ]_0^1 with μ_z = σ = 0 at the walls), with
  * one-sided second-order differences `w_z(0) ≈ (−3w_0 + 4w_1 − w_2)/(2dx)` and the mirror image
  * at z = 1. Non-positive whenever w ≥ 0 vanishes at the walls. O(1).

@@ -14,7 +14,7 @@
  *   `w_i += dt[(w_{i+1} − 2w_i + w_{i−1})/dx² − λ m_i σ_i + m_i²]`, `m_i = (μ_{i+1} − μ_{i−1})/(2dx)`.
  *   Walls: `'dirichlet'` holds w = 0 ((2.12)); `'zeroFlux'` uses a half cell with `w_x = 0` and
  *   drops the reaction there (it vanishes when `μ_x = λσ`, the zero-μ-flux condition).
- *   Positivity: w stays ≥ 0 whenever `dt ≤ 2/(λ² + 4/dx²)` (spec §4.1).
+ *   Positivity: w stays ≥ 0 whenever `dt ≤ 2/(λ² + 4/dx²)` (docs/billiards.md).
  * - **Scheme C** (system (C), `E = (μ² + σ²)/2`): the same finite-volume update for E with flux
  *   `G_{i+½} = −(E_{i+1} − E_i)/dx + λ(p_i + p_{i+1})/2`, `p = μσ`, `σ = √(2·max(E − μ²/2, 0))`.
  *   `'dirichlet'` resets `E = μ²/2` at the walls after the step (the (C) boundary condition);

@@ -19,7 +19,7 @@
  *
  * Step restriction: the explicit part alone. For IMEX Euler a von Neumann analysis of the
  * centered hyperbolic part with implicit diffusion gives stability for `dt·λ² ≤ 2`, and the
- * reaction keeps w ≥ 0 under the same bound (the quadratic argument of spec §4.1 with θ = 0,
+ * reaction keeps w ≥ 0 under the same bound (the quadratic argument of docs/billiards.md with θ = 0,
  * followed by an M-matrix solve); the default `dt = 0.25/λ²` stays well inside it and resolves
  * the O(1/λ²) relaxation time of σ.
  *

@@ -102,7 +102,7 @@ export function setupMeanFieldPde(spec: MeanFieldPdeSpec): PdeSetup {
   const advection = advectionOption === 'auto' ? (cellPeclet > 1 ? 'upwind' : 'centered') : advectionOption;
   const upwindViscosity = advection === 'upwind' ? cellPeclet : 0;
   const diffusion = 1 + upwindViscosity;
-  // spec §4.1 with diffusion D: θ ≥ 2D·dt/dx² and dt·λ² ≤ 2D(1 − θ)  ⇒  dt ≤ 2D/(λ² + 4D²/dx²)
+  // docs/billiards.md with diffusion D: θ ≥ 2D·dt/dx² and dt·λ² ≤ 2D(1 − θ)  ⇒  dt ≤ 2D/(λ² + 4D²/dx²)
   const positivityBound = advection === 'centered' ? 2 / (lambda * lambda + 4 / (dx * dx)) : (2 * diffusion) / (lambda * lambda + (4 * diffusion * diffusion) / (dx * dx));
   const explicitDt = advection === 'centered' ? Math.min(0.25 * dx * dx, 1 / (lambda * lambda)) : Math.min((0.25 * dx * dx) / diffusion, 1 / (lambda * lambda));
   const defaultDt = stepper === 'explicit' ? explicitDt : 0.25 / (lambda * lambda);

@@ -20,7 +20,7 @@ export type PdeWalls = 'dirichlet' | 'zeroFlux';
 
 /**
  * Discretization of the hyperbolic flux λ(σ, μσ): `'centered'` (midpoint average), `'upwind'`
- * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, spec §4.1,
+ * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, docs/billiards.md,
  * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centered.
  */
 export type PdeAdvection = 'centered' | 'upwind' | 'auto';
@@ -47,7 +47,7 @@ export interface MeanFieldPdeSpec extends MeanFieldRunControls {
   /** Initial standard deviation σ0(z) ≥ 0 (default Section 3's (1 − cos 2πz)/1000). */
   sigma?: (z: number) => number;
   /**
-   * Run system (B) exactly as printed (lines 226, 274: √w in place of √(2w)), which is the
+   * Run system (B) exactly as printed (the paper, §4.2: √w in place of √(2w)), which is the
    * corrected system with λ/√2. Scheme B only. Default false.
    */
   bAsPrinted?: boolean;
@@ -60,7 +60,7 @@ export interface MeanFieldPdeSpec extends MeanFieldRunControls {
    */
   advection?: PdeAdvection;
   /**
-   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centered, spec §4) or
+   * Time step. Default: explicit `min(0.25·dx²/D, 1/λ²)` with D = 1 (centered, docs/billiards.md) or
    * D = 1 + λ·dx/2 (upwind); IMEX `0.25/λ²`. The explicit positivity bound is
    * `dt ≤ 2D/(λ² + 4D²/dx²)`; larger steps are allowed and reported
    * (`stats.positivityGuaranteed = false`).

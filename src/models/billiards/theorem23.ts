@@ -3,7 +3,7 @@
  * the pinned-balls step under the modulated-white-noise ansatz (2.5), compared with the
  * theorem's right-hand sides for given smooth profiles μ̃, σ̃.
  *
- * Exact reduction (proof of Theorem 2.3, valid for interior balls 3 ≤ x ≤ n − 2, spec §6 item 3):
+ * Exact reduction (proof of Theorem 2.3, valid for interior balls 3 ≤ x ≤ n − 2, docs/billiards.md item 3):
  * ```
  * (n−2)·E[v(x,t+1) − v(x,t)]   = S[μ]/3       + (√3/(2π))·(E r(x−1) − E r(x+1))            (5.5), (5.13)
  * (n−2)·E[v(x,t+1)² − v(x,t)²] = S[μ² + σ²]/3 + (√3/π)·(E[a r](x−1) − E[a r](x+1))          (5.6), (5.15)

@@ -16,7 +16,7 @@
  * @module
  */
 import { checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { gaussLegendre, type QuadratureRule } from '../../quad/index';
 
@@ -78,6 +78,11 @@ const E2 = [1 / Math.sqrt(6), -2 / Math.sqrt(6), 1 / Math.sqrt(6)];
  * ```
  */
 export function tripleRadiusMoments(alpha: ArrayLike<number>, beta: ArrayLike<number>, rule: PolarRule): TripleRadiusMoments {
+  for (const [name, a] of [['alpha', alpha], ['beta', beta]] as const) {
+    if (a === null || typeof a !== 'object' || typeof a.length !== 'number' || a.length < 3) throw new InvalidTypeError(name, 'an array of 3 numbers', a);
+  }
+  for (let k = 0; k < 3; k++) if (!Number.isFinite(alpha[k])) throw new InvalidArgumentError(`alpha[${k}]`, 'a finite number', alpha[k]);
+  if (rule === null || typeof rule !== 'object' || typeof (rule as { nodes?: unknown }).nodes !== 'object') throw new InvalidTypeError('rule', 'a PolarRule (from polarRule)', rule);
   for (let k = 0; k < 3; k++) {
     if (!(beta[k] > 0 && beta[k] < Infinity)) throw new InvalidArgumentError(`beta[${k}]`, 'a finite number > 0', beta[k]);
     if (!Number.isFinite(alpha[k])) throw new InvalidArgumentError(`alpha[${k}]`, 'a finite number', alpha[k]);

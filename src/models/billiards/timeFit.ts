@@ -1,11 +1,11 @@
 /**
- * Best-fit PDE time of a Monte Carlo mean profile (spec §9 check 18): the time τ̂ at which the
+ * Best-fit PDE time of a Monte Carlo mean profile (docs/billiards.md check 18): the time τ̂ at which the
  * mean-field PDE's μ(·, τ) is closest, in the least-squares sense over interior balls, to an
  * ensemble mean μ̂. Dividing τ̂ by the mapped time τ = 2k/((n−1)²(n−2)) of the k collisions that
  * produced μ̂ validates the step → PDE time map directly.
  *
  * Estimator. With balls i in the interior window z_i ∈ [zMin, zMax] (the wall boundary layer,
- * spec §1.3 item 6, left out) and the PDE profile interpolated linearly in z and by cubic Lagrange
+ * docs/billiards.md item 6, left out) and the PDE profile interpolated linearly in z and by cubic Lagrange
  * interpolation in τ between dense snapshots,
  *
  *   τ̂ = argmin_τ S(τ),   S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))².
@@ -53,7 +53,7 @@ export interface PdeProfiles {
 
 /** Options of {@link pdeTimeFitter}: the interior window of balls that enter the fit. */
 export interface PdeTimeFitWindow {
-  /** Lower end of the interior window in z (default 0.03, spec §5.3). */
+  /** Lower end of the interior window in z (default 0.03, docs/billiards.md). */
   zMin?: number;
   /** Upper end of the interior window in z (default 0.97). */
   zMax?: number;
@@ -321,7 +321,7 @@ export function pdeTimeFitter(ballZ: Vec, pde: PdeProfiles, window: PdeTimeFitWi
 }
 
 /**
- * The best-fit PDE time of one Monte Carlo mean profile (spec §9 check 18): τ̂ minimizing
+ * The best-fit PDE time of one Monte Carlo mean profile (docs/billiards.md check 18): τ̂ minimizing
  * S(τ) = Σ_i (μ̂_i − μ_PDE(z_i, τ))² over the balls with z_i ∈ [zMin, zMax], where μ_PDE is
  * interpolated linearly in z and cubically in τ between the given snapshots (error O(Δz²) + O(Δτ⁴)),
  * with its Gauss–Newton standard error √(Σ g_i²σ̂_i²/R)/Σ g_i² (g = ∂μ_PDE/∂τ; see the module
@@ -361,7 +361,7 @@ export function bestFitPdeTime(mean: Vec, ballZ: Vec, pde: PdeProfiles, options:
 /**
  * {@link bestFitPdeTime} for every output time of a Monte Carlo ensemble, with the ratio τ̂/τ to
  * the mapped time τ = 2k/((n−1)²(n−2)) of the k collisions actually run (the requested time up to
- * the rounding of k) and its standard error (spec §9 check 18). Output times
+ * the rounding of k) and its standard error (docs/billiards.md check 18). Output times
  * outside the snapshot range, or at τ = 0, give `bracketed: false` or a NaN ratio respectively.
  * Complexity O(J·m + |times|·(J + 80)·m).
  *

@@ -9,8 +9,8 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkFinite, checkInteger, checkPositive } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { RunWatch, type LongRunOptions } from '../../core/progress';
 import { allFinite } from '../../core/status';
 import { streams } from '../../random/rng';
@@ -93,7 +93,7 @@ export interface WhiteNoiseBlock {
   pairs: Float64Array;
 }
 
-/** The diagnostics of spec §1.6 / Figs. 2–4. */
+/** The diagnostics of docs/billiards.md / Figs. 2–4. */
 export interface WhiteNoiseDiagnostics {
   /** `success`, `aborted` or `nonFinite`. */
   status: EnsembleStatus;
@@ -175,6 +175,10 @@ export interface WhiteNoiseDiagnostics {
  * @throws InvalidArgumentError when `time` is not an output time of the ensemble, runs < 2, or an option is out of range
  */
 export function planWhiteNoise(plan: EnsemblePlan, ensemble: PinnedBallsEnsembleResult, options: WhiteNoiseOptions): WhiteNoisePlan {
+  if (plan === null || typeof plan !== 'object' || !Number.isInteger(plan.n) || !Number.isInteger(plan.runs)) throw new InvalidTypeError('plan', 'an EnsemblePlan (from planPinnedBallsEnsemble)', plan);
+  if (ensemble === null || typeof ensemble !== 'object' || !Array.isArray(ensemble.times) || !Array.isArray(ensemble.sigma)) throw new InvalidTypeError('ensemble', 'a PinnedBallsEnsembleResult', ensemble);
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object { time, … }', options);
+  checkFinite('options.time', options.time);
   const j = ensemble.times.indexOf(options.time);
   if (j < 0) throw new InvalidArgumentError('whiteNoise.time', `one of the ensemble times [${ensemble.times.join(', ')}]`, options.time);
   if (ensemble.runs !== plan.runs) throw new InvalidArgumentError('ensemble.runs', `the plan's runs = ${plan.runs} (a complete first pass)`, ensemble.runs);
@@ -362,7 +366,7 @@ export function finishWhiteNoise(plan: EnsemblePlan, wn: WhiteNoisePlan, total: 
 }
 
 /**
- * White-noise diagnostics in this thread (spec §1.6; Figs. 2–4 of the source): second pass over
+ * White-noise diagnostics in this thread (docs/billiards.md; Figs. 2–4 of the source): second pass over
  * the runs of `plan` up to `options.time`, with μ̂, σ̂ taken from `ensemble`. Bit-identical to the
  * worker-thread runner. Cost O(R·(k + maxLag·n)).
  *

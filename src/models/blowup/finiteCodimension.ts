@@ -1,10 +1,10 @@
 /**
  * Finite-codimension (higher vanishing order) blowup of `a_t = a_xx + a²`, thesis §2.5
- * (L2630–2910): with `y = x/λ^{1/m}`, `λ = λ0e^{−τ/2}`,
+ * (thesis §2.5.1): with `y = x/λ^{1/m}`, `λ = λ0e^{−τ/2}`,
  * `U_τ = λ^{2−2/m}U_yy − U − yU_y/(2m) + U²` ((2.5.1)–(2.5.3)); for λ = 0 the profile
- * `U* = 1/(1 + cy^{2m})` ((2.5.4)–(2.5.5), c = 1 at L2678) is steady. The linearization
+ * `U* = 1/(1 + cy^{2m})` ((2.5.4)–(2.5.5), c = 1 at thesis §2.5.2) is steady. The linearization
  * `Lε = −ε − yε_y/(2m) + 2U*ε` ((2.5.6)) maps `y^{2j}` to `(1 − j/m)y^{2j} + O(y^{2j+2m})`, and the
- * constant mode feeds `y^{2m}` with `−2c_0` ((2.5.10)–(2.5.11), index range 0 ≤ j ≤ m−1, spec §4
+ * constant mode feeds `y^{2m}` with `−2c_0` ((2.5.10)–(2.5.11), index range 0 ≤ j ≤ m−1, docs/blowup.md
  * item 8): m unstable directions plus a neutral one, codimension m + 1.
  *
  * @module
@@ -97,7 +97,7 @@ export function finiteCodimensionModulationMatrix(m: number, c = 1): Float64Arra
 
 /**
  * Exact eigenvalues `1 − j/m`, j = 0..m, of the modulation system (thesis (2.5.11), corrected index
- * range, spec §4 item 8). O(m).
+ * range, docs/blowup.md item 8). O(m).
  *
  * @example
  * ```ts

@@ -1,11 +1,11 @@
 /**
  * High-level solver for the non-radial 2-D blowup of `a_t = Δa + a²` by dynamic rescaling
- * (thesis §2.4.2, L2533–2602): the tensor model of `heat2dModel.ts` on the driver, with the
+ * (thesis §2.4.2, thesis §2.4): the tensor model of `heat2dModel.ts` on the driver, with the
  * per-direction diagnostics of the thesis's Figure 2.4 recorded along τ.
  *
  * @module
  */
-import { checkPositive } from '../../core/check';
+import { checkFinite, checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
@@ -34,7 +34,7 @@ export interface HeatBlowup2dOptions extends Omit<RescaledStepControls, 'sampleA
         /** Sinh-map scale A > 0: |z| ≲ A is resolved almost uniformly (default 1). */
         scale?: number;
       };
-  /** Initial rescaled data û(x, y, 0) (default the thesis's `(1 + (x²+y²)/8 + x⁴/100)⁻¹`, L2535–2537). */
+  /** Initial rescaled data û(x, y, 0) (default the thesis's `(1 + (x²+y²)/8 + x⁴/100)⁻¹`, thesis §2.4). */
   initialData?: (x: number, y: number) => number;
   /** `'imex'` (default: implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
   scheme?: 'imex' | 'rk4';
@@ -121,13 +121,15 @@ export interface HeatBlowup2dResult extends RunResult<HeatBlowup2dFinal, Vec, ob
 }
 
 /**
- * The thesis's non-radial 2-D datum `(1 + (x²+y²)/8 + x⁴/100)⁻¹` (L2535–2537).
+ * The thesis's non-radial 2-D datum `(1 + (x²+y²)/8 + x⁴/100)⁻¹` (thesis §2.4).
  * @example
  * ```ts
  * thesisInitialData2D(0, 0); // 1
  * ```
  */
 export function thesisInitialData2D(x: number, y: number): number {
+  checkFinite('x', x);
+  checkFinite('y', y);
   return 1 / (1 + (x * x + y * y) / 8 + (x * x * x * x) / 100);
 }
 

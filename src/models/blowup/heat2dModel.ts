@@ -1,15 +1,15 @@
 /**
  * The rescaled semilinear heat equation in two dimensions on the quarter domain of a tensor grid,
- * for data even in x and in y but not radial (thesis §2.4.2, L2533–2602; (2.2.5) L1650–1658 with
+ * for data even in x and in y but not radial (thesis §2.4.2, thesis §2.4; (2.2.5) thesis §2.2 with
  * n = 2):
  *
  *     û_τ = c_u û − c_l¹ x û_x − c_l² y û_y + û² + λ₁ û_xx + λ₂ û_yy,   (log λ_i)_τ = c_u + 2c_lⁱ,
  *
  * as a {@link RescalingModel} for the driver (3 modulation constants, 2 scale factors).
  * Derivatives are the tensor-product cubic spline's (even end at 0, natural end at L, thesis
- * L2570–2589); the nodes on x = Lx and y = Ly are outflow nodes (û_τ = 0). Normalization:
+ * thesis §2.4); the nodes on x = Lx and y = Ly are outflow nodes (û_τ = 0). Normalization:
  * ℓ₀(f) = f(0,0), ℓ₁(f) = (D2x f)(0,0), ℓ₂(f) = (D2y f)(0,0) — û(0), û_xx(0), û_yy(0) fixed
- * (thesis (2.2.7), L1683–1691).
+ * (thesis (2.2.7), thesis §2.2).
  *
  * The implicit diffusion solve `(I − g(λ₁D2x + λ₂D2y))Y = R` starts from the alternating-direction
  * factorization `P = (I − gλ₁D2x)(I − gλ₂D2y)` (each factor exactly the inverse of the spline
@@ -220,7 +220,7 @@ export function heat2dModel(gridX: Grid1D, gridY: Grid1D, options: Heat2dModelOp
 }
 
 /**
- * The thesis's n = 2 normalization formulas (L2539–2560), from the Taylor data
+ * The thesis's n = 2 normalization formulas (thesis §2.4), from the Taylor data
  * `t = [û, û_xx, û_yy, û_xxxx, û_xxyy, û_yyyy]` at the origin:
  * `c_u = −û − (λ₁û_xx + λ₂û_yy)/û`, `c_l¹ = c_u/2 + û + (λ₁û_xxxx + λ₂û_xxyy)/(2û_xx)`,
  * `c_l² = c_u/2 + û + (λ₁û_xxyy + λ₂û_yyyy)/(2û_yy)`. Writes `[c_u, c_l¹, c_l²]`. O(1).

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
@@ -36,11 +36,11 @@ export interface HeatBlowupOptions extends Omit<RescaledStepControls, 'sampleAt'
         /** Sinh-map scale A > 0: |z| ≲ A is resolved almost uniformly (default 1). */
         scale?: number;
       };
-  /** Initial rescaled data û(z, 0) as a function of |z| or nodal values (default the thesis's `(1 + z²/8 + z⁴/10)⁻¹`, L2482). */
+  /** Initial rescaled data û(z, 0) as a function of |z| or nodal values (default the thesis's `(1 + z²/8 + z⁴/10)⁻¹`, thesis §2.4). */
   initialData?: ((z: number) => number) | Vec;
   /** Ĉ_u(0) > 0 (default 1): the physical data are `a(x, 0) = û(x/Ĉ_l(0), 0)/Ĉ_u(0)`. */
   amplitudeScale?: number;
-  /** Ĉ_l(0) > 0 (default 1); λ(0) = Ĉ_u(0)/Ĉ_l(0)² (thesis "λ = 1", L2482). */
+  /** Ĉ_l(0) > 0 (default 1); λ(0) = Ĉ_u(0)/Ĉ_l(0)² (thesis "λ = 1", thesis §2.4). */
   lengthScale?: number;
   /** `'imex'` (default, ARK3(2)4L[2]SA, implicit diffusion, adaptive) or `'rk4'` (thesis-style explicit). */
   scheme?: 'imex' | 'rk4';
@@ -130,7 +130,7 @@ export interface HeatBlowupResult extends RunResult<HeatBlowupFinal, Vec, object
 }
 
 /**
- * The thesis's 1-D initial datum `(1 + z²/8 + z⁴/10)⁻¹` (L2482).
+ * The thesis's 1-D initial datum `(1 + z²/8 + z⁴/10)⁻¹` (thesis §2.4).
  *
  * @example
  * ```ts
@@ -138,6 +138,7 @@ export interface HeatBlowupResult extends RunResult<HeatBlowupFinal, Vec, object
  * ```
  */
 export function thesisInitialData1D(z: number): number {
+  checkFinite('z', z);
   const z2 = z * z;
   return 1 / (1 + z2 / 8 + (z2 * z2) / 10);
 }

@@ -1,6 +1,6 @@
 /**
- * The blowup profile of `a_t = Δa + a²` and its asymptotic corrections (thesis L756–758,
- * L1520–1522, L1923; spec §1.2–1.3 [D]).
+ * The blowup profile of `a_t = Δa + a²` and its asymptotic corrections (thesis §1.1.1,
+ * thesis §2.2, thesis §2.3; docs/blowup.md–1.3 [D]).
  *
  * * Profile `ū(z) = 1/(1 + |z|²/8)`, steady for (★) with λ = 0, `c̄_u = −1`, `c̄_l = ½`.
  * * Residual with the predicted modulation `c̃_u = nλ/4`, `c̃_l = −(n+4)λ/8` (1D: λ/4, −5λ/8):
@@ -14,11 +14,11 @@
  *
  * @module
  */
-import { checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { checkAllFinite, checkFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
 import type { Vec } from '../../core/types';
 
 /**
- * `ū(z) = 1/(1 + z²/8)` at each node (thesis L1520). O(n).
+ * `ū(z) = 1/(1 + z²/8)` at each node (thesis §2.2). O(n).
  *
  * @example
  * ```ts
@@ -27,6 +27,7 @@ import type { Vec } from '../../core/types';
  */
 export function heatProfile(z: Vec, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) res[i] = 1 / (1 + (z[i] * z[i]) / 8);
   return res;
@@ -34,7 +35,7 @@ export function heatProfile(z: Vec, out?: Vec): Vec {
 
 /**
  * The exact residual of the profile with the predicted λ-term,
- * `−λ|z|⁴ū³/64` (thesis L1923 with χ = ū²-terms absent; spec §1.2 [D]). O(n).
+ * `−λ|z|⁴ū³/64` (thesis §2.3 with χ = ū²-terms absent; docs/blowup.md [D]). O(n).
  *
  * @example
  * ```ts
@@ -43,6 +44,7 @@ export function heatProfile(z: Vec, out?: Vec): Vec {
  */
 export function heatProfileResidual(z: Vec, lambda: number, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   checkFinite('lambda', lambda);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) {
@@ -54,7 +56,7 @@ export function heatProfileResidual(z: Vec, lambda: number, out?: Vec): Vec {
 }
 
 /**
- * The first asymptotic correction `v(z) = −q log(1+q)/(1+q)²`, `q = z²/8` (spec §1.2 [D]):
+ * The first asymptotic correction `v(z) = −q log(1+q)/(1+q)²`, `q = z²/8` (docs/blowup.md [D]):
  * `û ≈ ū + v/τ`. Solves `−v − ½zv′ + 2ūv = z⁴ū³/64` with `v(0) = v″(0) = 0`; `v = −z⁴/64 + O(z⁶)`.
  * O(n).
  *
@@ -65,6 +67,7 @@ export function heatProfileResidual(z: Vec, lambda: number, out?: Vec): Vec {
  */
 export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
   checkVec('z', z);
+  checkAllFinite('z', z);
   const res = out === undefined ? new Float64Array(z.length) : checkVec('out', out, z.length);
   for (let i = 0; i < z.length; i++) {
     const q = (z[i] * z[i]) / 8;
@@ -75,7 +78,7 @@ export function heatProfileCorrection(z: Vec, out?: Vec): Vec {
 
 /**
  * max_z |v(z)| and its location: with p = 1 + q the maximizer solves `(p − 2) log p = p − 1`
- * (Newton, to round-off). The predicted limit of `τ·sup_z|û − ū|` (spec §4 item 3). O(1).
+ * (Newton, to round-off). The predicted limit of `τ·sup_z|û − ū|` (docs/blowup.md item 3). O(1).
  *
  * @example
  * ```ts
@@ -101,7 +104,7 @@ export function heatCorrectionMaximum(): {
 }
 
 /**
- * Predicted laws at rescaled time τ for the radial/1-D problem in dimension n (spec §1.2–1.3 [D]):
+ * Predicted laws at rescaled time τ for the radial/1-D problem in dimension n (docs/blowup.md–1.3 [D]):
  * `lambdaTau = 1 + ((n+2)/2) log τ/τ` (up to the data-dependent C/τ of `1/λ = τ − ((n+2)/2)log τ + C`),
  * `lawU = (n/4)·lambdaTau`, `lawL = ((n+4)/8)·lambdaTau − (n+2)/(4τ)` (from (2.2.7) with
  * `u_iiii(0) ≈ −3/(8τ)`, `u_iijj(0) ≈ −1/(8τ)`). Limits: `lawU → n/4`, `lawL → (n+4)/8`. O(1).

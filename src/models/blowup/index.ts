@@ -5,19 +5,84 @@
  * computation of the blowup time. Guide: docs/blowup.md.
  * @module blowup
  */
-export * from './driver';
-export * from './schemes';
-export * from './radialHeatModel';
-export * from './heatProfile';
-export * from './heatBlowup';
-export * from './riccati';
-export * from './finiteCodimension';
-export * from './heat2dModel';
-export * from './physicalRadial';
-export * from './physicalTensor2d';
-export * from './physicalBlowup';
-export * from './heat2dBlowup';
-export * from './physicalRosenbrock';
+export {
+  runRescaled,
+  initRescaled,
+  RescaledStepper,
+  type RescalingModel,
+  type NormalizationMode,
+  type NormalisationMode,
+  type ModulationUpdate,
+  type RescaledState,
+  type RescaledStepControls,
+  type RescaledRunOptions,
+  type RescaledRunResult,
+  type RescaledFinal,
+  type RescaledStatsExtras,
+  type RescaledHistory,
+} from './driver';
+export { rk4Explicit, ark3Imex, type RescalingScheme } from './schemes';
+export {
+  radialHeatModel,
+  heatModulationsFromTaylor,
+  type RadialHeatModelOptions,
+  type RadialHeatModel,
+} from './radialHeatModel';
+export {
+  heatProfile,
+  heatProfileResidual,
+  heatProfileCorrection,
+  heatCorrectionMaximum,
+  predictedHeatLaws,
+} from './heatProfile';
+export {
+  thesisInitialData1D,
+  initHeatBlowupRadial,
+  heatBlowupRadial,
+  heatBlowup1D,
+  type HeatBlowupOptions,
+  type HeatBlowupSeries,
+  type HeatBlowupFinal,
+  type HeatBlowupResult,
+} from './heatBlowup';
+export {
+  riccatiExactSolution,
+  riccatiToy,
+  riccatiDampingRate,
+  type RiccatiToyOptions,
+  type RiccatiToyFinal,
+  type RiccatiToyResult,
+} from './riccati';
+export {
+  finiteCodimensionProfile,
+  finiteCodimensionOperator,
+  finiteCodimensionResidual,
+  finiteCodimensionModulationMatrix,
+  finiteCodimensionEigenvalues,
+  finiteCodimensionRatesOnGrid,
+} from './finiteCodimension';
+export { heat2dModel, heat2dModulationsFromTaylor, type Heat2dModelOptions, type Heat2dModel } from './heat2dModel';
+export { radialHeatSystem, type PhysicalHeatSystem } from './physicalRadial';
+export { tensorHeatSystem2d } from './physicalTensor2d';
+export {
+  solvePhysicalHeat,
+  correctedBlowupTime,
+  type PhysicalHeatOptions,
+  type PhysicalHeatFinal,
+  type PhysicalHeatHistory,
+  type PhysicalHeatStats,
+  type PhysicalHeatResult,
+} from './physicalBlowup';
+export {
+  thesisInitialData2D,
+  initHeatBlowup2D,
+  heatBlowup2D,
+  type HeatBlowup2dOptions,
+  type HeatBlowup2dSeries,
+  type HeatBlowup2dFinal,
+  type HeatBlowup2dResult,
+} from './heat2dBlowup';
+export { HeatRosenbrockStepper } from './physicalRosenbrock';
 export { weakAdvectionBlowup, initWeakAdvection, WeakAdvectionStepper, type WeakAdvectionProblem, type WeakAdvectionState, type WeakAdvectionFinal, type WeakAdvectionHistory, type WeakAdvectionStats, type WeakAdvectionResult } from './weakAdvection';
 export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOperatorSettings, type WeakAdvectionNormalization } from './weakAdvectionOperator';
 export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type SampledWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';

@@ -1,7 +1,7 @@
 /**
  * Independent blowup time of `a_t = Δa + a²`: solve the physical equation directly with adaptive
  * linearly implicit steps until the amplitude at the origin is large, then extrapolate
- * `T ≈ t + 1/a(0,t)` (spec §7 check 10; thesis §1.2, L686–703).
+ * `T ≈ t + 1/a(0,t)` (docs/blowup.md check 10; thesis §1.2, thesis §1.1.1).
  *
  * **Why the extrapolation works.** At the origin `d(1/a)/dt = −(1 − q)`, `q := −Δa(0,t)/a(0,t)²`.
  * Near blowup `a ≈ (T−t)^{−1} ū(x/√((T−t)|log(T−t)|))`, so `q ≈ n/(4|log(T−t)|) → 0` (the rescaled

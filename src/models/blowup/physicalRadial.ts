@@ -1,6 +1,6 @@
 /**
- * Finite-volume discretization of the physical equation `a_t = Δa + a²` (thesis (1.2.1), L687,
- * L1248–1251) for radially symmetric data in dimension n ≥ 1 (n = 1: even data on the half line),
+ * Finite-volume discretization of the physical equation `a_t = Δa + a²` (thesis (1.2.1), thesis §1.1.1,
+ * thesis §1.3.2, eq. (2.1.1)) for radially symmetric data in dimension n ≥ 1 (n = 1: even data on the half line),
  * written as the mass–stiffness system `M a' = −K a + M a²` that the linearly implicit stepper of
  * `physicalRosenbrock.ts` advances.
  *

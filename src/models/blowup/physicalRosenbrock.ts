@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import type { PhysicalHeatSystem } from './physicalRadial';
 
@@ -43,6 +44,9 @@ export class HeatRosenbrockStepper {
 
   /** @param system - the semi-discretization to advance */
   constructor(system: PhysicalHeatSystem) {
+    if (system === null || typeof system !== 'object' || !Number.isInteger(system.size) || system.size < 1 || typeof system.applyStiffness !== 'function') {
+      throw new InvalidTypeError('system', 'a PhysicalHeatSystem (radialHeatSystem or tensorHeatSystem2d)', system);
+    }
     this.system = system;
     const n = system.size;
     this.k1 = new Float64Array(n);

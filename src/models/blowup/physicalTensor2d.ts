@@ -1,7 +1,7 @@
 /**
  * Finite-volume discretization of `a_t = Δa + a²` in two dimensions on the quarter domain
  * [0, Lx] × [0, Ly] of a tensor-product grid, for data even in x and in y (thesis §2.4.2,
- * L2533–2602): the mass–stiffness system `M a' = −K a + M a²` with sparse direct stage solves.
+ * thesis §2.4): the mass–stiffness system `M a' = −K a + M a²` with sparse direct stage solves.
  *
  * @module
  */

@@ -1,15 +1,15 @@
 /**
  * The rescaled semilinear heat equation for radial (or 1-D even) data on a mapped grid
- * `0 = r_0 < … < r_{N−1} = L` (thesis (★) L1488–1507 and its radial nD form (2.2.5) with equal
+ * `0 = r_0 < … < r_{N−1} = L` (thesis (★) thesis §2.2 and its radial nD form (2.2.5) with equal
  * λ_i):
  *
  *     û_τ = c_u û − c_l r û_r + û² + λ (û_rr + (n−1) û_r / r),
  *
  * as a {@link RescalingModel} for the driver. Derivatives are those of the interpolating cubic
- * spline with an even end at 0 (S' = 0) and a natural end at L (thesis L2498, spec §3.1); the
+ * spline with an even end at 0 (S' = 0) and a natural end at L (thesis §2.4, docs/blowup.md); the
  * radial term at r = 0 is its limit (n−1)û_rr(0). The outermost node is an outflow node
  * (û_τ(L) = 0; û(L) ≈ 8/L²). Normalization functionals: ℓ_0(f) = f(0) and ℓ_1(f) = (D2 f)(0)
- * (thesis L1538–1551: û(0) and û_rr(0) fixed). With `diffusion: false` it is the Riccati toy
+ * (thesis §2.2: û(0) and û_rr(0) fixed). With `diffusion: false` it is the Riccati toy
  * (1.1.1) (λ ≡ 0).
  *
  * The implicit diffusion solve `(I − g(D2 + (n−1)/r·D1))Y = X` is exactly the inverse of the
@@ -250,7 +250,7 @@ export function radialHeatModel(grid: Grid1D, options: RadialHeatModelOptions = 
 }
 
 /**
- * The thesis's normalization formulas in closed form (thesis L2484–2490 for n = 1; radial nD [D]
+ * The thesis's normalization formulas in closed form (thesis §2.4 for n = 1; radial nD [D]
  * from (2.2.5) with (Δf)_rr(0) = (n+2)f''''(0)/3):
  * `c_u = −û(0) − nλû_rr(0)/û(0)`, `c_l = c_u/2 + û(0) + (n+2)λû_rrrr(0)/(6û_rr(0))`.
  * Writes `[c_u, c_l]` to `out` and returns it. O(1).

@@ -1,8 +1,8 @@
 /**
- * The Riccati toy model (thesis (1.1.1), L512–544): `a_t = a²` pointwise, rescaled as
+ * The Riccati toy model (thesis (1.1.1), thesis §1.1): `a_t = a²` pointwise, rescaled as
  * `û_τ = −û − ½zû_z + û²`, i.e. the heat solver with λ ≡ 0. Exact solution [D]: from
  * `a = a0/(1 − a0 t)` with `a0 = (T + bx² + dx⁴)⁻¹`, `û(z,τ) = 1/(1 + bz² + dz⁴e^{−τ})`, and the
- * normalization gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (L532–540): in the weight
+ * normalization gives `c_u = −1`, `c_l = ½` exactly. Damping estimate (thesis §1.1): in the weight
  * `ρ = |z|^{−α}`, `(Lu, uρ) = ∫ (−1 + (1−α)/4 + 2ū) u² ρ ≤ ((5−α)/4)(u, uρ)`.
  *
  * @module
@@ -19,7 +19,7 @@ import type { NormalizationMode, RescaledHistory } from './driverTypes';
 import { radialHeatModel } from './radialHeatModel';
 
 /**
- * Exact rescaled Riccati solution `1/(1 + bz² + dz⁴e^{−τ})` at the nodes (spec §1.1 [D]). O(n).
+ * Exact rescaled Riccati solution `1/(1 + bz² + dz⁴e^{−τ})` at the nodes (docs/blowup.md [D]). O(n).
  *
  * @example
  * ```ts
@@ -118,7 +118,7 @@ export function riccatiToy(problem: RiccatiToyOptions, runOptions: RunOptions = 
 
 /**
  * The weighted-L² damping of the Riccati linearization `Lu = −u − ½zu_z + 2ūu` at
- * `ū = 1/(1 + bz²)` in the weight `ρ = |z|^{−α}` (thesis L532–540, Remark 2.2.2 with
+ * `ū = 1/(1 + bz²)` in the weight `ρ = |z|^{−α}` (thesis §1.1, Remark 2.2.2 with
  * "(ρz)_z" read as (zρ)_z): returns the Rayleigh quotient `(Lu, uρ)/(u, uρ)` computed by
  * quadrature with `u_z` supplied, the same quotient after integration by parts
  * `∫(−1 + (1−α)/4 + 2ū)u²ρ / ∫u²ρ`, and the bound `(5 − α)/4`. Requires u = o(z^{(α−1)/2}) at 0

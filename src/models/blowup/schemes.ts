@@ -35,8 +35,8 @@ export interface RescalingScheme {
 }
 
 /**
- * The classical fourth-order Runge–Kutta method (the thesis's stepper, L2498), diffusion explicit.
- * Stable for the spline Laplacian up to `k ≤ 0.232 h²/λ` (spec §3.1) — the reason for the tiny
+ * The classical fourth-order Runge–Kutta method (the thesis's stepper, thesis §2.4), diffusion explicit.
+ * Stable for the spline Laplacian up to `k ≤ 0.232 h²/λ` (docs/blowup.md) — the reason for the tiny
  * steps of the thesis's run.
  *
  * @example

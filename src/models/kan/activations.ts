@@ -1,14 +1,15 @@
 /**
  * Activations of a KAN on a data set: the inputs of every layer (pykan's `acts`) and the edge
  * activation scales A_l[j,i] = mean_s |φ_{l,j,i}(x_s)| / (t_G − t_0 + 10⁻⁴) of pykan 0.0.5's
- * regularization and pruning (externally sourced; not in the thesis beyond L3407).
+ * regularization and pruning (externally sourced; not in the thesis beyond thesis §3.2.4).
  *
  * @module
  */
 import type { DenseMatrix, Vec } from '../../core/types';
 import { InvalidTypeError } from '../../core/errors';
 import { checkKanInput, forwardKan } from './propagation';
-import type { KanLayer } from './layer';
+import { checkInteger } from '../../core/check';
+import { KanLayer } from './layer';
 import { KanNetwork } from './network';
 import { KanWorkspace } from './workspace';
 
@@ -41,6 +42,8 @@ export function layerInputs(net: KanNetwork, X: DenseMatrix): DenseMatrix[] {
  * ```
  */
 export function baseGridRange(layer: KanLayer, i: number): number {
+  if (!(layer instanceof KanLayer)) throw new InvalidTypeError('layer', 'a KanLayer', layer);
+  checkInteger('i', i, 0, layer.inDim - 1);
   const domain = layer.bases[i].domain;
   return domain[1] - domain[0];
 }

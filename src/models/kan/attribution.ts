@@ -1,5 +1,5 @@
 /**
- * Attribution scores of KAN nodes and edges (thesis §3.2.4, L3402–3408 mentions pruning "based on
+ * Attribution scores of KAN nodes and edges (thesis §3.2.4, thesis §3.2.4 mentions pruning "based on
  * importance"; the scores are pykan ≥ 0.2.5's `attribute()`, externally sourced).
  *
  * With σ_{l,j,i} the standard deviation over the data of edge activation φ_{l,j,i}(x_{l,i}) and

@@ -1,5 +1,5 @@
 /**
- * Closed-form formulas of symbolic KANs (thesis §3.2.4, L3409–3413, "symbolic snapping"): once
+ * Closed-form formulas of symbolic KANs (thesis §3.2.4, thesis §3.2.4, "symbolic snapping"): once
  * every active edge is symbolic, φ(x) = c·f(a·x + b) + d, the network is a composition of library
  * functions. This module extracts it as an expression tree, prints it as a string and evaluates it.
  *
@@ -8,7 +8,7 @@
 import { checkInteger, checkNonNegative } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix, Vec } from '../../core/types';
-import { applyFunctionForm, combineForms, evaluateForm, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
+import { applyFunctionForm, checkForm, combineForms, evaluateForm, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
 import { EDGE_SYMBOLIC } from './layer';
 import { KanNetwork } from './network';
 import { symbolicLibrary, type LibraryFunction } from './symbolicLibrary';
@@ -88,6 +88,7 @@ function formatForm(form: LinearForm, f: ResolvedFormat): string {
  * ```
  */
 export function formatFormula(form: LinearForm, options: FormatFormulaOptions = {}): string {
+  checkForm('form', form);
   const f: ResolvedFormat = {
     digits: checkInteger('options.digits', options.digits ?? 4, 1, 17),
     names: options.variableNames,

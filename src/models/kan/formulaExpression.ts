@@ -1,6 +1,6 @@
 /**
  * A small expression tree for the closed-form formulas of symbolic KANs (thesis §3.2.4,
- * L3409–3413): every node value is a *linear form* Σ_k w_k·atom_k + constant whose atoms are input
+ * thesis §3.2.4): every node value is a *linear form* Σ_k w_k·atom_k + constant whose atoms are input
  * variables or library functions applied to linear forms. A symbolic edge c·f(a·v + b) + d of a
  * node v becomes c·f(a·v + b) + d again, so the tree of a network is built by composing edges.
  *
@@ -16,6 +16,8 @@
  *
  * @module
  */
+import { checkFinite, checkInteger } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { LibraryFunction } from './symbolicLibrary';
 
 /** An atom of a linear form: an input variable x_{index+1} or f(argument). */
@@ -68,6 +70,7 @@ export interface FormulaOptions {
  * ```
  */
 export function variableForm(index: number): LinearForm {
+  checkInteger('index', index, 0);
   return { terms: [{ coefficient: 1, atom: { kind: 'variable', index } }], constant: 0 };
 }
 
@@ -79,11 +82,14 @@ export function variableForm(index: number): LinearForm {
  * ```
  */
 export function constantForm(value: number): LinearForm {
+  checkFinite('value', value);
   return { terms: [], constant: value };
 }
 
 /** Structural equality of atoms (used to merge like terms). */
 export function atomsEqual(p: FormulaAtom, q: FormulaAtom): boolean {
+  checkAtom('p', p);
+  checkAtom('q', q);
   if (p.kind === 'variable' || q.kind === 'variable') return p.kind === q.kind && (p as { index: number }).index === (q as { index: number }).index;
   return p.fn.name === q.fn.name && formsEqual(p.argument, q.argument);
 }
@@ -113,6 +119,12 @@ function prune(terms: FormulaTerm[], constant: number, tolerance: number): Linea
  * ```
  */
 export function combineForms(forms: readonly LinearForm[], weights: readonly number[], constant = 0, options: FormulaOptions = {}): LinearForm {
+  if (!Array.isArray(forms)) throw new InvalidTypeError('forms', 'an array of LinearForm', forms);
+  forms.forEach((f, i) => checkForm(`forms[${i}]`, f));
+  if (!Array.isArray(weights) && !ArrayBuffer.isView(weights)) throw new InvalidTypeError('weights', 'an array of numbers', weights);
+  if (weights.length !== forms.length) throw new InvalidArgumentError('weights.length', `forms.length = ${forms.length}`, weights.length);
+  for (let i = 0; i < weights.length; i++) checkFinite(`weights[${i}]`, weights[i]);
+  checkFinite('constant', constant);
   const terms: FormulaTerm[] = [];
   let c = constant;
   forms.forEach((form, r) => {
@@ -140,6 +152,12 @@ function scaleForm(form: LinearForm, s: number): LinearForm {
  * ```
  */
 export function applyFunctionForm(fn: LibraryFunction, u: LinearForm, a: number, b: number, c: number, d: number, options: FormulaOptions = {}): LinearForm {
+  if (fn === null || typeof fn !== 'object' || typeof (fn as { name?: unknown }).name !== 'string') throw new InvalidTypeError('fn', 'a LibraryFunction', fn);
+  checkForm('u', u);
+  checkFinite('a', a);
+  checkFinite('b', b);
+  checkFinite('c', c);
+  checkFinite('d', d);
   const tol = options.tolerance ?? 0;
   if (fn.name === '0' || c === 0) return prune([], d, tol);
   let arg = combineForms([u], [a], b, options);
@@ -178,6 +196,8 @@ export function applyFunctionForm(fn: LibraryFunction, u: LinearForm, a: number,
  * ```
  */
 export function evaluateForm(form: LinearForm, x: ArrayLike<number>, offset = 0): number {
+  checkForm('form', form);
+  if (x === null || typeof x !== 'object' || typeof x.length !== 'number') throw new InvalidTypeError('x', 'an array of numbers', x);
   let acc = form.constant;
   for (const t of form.terms) {
     const atom = t.atom;
@@ -185,4 +205,15 @@ export function evaluateForm(form: LinearForm, x: ArrayLike<number>, offset = 0)
     acc += t.coefficient * v;
   }
   return acc;
+}
+
+/** Throw unless `form` looks like a {@link LinearForm} (terms array, finite constant). */
+export function checkForm(name: string, form: unknown): LinearForm {
+  if (form === null || typeof form !== 'object' || !Array.isArray((form as LinearForm).terms)) throw new InvalidTypeError(name, 'a LinearForm { terms, constant }', form);
+  checkFinite(`${name}.constant`, (form as LinearForm).constant);
+  return form as LinearForm;
+}
+
+function checkAtom(name: string, atom: unknown): void {
+  if (atom === null || typeof atom !== 'object' || typeof (atom as { kind?: unknown }).kind !== 'string') throw new InvalidTypeError(name, 'a FormulaAtom', atom);
 }

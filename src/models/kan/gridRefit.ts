@@ -1,8 +1,8 @@
 /**
  * Grid update from samples (G → G on the range of the layer inputs) and grid extension
  * (G1 → G2 on the same range), both refitting the spline coefficients by least squares against
- * the old spline evaluated on the layer's input samples [T §3.2.5 L3414–3444, §3.7.1 (3)
- * L4028–4032]: min_c Σ_s (Σ_m c_m B_m^{new}(x_s) − spline_old(x_s))². w_b, w_s, symbolic maps,
+ * the old spline evaluated on the layer's input samples [T §3.2.5 thesis §3.2.5, §3.7.1 (3)
+ * thesis §3.7.1]: min_c Σ_s (Σ_m c_m B_m^{new}(x_s) − spline_old(x_s))². w_b, w_s, symbolic maps,
  * masks and biases are unchanged.
  *
  * Least-squares failures are never silent: every fit's status is collected and returned
@@ -89,7 +89,7 @@ export interface GridUpdateOptions {
 }
 
 /**
- * Grid update [T L3414–3421]: layer by layer (recomputing the activations after each layer, as
+ * Grid update [T thesis §3.2.5]: layer by layer (recomputing the activations after each layer, as
  * pykan does), for every input node the new base grid spans the samples' [min, max] (see
  * {@link GridUpdateOptions}), is extended by k knots per side at spacing (t_G − t_0)/G, and every
  * outgoing edge's coefficients are refitted to the old spline on the samples. Modifies `net`
@@ -97,7 +97,7 @@ export interface GridUpdateOptions {
  *
  * @example
  * ```ts
- * // samples spanning [−3, 3] with G = 5: base grid −3, −1.8, −0.6, 0.6, 1.8, 3 (thesis L3420)
+ * // samples spanning [−3, 3] with G = 5: base grid −3, −1.8, −0.6, 0.6, 1.8, 3 (thesis §3.2.5)
  * const report = updateGridFromSamples(net, X);
  * ```
  */
@@ -160,7 +160,7 @@ export interface GridExtensionResult {
 }
 
 /**
- * Grid extension G1 → G2 [T L3436–3444, Fig. 3.13]: a new network whose grids have G2 intervals
+ * Grid extension G1 → G2 [T thesis §3.2.5, Fig. 3.13]: a new network whose grids have G2 intervals
  * on the same base ranges (for non-uniform grids: piecewise-linear interpolation of the old base
  * grid points at fractions j/G2, pykan's `initialize_grid_from_parent`), extended by k knots per
  * side; coefficients by least squares against the old splines on the layer inputs of X. All other

@@ -6,33 +6,103 @@
  * Guide: docs/kan.md.
  * @module kan
  */
-export * from './functions';
-export * from './layer';
-export * from './network';
-export * from './workspace';
-export * from './propagation';
-export * from './initialization';
-export * from './activations';
-export * from './gridRefit';
-export * from './regularization';
-export * from './objective';
-export * from './training';
-export * from './localBasis';
-// interpretability and experiments
-export * from './symbolicLibrary';
-export * from './symbolicFit';
-export * from './symbolicNetwork';
-export * from './formulaExpression';
-export * from './formula';
-export * from './attribution';
-export * from './prune';
-export * from './experimentsPipeline';
-export * from './experimentsStaircase';
-export * from './experimentsModels';
-export * from './experimentsSpectralBias';
-export * from './gaussianRandomField';
-export * from './experimentsGrf';
-export * from './experimentsPoisson';
+export {
+  SILU,
+  IDENTITY_BASE,
+  ZERO_BASE,
+  type ScalarJet,
+  type BaseFunction,
+  type SymbolicFunction,
+  type BaseFunctionName,
+} from './functions';
+export { EDGE_SPLINE, EDGE_SYMBOLIC, KanLayer, type LayerParameterOffsets } from './layer';
+export { KanNetwork, type KanStructure, type KanParameterCount } from './network';
+export { KanWorkspace, type JetOrder } from './workspace';
+export { forwardKan, backwardKan, evaluateKan, type ForwardOptions, type BackwardOptions } from './propagation';
+export {
+  initializeKan,
+  createKan,
+  type KanInitScheme,
+  type KanInitOptions,
+  type KanInitReport,
+  type KanOptions,
+} from './initialization';
+export { layerInputs, baseGridRange, edgeActivationScales } from './activations';
+export {
+  updateGridFromSamples,
+  extendGrid,
+  type RankDeficientFit,
+  type GridRefitReport,
+  type GridUpdateOptions,
+  type GridExtensionResult,
+} from './gridRefit';
+export { regularizationTerm, type RegularizationOptions, type ResolvedRegularization } from './regularization';
+export { KanObjective } from './objective';
+export {
+  kanRmse,
+  trainKan,
+  type KanDataset,
+  type TrainKanOptions,
+  type TrainKanFinal,
+  type TrainKanHistory,
+  type TrainKanStats,
+  type TrainKanResult,
+} from './training';
+export { localBasisDerivatives } from './localBasis';
+export {
+  kanJetModel,
+  mlpJetModel,
+  mseLoss,
+  trainJetModel,
+  type JetModel,
+  type JetLoss,
+  type TrainJetOptions,
+  type TrainJetFinal,
+  type TrainJetResult,
+} from './jetModels';
+export {
+  symbolicLibrary,
+  DEFAULT_SYMBOLIC_NAMES,
+  HELLO_KAN_SYMBOLIC_NAMES,
+  type SymbolicParity,
+  type LibraryFunction,
+} from './symbolicLibrary';
+export {
+  fitSymbolicEdge,
+  suggestSymbolic,
+  type SymbolicFitOptions,
+  type SymbolicEdgeFit,
+  type ResolvedFitOptions,
+  type SuggestSymbolicOptions,
+  type SymbolicCandidate,
+} from './symbolicFit';
+export {
+  autoSymbolic,
+  type AutoSymbolicOptions,
+  type AutoSymbolicEdge,
+  type AutoSymbolicResult,
+} from './symbolicNetwork';
+export {
+  variableForm,
+  constantForm,
+  atomsEqual,
+  combineForms,
+  applyFunctionForm,
+  evaluateForm,
+  type FormulaAtom,
+  type FormulaTerm,
+  type LinearForm,
+  type FormulaOptions,
+} from './formulaExpression';
+export {
+  formatFormula,
+  symbolicFormula,
+  type FormatFormulaOptions,
+  type SymbolicFormulaOptions,
+  type SymbolicFormula,
+} from './formula';
+export { attributionScores, type AttributionScores } from './attribution';
+export { subnetwork, pruneNodes, pruneKan, type PruneOptions, type PruneResult } from './prune';
 export { kanToJSON, kanFromJSON, KAN_FORMAT, KAN_FORMAT_VERSION, type KanJSON, type KanLayerJSON } from './serialization';
 export { kanDiagramSpec, edgeFormula, type KanDiagramOptions, type KanDiagramEdge } from './diagram';
 export { fit, type PykanDataset, type PykanFitOptions, type PykanFitResult } from './pykanFit';

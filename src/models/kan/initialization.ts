@@ -1,10 +1,10 @@
 /**
- * Initialization of KAN parameters (thesis §3.7.1 (2), L4022–4035) and the pykan-compatible
+ * Initialization of KAN parameters (thesis §3.7.1 (2), thesis §3.7.1) and the pykan-compatible
  * variants, plus `createKan` = structure + initialization.
  *
  * | scheme | w_s | spline coefficients | w_b |
  * |---|---|---|---|
- * | `'thesis'` (default) | 1 [T L4024] | c_m ~ N(0, σ²), σ = 0.1 [T L4033–4035] | U(−1, 1)/√n_in ("Xavier" [T L4025], as pykan ≥ 0.2.5) |
+ * | `'thesis'` (default) | 1 [T thesis §3.7.1] | c_m ~ N(0, σ²), σ = 0.1 [T thesis §3.7.1] | U(−1, 1)/√n_in ("Xavier" [T thesis §3.7.1], as pykan ≥ 0.2.5) |
  * | `'pykan005'` | 1 | min-norm least-squares fit of (U[0,1) − ½)·0.1/G at the G+1 grid points | 1/√n_in + 0.1·(2ξ − 1), ξ ~ N(0, 1) |
  * | `'pykan'` (0.2.5 / HEAD) | 1/√n_in | same fit with noise scale 0.3 | U(−1, 1)/√n_in |
  *

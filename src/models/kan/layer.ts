@@ -1,6 +1,6 @@
 /**
  * One KAN layer Φ_l: R^{n_l} → R^{n_{l+1}}, a matrix of edge functions φ_{l,j,i} (thesis (3.2.5),
- * L3228–3242): x_{l+1,j} = Σ_i φ_{l,j,i}(x_{l,i}) (+ an optional node bias, pykan 0.0.5).
+ * thesis §3.2.2): x_{l+1,j} = Σ_i φ_{l,j,i}(x_{l,i}) (+ an optional node bias, pykan 0.0.5).
  *
  * Edge kinds:
  * - **spline** (default): φ(x) = w_b·b(x) + w_s·Σ_m c_m B_m(x) (thesis (3.7.1)–(3.7.3)) on the

@@ -12,7 +12,9 @@
  * @module
  */
 import type { Vec } from '../../core/types';
-import type { BSplineBasis } from '../../diff/bsplineBasis';
+import { checkFinite } from '../../core/check';
+import { InvalidTypeError } from '../../core/errors';
+import { BSplineBasis } from '../../diff/bsplineBasis';
 
 /**
  * Values and derivatives up to `maxDerivative` of the k+1 basis functions starting at the
@@ -27,6 +29,8 @@ import type { BSplineBasis } from '../../diff/bsplineBasis';
  * ```
  */
 export function localBasisDerivatives(basis: BSplineBasis, x: number, maxDerivative: number, out: Vec, work: Vec): number {
+  if (!(basis instanceof BSplineBasis)) throw new InvalidTypeError('basis', 'a BSplineBasis', basis);
+  checkFinite('x', x);
   if (!basis.uniform) return basis.evaluateDerivatives(x, maxDerivative, out);
   const k = basis.degree;
   const p1 = k + 1;

@@ -1,5 +1,5 @@
 /**
- * The KAN data structure: shape [n_0, …, n_L] (thesis L3224–3226), layers Φ_0 … Φ_{L−1}, and one
+ * The KAN data structure: shape [n_0, …, n_L] (thesis §3.2.2), layers Φ_0 … Φ_{L−1}, and one
  * flat Float64Array holding every trainable parameter, so that optimizers (src/optim) act on it
  * directly. KAN(x) = Φ_{L−1} ∘ … ∘ Φ_0 (x) (thesis (3.2.7)).
  *
@@ -25,7 +25,7 @@ export interface KanStructure {
   shape: readonly number[];
   /** G, grid intervals per edge (default 3, pykan's default), an integer ≥ 1. */
   intervals?: number;
-  /** k, spline degree (default 3, thesis L4045), an integer in [0, 20]. */
+  /** k, spline degree (default 3, thesis §3.7.1), an integer in [0, 20]. */
   degree?: number;
   /** Initial base-grid range [t_0, t_G] (default [−1, 1]). */
   gridRange?: readonly [number, number];
@@ -36,7 +36,7 @@ export interface KanStructure {
 }
 
 /**
- * Parameter counts of a network (thesis L4040–4048: O(N²L(G + k))).
+ * Parameter counts of a network (thesis §3.7.1: O(N²L(G + k))).
  *
  * @example
  * ```ts
@@ -145,7 +145,7 @@ export class KanNetwork {
     return this.layers[0].degree;
   }
 
-  /** Parameter counts (thesis L4040–4048); see {@link KanParameterCount}. O(L). */
+  /** Parameter counts (thesis §3.7.1); see {@link KanParameterCount}. O(L). */
   parameterCount(): KanParameterCount {
     let coefficients = 0;
     let edges = 0;

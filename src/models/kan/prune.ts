@@ -1,5 +1,5 @@
 /**
- * Node and edge pruning of KANs (thesis §3.2.4, L3406–3408: "prune … to a smaller subnetwork";
+ * Node and edge pruning of KANs (thesis §3.2.4, thesis §3.2.4: "prune … to a smaller subnetwork";
  * thresholds and scores are pykan ≥ 0.2.5's `prune(node_th = 1e-2, edge_th = 3e-2)`, externally
  * sourced): hidden nodes whose attribution score is at most the node threshold are removed (a
  * smaller network is built and the surviving parameters copied), then edges whose attribution

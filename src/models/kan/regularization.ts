@@ -1,6 +1,6 @@
 /**
  * Sparsity regularization of pykan 0.0.5 `train()` (externally sourced: the thesis only mentions
- * "sparsity regularizations", L3407):
+ * "sparsity regularizations", thesis §3.2.4):
  *
  * reg = Σ_l [ λ_L1·Σ_e A_l[e] + λ_ent·(−Σ_e p_e log₂(p_e + 10⁻⁴)) ] + λ_coef·Σ_edges mean_m |c_m|
  *       + λ_coefdiff·Σ_edges mean_m |c_{m+1} − c_m|,   p = A_l/Σ A_l,

@@ -1,6 +1,6 @@
 /**
  * Symbolic fitting of one KAN edge: given samples (x_s, y_s) of an activation, find
- * y ≈ c·f(a·x + b) + d for a library function f (thesis §3.2.4, L3409–3413; the algorithm is
+ * y ≈ c·f(a·x + b) + d for a library function f (thesis §3.2.4, thesis §3.2.4; the algorithm is
  * pykan's `fit_params`, externally sourced): a grid search with zooming over the inner affine map
  * (a, b) maximizing the squared correlation R², then ordinary least squares for the outer (c, d).
  *

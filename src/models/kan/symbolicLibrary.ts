@@ -1,6 +1,6 @@
 /**
  * The library of one-dimensional functions an edge of a KAN may be snapped to (thesis §3.2.4,
- * L3409–3413: "symbolic snapping"). The thesis gives no list; names, complexities and the default
+ * thesis §3.2.4: "symbolic snapping"). The thesis gives no list; names, complexities and the default
  * selection follow the public reference implementation pykan (`SYMBOLIC_LIB`, externally sourced).
  *
  * Every entry evaluates the plain mathematical function: outside its domain it returns NaN or ±∞

@@ -1,5 +1,5 @@
 /**
- * Symbolic snapping of a whole KAN (thesis §3.2.4, L3409–3413; pykan's `auto_symbolic`,
+ * Symbolic snapping of a whole KAN (thesis §3.2.4, thesis §3.2.4; pykan's `auto_symbolic`,
  * externally sourced): every active spline edge is fitted against a library of functions on the
  * layer inputs of a data set and replaced by the best c·f(a·x + b) + d, whose (a, b, c, d) remain
  * trainable.

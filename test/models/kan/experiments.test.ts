@@ -1,5 +1,5 @@
-import { symbolicPipeline } from '../../../src/models/kan/experimentsPipeline';
-import { gridStaircase } from '../../../src/models/kan/experimentsStaircase';
+import { symbolicPipeline } from '../../../src/models/kan/experiments/pipeline';
+import { gridStaircase } from '../../../src/models/kan/experiments/staircase';
 
 describe('experiments', () => {
   it('pipeline on exp(sin(πx1) + x2²): [2,5,1] → prune → refine → snap → retrain recovers the formula to RMSE < 1e-8', () => {

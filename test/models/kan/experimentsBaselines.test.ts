@@ -2,11 +2,11 @@ import { trapezoidWeights } from '../../../src/quad/trapezoid';
 import { initializeMlp, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
 import { createKan } from '../../../src/models/kan/initialization';
-import { kanJetModel, mlpJetModel, type JetLoss, type JetModel } from '../../../src/models/kan/experimentsModels';
-import { poissonComparison, poissonExact, poissonPinnLoss, poissonRitzLoss, relativePoissonErrors } from '../../../src/models/kan/experimentsPoisson';
-import { dftAmplitudes, spectralBias } from '../../../src/models/kan/experimentsSpectralBias';
-import { GaussianRandomField } from '../../../src/models/kan/gaussianRandomField';
-import { grfRegression } from '../../../src/models/kan/experimentsGrf';
+import { kanJetModel, mlpJetModel, type JetLoss, type JetModel } from '../../../src/models/kan/jetModels';
+import { poissonComparison, poissonExact, poissonPinnLoss, poissonRitzLoss, relativePoissonErrors } from '../../../src/models/kan/experiments/poisson';
+import { dftAmplitudes, spectralBias } from '../../../src/models/kan/experiments/spectralBias';
+import { GaussianRandomField } from '../../../src/random/gaussianRandomField';
+import { grfRegression } from '../../../src/models/kan/experiments/grf';
 
 const linspace = (n: number) => new Float64Array(n).map((_, q) => -1 + (2 * q) / (n - 1));
 

@@ -9,8 +9,9 @@
  */
 import type { DenseMatrix } from '../../../src/core/types';
 import {
-  createKan, extendGrid, kanJetModel, poissonExact, poissonPinnLoss, trainJetModel, updateGridFromSamples, type KanNetwork,
+  createKan, extendGrid, kanJetModel, trainJetModel, updateGridFromSamples, type KanNetwork,
 } from '../../../src/models/kan/index';
+import { poissonExact, poissonPinnLoss } from '../../../src/models/kan/experiments/poisson';
 import { Rng } from '../../../src/random/rng';
 
 /** n points x_s = sinh(c·u_s)/sinh(c), u_s uniform on [−1, 1] (endpoints exact): one sample per cell near ±1 for large c. */

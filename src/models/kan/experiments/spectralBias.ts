@@ -1,26 +1,26 @@
 /**
- * Spectral bias on 1-D waves (thesis §3.5.2, L3762–3790; setting of Rahaman et al.): regress
+ * Spectral bias on 1-D waves (thesis §3.5.2, thesis §3.5.1; setting of Rahaman et al.): regress
  * f(x) = Σ_i A_i sin(2πk_i x + φ_i) on 200 uniformly spaced points of [0, 1) with full-batch Adam,
  * a KAN against a tanh MLP with (about) the same number of parameters, and track the normalized
  * DFT magnitudes |ĝ(k_i)|/A_i of the network output at the target frequencies.
  *
- * Conventions (spec §9.11): x_j = j/N, j = 0 … N−1 (periodic, exact DFT bins), ĝ(k) =
+ * Conventions (docs/kan.md): x_j = j/N, j = 0 … N−1 (periodic, exact DFT bins), ĝ(k) =
  * (2/N)Σ_j g(x_j) e^{−2πikx_j}, so a pure wave A sin(2πkx + φ) has |ĝ(k)| = A. The networks see the
  * input z = 2x − 1 ∈ [−1, 1) (the KAN's default grid range). Deviation from the thesis: the MLP uses
  * tanh (the thesis uses ReLU, which src/nn does not provide; tanh MLPs show the same bias).
  *
  * @module
  */
-import { checkAllFinite, checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { kanJetModel, mlpJetModel, mseLoss, trainJetModel, type JetModel } from './experimentsModels';
-import { createKan } from './initialization';
+import { checkAllFinite, checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix, Vec } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { kanJetModel, mlpJetModel, mseLoss, trainJetModel, type JetModel } from '../jetModels';
+import { createKan } from '../initialization';
 
 /**
  * (2/N)|Σ_j g_j e^{−2πi k j/N}| for each integer frequency k: the amplitude of the k-th sine/cosine

@@ -1,18 +1,18 @@
 /**
  * Gaussian random fields on a point cloud by the truncated Karhunen–Loève expansion of the
- * empirical covariance matrix (thesis §3.5.3, L3795–3815): K_ab = exp(−|x_a − x_b|²/(2σ²)),
+ * empirical covariance matrix (thesis §3.5.3, thesis §3.5.3): K_ab = exp(−|x_a − x_b|²/(2σ²)),
  * eigenpairs (λ_i, φ_i) of K with unit vectors φ_i on the N points, the m leading pairs kept while
  * λ_i ≥ cutoff·λ_1 (thesis: λ_{m+1} < 0.1λ_1 ≤ λ_m), and f = Σ_{i≤m} √λ_i ξ_i φ_i, ξ_i ~ N(0, 1)
  * i.i.d., whose covariance is exactly K_m = Σ_{i≤m} λ_i φ_i φ_iᵀ. The thesis writes λ_i instead of
- * √λ_i (spec §9.10); `klAmplitude: 'lambda'` reproduces the text literally.
+ * √λ_i (docs/kan.md); `klAmplitude: 'lambda'` reproduces the text literally.
  *
  * @module
  */
-import { checkInRange, checkOneOf, checkPositive } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { symmetricEigenDecomposition } from '../../linalg/mlMatrixAdapter';
-import { Rng } from '../../random/rng';
+import { checkInRange, checkOneOf, checkPositive } from '../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
+import type { DenseMatrix, Vec } from '../core/types';
+import { symmetricEigenDecomposition } from '../linalg/mlMatrixAdapter';
+import { Rng } from './rng';
 
 /** Options of {@link GaussianRandomField}. */
 export interface GaussianRandomFieldOptions {

@@ -1,5 +1,5 @@
 /**
- * Gaussian-random-field regression (thesis §3.5.3, L3795–3843) at reduced size: fields with
+ * Gaussian-random-field regression (thesis §3.5.3, thesis §3.5.3) at reduced size: fields with
  * squared-exponential covariance of length scale σ on N uniform points of [−1, 1]^d (truncated KL
  * expansion, see `GaussianRandomField`), 80/20 train/test split, a KAN [d, w, 1] trained with
  * L-BFGS and grid extension against a tanh MLP with about the same number of parameters trained
@@ -8,19 +8,19 @@
  *
  * @module
  */
-import { checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { mlpJetModel, mseLoss, trainJetModel } from './experimentsModels';
-import { GaussianRandomField } from './gaussianRandomField';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import { kanRmse, trainKan } from './training';
+import { checkInteger } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { mlpJetModel, mseLoss, trainJetModel } from '../jetModels';
+import { GaussianRandomField } from '../../../random/gaussianRandomField';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import { kanRmse, trainKan } from '../training';
 
 /** Options of {@link grfRegression}. */
 export interface GrfRegressionOptions extends LongRunOptions {

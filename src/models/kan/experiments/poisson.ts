@@ -1,33 +1,33 @@
 /**
- * The 1-D Poisson problem of thesis §3.5.4 (eq. (3.5.5), L3845–3887): −u″ = f on [−1, 1],
+ * The 1-D Poisson problem of thesis §3.5.4 (eq. (3.5.5), thesis §3.5.4): −u″ = f on [−1, 1],
  * u(±1) = 0, f = π² sin(πx) + π²k sin(kπx), exact u = sin(πx) + (1/k) sin(kπx), solved by a
  * physics-informed KAN [1, w, 1] with grid extension and by a tanh MLP with about the same number
  * of parameters, both with L-BFGS; relative L² and H¹ errors against the exact solution.
  *
  * Losses on n uniformly spaced points x_q of [−1, 1] (endpoints included):
  * * `'pinn'` (default): α·(1/n)Σ_q (u″(x_q) + f(x_q))² + ½(u(−1)² + u(1)²), α = 0.01 — the PINN
- *   loss of the thesis's 2-D Poisson example (§3.4, L3621–3634) in 1-D; needs the order-2 jets.
+ *   loss of the thesis's 2-D Poisson example (§3.4, thesis §3.3) in 1-D; needs the order-2 jets.
  * * `'ritz'`: the thesis's Deep Ritz loss λΣ_q w_q(½u′(x_q)² − f(x_q)u(x_q)) + u(−1)² + u(1)²,
- *   λ = 0.01, trapezoid weights w_q (spec §9.12).
+ *   λ = 0.01, trapezoid weights w_q (docs/kan.md).
  *
- * Errors (spec §9.12): ‖u − u*‖/‖u*‖ in L² and in H¹ (‖v‖²_{H¹} = ‖v‖²_{L²} + ‖v′‖²_{L²}), by the
+ * Errors (docs/kan.md): ‖u − u*‖/‖u*‖ in L² and in H¹ (‖v‖²_{H¹} = ‖v‖²_{L²} + ‖v′‖²_{L²}), by the
  * trapezoid rule on `errorPoints` uniform points. ‖u*′‖²_{L²} = π² + π² = 2π² for every integer k > 1.
  *
  * @module
  */
-import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix, Vec } from '../../core/types';
-import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../nn/mlp';
-import { trapezoidWeights } from '../../quad/trapezoid';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { kanJetModel, mlpJetModel, trainJetModel, type JetLoss, type JetModel } from './experimentsModels';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import type { KanNetwork } from './network';
+import { checkAllFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix, Vec } from '../../../core/types';
+import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
+import { trapezoidWeights } from '../../../quad/trapezoid';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { kanJetModel, mlpJetModel, trainJetModel, type JetLoss, type JetModel } from '../jetModels';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import type { KanNetwork } from '../network';
 
 /**
  * Exact solution u, u′ and right-hand side f of (3.5.5) at x for frequency k.

@@ -1,26 +1,26 @@
 /**
- * The grid-extension staircase (thesis §3.2.5, L3436–3444, Fig. 3.13; scaling law Thm 3.2.1,
- * L3292–3316 and E4 item 2, L3546–3575): a [2, 1, 1] KAN on f = exp(sin(πx1) + x2²) trained at
+ * The grid-extension staircase (thesis §3.2.5, thesis §3.2.5, Fig. 3.13; scaling law Thm 3.2.1,
+ * thesis §3.2.3 and E4 item 2, thesis §3.3): a [2, 1, 1] KAN on f = exp(sin(πx1) + x2²) trained at
  * G = 3, then extended to finer grids and retrained; the test RMSE should fall like G^{−(k+1)} = G⁻⁴.
  *
  * @module
  */
-import { checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { Seed } from '../../random/seed';
-import { logLogSlope } from '../../stats/powerLaw';
-import { sampleDataset } from './experimentsPipeline';
-import { extendGrid, updateGridFromSamples } from './gridRefit';
-import { createKan } from './initialization';
-import { trainKan } from './training';
+import { checkInteger } from '../../../core/check';
+import { InvalidArgumentError } from '../../../core/errors';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { Seed } from '../../../random/seed';
+import { logLogSlope } from '../../../stats/powerLaw';
+import { sampleDataset } from './pipeline';
+import { extendGrid, updateGridFromSamples } from '../gridRefit';
+import { createKan } from '../initialization';
+import { trainKan } from '../training';
 
 /** Options of {@link gridStaircase}. */
 export interface GridStaircaseOptions extends LongRunOptions {
   /** Increasing grid sizes (default [3, 5, 10, 20, 50]). */
   grids?: readonly number[];
-  /** L-BFGS steps per grid (default 50, thesis L3463–3465). */
+  /** L-BFGS steps per grid (default 50, thesis §3.2.6). */
   steps?: number;
   /** Training / test samples (default 1000 / 1000). */
   train?: number;

@@ -1,24 +1,24 @@
 /**
- * The interpretability pipeline of thesis §3.2.4 (L3402–3413) and pykan's `hellokan` tutorial on
- * f(x1, x2) = exp(sin(πx1) + x2²) (thesis E4 item 2, L3546–3575): train a [2, 5, 1] KAN with
+ * The interpretability pipeline of thesis §3.2.4 (thesis §3.2.4) and pykan's `hellokan` tutorial on
+ * f(x1, x2) = exp(sin(πx1) + x2²) (thesis E4 item 2, thesis §3.3): train a [2, 5, 1] KAN with
  * sparsity regularization, prune, retrain, refine the grid, snap every edge to a library function,
  * retrain the affine parameters of the formula, and print it.
  *
  * @module
  */
-import { checkInteger, checkNonNegative, checkPositive } from '../../core/check';
-import type { LongRunOptions } from '../../core/progress';
-import type { SolveStatus } from '../../core/status';
-import type { DenseMatrix } from '../../core/types';
-import { Rng } from '../../random/rng';
-import type { Seed } from '../../random/seed';
-import { symbolicFormula } from './formula';
-import { extendGrid } from './gridRefit';
-import { createKan } from './initialization';
-import type { KanNetwork } from './network';
-import { pruneKan } from './prune';
-import { autoSymbolic, type AutoSymbolicEdge } from './symbolicNetwork';
-import { kanRmse, trainKan, type KanDataset, type TrainKanResult } from './training';
+import { checkInteger, checkNonNegative, checkPositive } from '../../../core/check';
+import type { LongRunOptions } from '../../../core/progress';
+import type { SolveStatus } from '../../../core/status';
+import type { DenseMatrix } from '../../../core/types';
+import { Rng } from '../../../random/rng';
+import type { Seed } from '../../../random/seed';
+import { symbolicFormula } from '../formula';
+import { extendGrid } from '../gridRefit';
+import { createKan } from '../initialization';
+import type { KanNetwork } from '../network';
+import { pruneKan } from '../prune';
+import { autoSymbolic, type AutoSymbolicEdge } from '../symbolicNetwork';
+import { kanRmse, trainKan, type KanDataset, type TrainKanResult } from '../training';
 
 /**
  * A data set y = f(x) with inputs uniform on [lo, hi]^d (pykan `create_dataset`).
