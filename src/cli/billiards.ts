@@ -12,9 +12,6 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError } from '../core/errors';
-import { checkInteger, checkNonNegative, checkOneOf } from '../core/check';
-import { checkBallCount } from '../models/billiards/timeMap';
 import {
   ensembleFreezeTime,
   lambdaForBalls,
