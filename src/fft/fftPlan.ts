@@ -263,6 +263,8 @@ export class FftPlan {
             dstR[o + 2 * s] = tr * c2 - ti * s2; dstI[o + 2 * s] = tr * s2 + ti * c2;
           }
         }
+      } else if (p === 5) {
+        this.radix5Stage(m, s, srcR, srcI, dstR, dstI);
       } else {
         this.genericStage(p, m, s, srcR, srcI, dstR, dstI);
       }
@@ -271,6 +273,39 @@ export class FftPlan {
       inB = !inB;
     }
     return inB;
+  }
+
+  /** Radix-5 butterfly with the real-symmetric split (4 real multiplications per pair). */
+  private radix5Stage(m: number, s: number, srcR: Float64Array, srcI: Float64Array, dstR: Float64Array, dstI: Float64Array): void {
+    const cT = this.cosT, sT = this.sinT;
+    const c1 = Math.cos((2 * Math.PI) / 5), c2 = Math.cos((4 * Math.PI) / 5);
+    const s1 = Math.sin((2 * Math.PI) / 5), s2 = Math.sin((4 * Math.PI) / 5);
+    const sm = s * m;
+    for (let k = 0; k < m; k++) {
+      const w1 = k * s;
+      for (let q = 0; q < s; q++) {
+        const i0 = q + s * k, i1 = i0 + sm, i2 = i1 + sm, i3 = i2 + sm, i4 = i3 + sm;
+        const a0r = srcR[i0], a0i = srcI[i0];
+        const b1r = srcR[i1] + srcR[i4], b1i = srcI[i1] + srcI[i4], d1r = srcR[i1] - srcR[i4], d1i = srcI[i1] - srcI[i4];
+        const b2r = srcR[i2] + srcR[i3], b2i = srcI[i2] + srcI[i3], d2r = srcR[i2] - srcR[i3], d2i = srcI[i2] - srcI[i3];
+        const t1r = a0r + c1 * b1r + c2 * b2r, t1i = a0i + c1 * b1i + c2 * b2i;
+        const t2r = a0r + c2 * b1r + c1 * b2r, t2i = a0i + c2 * b1i + c1 * b2i;
+        const u1r = s1 * d1r + s2 * d2r, u1i = s1 * d1i + s2 * d2i;
+        const u2r = s2 * d1r - s1 * d2r, u2i = s2 * d1i - s1 * d2i;
+        const o = q + s * 5 * k;
+        dstR[o] = a0r + b1r + b2r; dstI[o] = a0i + b1i + b2i;
+        // y1 = t1 − i·u1, y2 = t2 − i·u2, y3 = t2 + i·u2, y4 = t1 + i·u1, then twiddles w^{rk}
+        let w = w1, c = cT[w], sn = sT[w];
+        let yr = t1r + u1i, yi = t1i - u1r;
+        dstR[o + s] = yr * c - yi * sn; dstI[o + s] = yr * sn + yi * c;
+        w += w1; c = cT[w]; sn = sT[w]; yr = t2r + u2i; yi = t2i - u2r;
+        dstR[o + 2 * s] = yr * c - yi * sn; dstI[o + 2 * s] = yr * sn + yi * c;
+        w += w1; c = cT[w]; sn = sT[w]; yr = t2r - u2i; yi = t2i + u2r;
+        dstR[o + 3 * s] = yr * c - yi * sn; dstI[o + 3 * s] = yr * sn + yi * c;
+        w += w1; c = cT[w]; sn = sT[w]; yr = t1r - u1i; yi = t1i + u1r;
+        dstR[o + 4 * s] = yr * c - yi * sn; dstI[o + 4 * s] = yr * sn + yi * c;
+      }
+    }
   }
 
   /** Radix-p butterfly by direct O(p²) sums (p = 5 and other primes up to the threshold). */
