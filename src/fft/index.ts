@@ -9,3 +9,5 @@ export { RealFftPlan } from './realFftPlan';
 export { Fft2dPlan, RealFft2dPlan } from './fft2d';
 export { fftshift, ifftshift, fftshift2d, ifftshift2d, type ShiftAxes } from './shift';
 export { fft, ifft, rfft, irfft, fft2, ifft2, rfft2, irfft2, type SplitComplex } from './transforms';
+export { FcLegendre, normalizedLegendre, type FcLegendreOptions } from './fourierContinuation';
+export { FourierDiff, type FourierDiffOptions } from './fourierDiff';
