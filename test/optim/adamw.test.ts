@@ -16,7 +16,7 @@ describe('AdamW / Adam with weight decay and schedules', () => {
     expect(th2[0]).toBeCloseTo(1 - 0.1 * (0.6 / (0.6 + 1e-8)), 15);
   });
 
-  it('minimizes a quadratic; decoupled decay shrinks the minimizer by the expected fixed point', () => {
+  it('minimizes a quadratic under cosine annealing', () => {
     const th = Float64Array.of(3, -2);
     const g = new Float64Array(2);
     const opt = new AdamWOptimizer(2, { weightDecay: 0 });
