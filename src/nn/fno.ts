@@ -11,7 +11,7 @@ import { checkInRange, checkInteger } from '../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { Rng } from '../random/rng';
 import type { Seed } from '../random/seed';
-import { gelu, geluDerivative } from './gelu';
+import { erf } from '../special/erf';
 import { pointwiseLinear, pointwiseLinearBackward } from './pointwise';
 import { SpectralConv, checkModes, type SpatialShape } from './spectralConv';
 
@@ -67,6 +67,8 @@ export interface FnoLayout {
   total: number;
 }
 
+const INV_SQRT_2PI = 0.3989422804014327;
+
 function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
@@ -75,7 +77,10 @@ function roundHalfEven(x: number): number {
 interface FnoWork {
   shape: number[]; s0: number; s1: number; P: number;
   x0: Float64Array; a1: Float64Array; xs: Float64Array[]; u: Float64Array[]; a: Float64Array[]; r: Float64Array[]; pa: Float64Array;
-  t: Float64Array; g1: Float64Array; g2: Float64Array; g3: Float64Array;
+  /** GELU values and derivatives kept from the forward pass (lift, per block v/z/x_{l+1}, projection). */
+  z1: Float64Array; d1: Float64Array; v: Float64Array[]; dv: Float64Array[]; z: Float64Array[]; dz: Float64Array[]; dr: Float64Array[];
+  pz: Float64Array; dp: Float64Array;
+  g1: Float64Array; g2: Float64Array; g3: Float64Array;
 }
 
 /**
@@ -197,7 +202,10 @@ export class Fno {
       x0: f(this.cin), a1: f(this.lh),
       xs: Array.from({ length: L + 1 }, () => f(h)), u: Array.from({ length: L }, () => f(h)),
       a: Array.from({ length: L }, () => f(this.eh)), r: Array.from({ length: L }, () => f(h)), pa: f(this.ph),
-      t: f(big), g1: f(big), g2: f(big), g3: f(big),
+      z1: f(this.lh), d1: f(this.lh), v: Array.from({ length: L }, () => f(h)), dv: Array.from({ length: L }, () => f(h)),
+      z: Array.from({ length: L }, () => f(this.eh)), dz: Array.from({ length: L }, () => f(this.eh)), dr: Array.from({ length: L }, () => f(h)),
+      pz: f(this.ph), dp: f(this.ph),
+      g1: f(big), g2: f(big), g3: f(big),
     };
     return this.work;
   }
@@ -233,23 +241,23 @@ export class Fno {
       }
     }
     pointwiseLinear(theta, L.lift1, L.lift1 + this.lh * this.cin, this.cin, this.lh, w.x0, P, w.a1);
-    geluInto(w.a1, w.t, this.lh * P);
-    pointwiseLinear(theta, L.lift2, L.lift2 + h * this.lh, this.lh, h, w.t, P, w.xs[0]);
+    geluWithDerivative(w.a1, w.z1, w.d1, this.lh * P);
+    pointwiseLinear(theta, L.lift2, L.lift2 + h * this.lh, this.lh, h, w.z1, P, w.xs[0]);
     for (let l = 0; l < nL; l++) {
       const b = L.blocks[l], last = l === nL - 1, xl = w.xs[l], u = w.u[l];
       this.convs[l].forwardRaw(theta, b.spectral, xl, s0, s1, u, s0, s1);
       pointwiseLinear(theta, b.skip, -1, h, h, xl, P, u, true);
-      const v = last ? u : geluInto(u, w.t, h * P);
+      const v = last ? u : geluWithDerivative(u, w.v[l], w.dv[l], h * P);
       pointwiseLinear(theta, b.mlp1, b.mlp1 + this.eh * h, h, this.eh, v, P, w.a[l]);
-      geluInto(w.a[l], w.g1, this.eh * P);
+      geluWithDerivative(w.a[l], w.z[l], w.dz[l], this.eh * P);
       const r = w.r[l];
-      pointwiseLinear(theta, b.mlp2, b.mlp2 + h * this.eh, this.eh, h, w.g1, P, r);
+      pointwiseLinear(theta, b.mlp2, b.mlp2 + h * this.eh, this.eh, h, w.z[l], P, r);
       for (let c = 0; c < h; c++) { const g = theta[b.gate + c]; for (let p = 0; p < P; p++) r[c * P + p] += g * xl[c * P + p]; }
-      if (last) w.xs[l + 1].set(r); else geluInto(r, w.xs[l + 1], h * P);
+      if (last) w.xs[l + 1].set(r); else geluWithDerivative(r, w.xs[l + 1], w.dr[l], h * P);
     }
     pointwiseLinear(theta, L.proj1, L.proj1 + this.ph * h, h, this.ph, w.xs[nL], P, w.pa);
-    geluInto(w.pa, w.t, this.ph * P);
-    pointwiseLinear(theta, L.proj2, L.proj2 + this.options.outChannels * this.ph, this.ph, this.options.outChannels, w.t, P, y);
+    geluWithDerivative(w.pa, w.pz, w.dp, this.ph * P);
+    pointwiseLinear(theta, L.proj2, L.proj2 + this.options.outChannels * this.ph, this.ph, this.options.outChannels, w.pz, P, y);
   }
 
   /**
@@ -266,45 +274,47 @@ export class Fno {
     const P = w.P, h = this.options.hiddenChannels, nL = this.options.nLayers, L = this.layout, co = this.options.outChannels;
     if (!(gy instanceof Float64Array) || gy.length !== co * P) throw new InvalidTypeError('gy', `a Float64Array of length ${co * P}`, gy);
     if (!(grad instanceof Float64Array) || grad.length !== this.parameterCount) throw new InvalidTypeError('grad', `a Float64Array of length ${this.parameterCount}`, grad);
-    const { t, g1, g2, g3 } = w;
+    const { g1, g2, g3 } = w;
     // projection
-    geluInto(w.pa, t, this.ph * P);
-    pointwiseLinearBackward(theta, grad, L.proj2, L.proj2 + co * this.ph, this.ph, co, t, P, gy, g1);
-    mulGeluDerivative(g1, w.pa, this.ph * P);
+    pointwiseLinearBackward(theta, grad, L.proj2, L.proj2 + co * this.ph, this.ph, co, w.pz, P, gy, g1);
+    mulInto(g1, w.dp, this.ph * P);
     pointwiseLinearBackward(theta, grad, L.proj1, L.proj1 + this.ph * h, h, this.ph, w.xs[nL], P, g1, g2);
     // g2 = dL/dx_{l+1}
     for (let l = nL - 1; l >= 0; l--) {
-      const b = L.blocks[l], last = l === nL - 1, xl = w.xs[l], u = w.u[l], r = w.r[l], a = w.a[l];
-      if (!last) mulGeluDerivative(g2, r, h * P); // g2 = dL/dr
+      const b = L.blocks[l], last = l === nL - 1, xl = w.xs[l];
+      if (!last) mulInto(g2, w.dr[l], h * P); // g2 = dL/dr
       for (let c = 0; c < h; c++) {
         let s = 0;
         for (let p = 0; p < P; p++) s += g2[c * P + p] * xl[c * P + p];
         grad[b.gate + c] += s;
       }
-      geluInto(a, t, this.eh * P);
-      pointwiseLinearBackward(theta, grad, b.mlp2, b.mlp2 + h * this.eh, this.eh, h, t, P, g2, g1);
-      mulGeluDerivative(g1, a, this.eh * P);
-      const v = last ? u : geluInto(u, t, h * P);
+      pointwiseLinearBackward(theta, grad, b.mlp2, b.mlp2 + h * this.eh, this.eh, h, w.z[l], P, g2, g1);
+      mulInto(g1, w.dz[l], this.eh * P);
+      const v = last ? w.u[l] : w.v[l];
       pointwiseLinearBackward(theta, grad, b.mlp1, b.mlp1 + this.eh * h, h, this.eh, v, P, g1, g3);
-      if (!last) mulGeluDerivative(g3, u, h * P); // g3 = dL/du
+      if (!last) mulInto(g3, w.dv[l], h * P); // g3 = dL/du
       // dL/dx_l: spectral adjoint + skip + gate
       this.convs[l].backwardRaw(theta, b.spectral, g3, grad, g1, w.s0, w.s1, w.s0, w.s1);
       pointwiseLinearBackward(theta, grad, b.skip, -1, h, h, xl, P, g3, g1, true);
       for (let c = 0; c < h; c++) { const gt = theta[b.gate + c]; for (let p = 0; p < P; p++) g1[c * P + p] += gt * g2[c * P + p]; }
       g2.set(g1.subarray(0, h * P));
     }
-    pointwiseLinearBackward(theta, grad, L.lift2, L.lift2 + h * this.lh, this.lh, h, geluInto(w.a1, t, this.lh * P), P, g2, g1);
-    mulGeluDerivative(g1, w.a1, this.lh * P);
+    pointwiseLinearBackward(theta, grad, L.lift2, L.lift2 + h * this.lh, this.lh, h, w.z1, P, g2, g1);
+    mulInto(g1, w.d1, this.lh * P);
     pointwiseLinearBackward(theta, grad, L.lift1, L.lift1 + this.lh * this.cin, this.cin, this.lh, w.x0, P, g1, g2);
     if (gx) gx.set(g2.subarray(0, this.options.inChannels * P));
   }
 }
 
-function geluInto(x: Float64Array, out: Float64Array, n: number): Float64Array {
-  for (let j = 0; j < n; j++) out[j] = gelu(x[j]);
+function geluWithDerivative(x: Float64Array, out: Float64Array, deriv: Float64Array, n: number): Float64Array {
+  for (let j = 0; j < n; j++) {
+    const v = x[j], e = erf(v * Math.SQRT1_2);
+    out[j] = 0.5 * v * (1 + e);
+    deriv[j] = 0.5 * (1 + e) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v);
+  }
   return out;
 }
 
-function mulGeluDerivative(g: Float64Array, x: Float64Array, n: number): void {
-  for (let j = 0; j < n; j++) g[j] *= geluDerivative(x[j]);
+function mulInto(g: Float64Array, d: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) g[j] *= d[j];
 }

@@ -19,7 +19,15 @@ export function pointwiseLinear(theta: Float64Array, wOff: number, bOff: number,
     const b = bOff >= 0 ? theta[bOff + o] : 0;
     if (!accumulate) for (let p = 0; p < P; p++) y[yo + p] = b;
     else if (b !== 0) for (let p = 0; p < P; p++) y[yo + p] += b;
-    for (let i = 0; i < inC; i++) {
+    // four input channels per sweep over the points: a quarter of the loads and stores of y
+    let i = 0;
+    for (; i + 3 < inC; i += 4) {
+      const wb = wOff + o * inC + i;
+      const w0 = theta[wb], w1 = theta[wb + 1], w2 = theta[wb + 2], w3 = theta[wb + 3];
+      const x0 = i * P, x1 = x0 + P, x2 = x1 + P, x3 = x2 + P;
+      for (let p = 0; p < P; p++) y[yo + p] += w0 * x[x0 + p] + w1 * x[x1 + p] + w2 * x[x2 + p] + w3 * x[x3 + p];
+    }
+    for (; i < inC; i++) {
       const w = theta[wOff + o * inC + i];
       const xi = i * P;
       for (let p = 0; p < P; p++) y[yo + p] += w * x[xi + p];
@@ -47,12 +55,13 @@ export function pointwiseLinearBackward(theta: Float64Array, grad: Float64Array,
     for (let i = 0; i < inC; i++) {
       const xi = i * P;
       let s = 0;
-      for (let p = 0; p < P; p++) s += gy[yo + p] * x[xi + p];
-      grad[wOff + o * inC + i] += s;
       if (gx) {
         const w = theta[wOff + o * inC + i];
-        for (let p = 0; p < P; p++) gx[xi + p] += w * gy[yo + p];
+        for (let p = 0; p < P; p++) { const g = gy[yo + p]; s += g * x[xi + p]; gx[xi + p] += w * g; }
+      } else {
+        for (let p = 0; p < P; p++) s += gy[yo + p] * x[xi + p];
       }
+      grad[wOff + o * inC + i] += s;
     }
   }
 }
