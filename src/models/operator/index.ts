@@ -8,3 +8,5 @@
  */
 export { solveBurgersPeriodic, burgersDataset, type BurgersOptions, type BurgersDatasetOptions, type BurgersDataset } from './burgers';
 export { initOperatorTraining, trainOperator, evaluateOperator, type OperatorData, type OperatorTrainingProblem, type OperatorTrainingHistory, type OperatorTrainingResult } from './train';
+export { burgersProfile, BurgersProfileLoss, type BurgersProfileLossOptions } from './burgersProfile';
+export { initFcPinoProfiles, fcPinoProfiles, profileError, type FcPinoProblem, type FcPinoHistory, type FcPinoResult } from './fcPino';
