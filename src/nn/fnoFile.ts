@@ -13,6 +13,16 @@ export const FNO_FILE_FORMAT = 'singularis-fno';
 /** Current version of {@link FnoFile}. */
 export const FNO_FILE_VERSION = 1;
 
+/** A loaded parameter file: the rebuilt network, its parameters and the file's metadata. */
+export interface LoadedFno {
+  /** The network rebuilt from the stored architecture. */
+  fno: Fno;
+  /** The parameters (validated finite, exact length). */
+  theta: Float64Array;
+  /** The file's free-form metadata, when present. */
+  metadata?: Record<string, unknown>;
+}
+
 /** The JSON document of a trained FNO. */
 export interface FnoFile {
   /** Always `"singularis-fno"`. */
@@ -56,7 +66,7 @@ export function fnoToJSON(fno: Fno, theta: Float64Array, metadata?: Record<strin
  * const { fno, theta } = fnoFromJSON(JSON.parse(text));
  * ```
  */
-export function fnoFromJSON(doc: unknown, expected?: FnoOptions): { fno: Fno; theta: Float64Array; metadata?: Record<string, unknown> } {
+export function fnoFromJSON(doc: unknown, expected?: FnoOptions): LoadedFno {
   if (doc === null || typeof doc !== 'object') throw new InvalidTypeError('file', 'a JSON object', doc);
   const d = doc as Partial<FnoFile>;
   if (d.format !== FNO_FILE_FORMAT) throw new InvalidArgumentError('file.format', `"${FNO_FILE_FORMAT}"`, d.format);

@@ -14,4 +14,4 @@ export { pointwiseLinear, pointwiseLinearBackward } from './pointwise';
 export { SpectralConv, checkModes, nModesFromLi, nonLastFrequencyRange, type SpatialShape } from './spectralConv';
 export { Fno, type FnoOptions, type FnoLayout, type FnoBlockOffsets } from './fno';
 export { lpLoss, h1Loss, type OperatorLossOptions, type LpLossOptions, type H1LossOptions } from './operatorLoss';
-export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile } from './fnoFile';
+export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile, type LoadedFno } from './fnoFile';
