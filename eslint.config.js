@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-const models = ['billiards', 'blowup', 'kan', 'pinn', 'msfem', 'sampling'];
+const models = ['billiards', 'blowup', 'kan', 'pinn', 'msfem', 'sampling', 'operator'];
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
 const noNode = { name: '', message: 'Only src/node/ and src/cli/ may import Node built-ins.' };

@@ -22,6 +22,7 @@ export default defineConfig([
       'models/pinn/index': 'src/models/pinn/index.ts',
       'models/msfem/index': 'src/models/msfem/index.ts',
       'models/sampling/index': 'src/models/sampling/index.ts',
+      'models/operator/index': 'src/models/operator/index.ts',
       'ndarray/index': 'src/ndarray/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -13,6 +13,7 @@ import { kanExperiment } from './kan';
 import { houLiExperimentCli } from './houLi';
 import { cglExperiment } from './cgl';
 import { kellerSegelExperiment } from './kellerSegel';
+import { neuralOperatorExperiment } from './neuralOperator';
 
 /** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -25,6 +26,7 @@ export const experiments: Record<string, RegisteredExperiment> = {
   'hou-li': houLiExperimentCli,
   'keller-segel': kellerSegelExperiment,
   cgl: cglExperiment,
+  'neural-operator': neuralOperatorExperiment,
 };
 
 /** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */

@@ -9,3 +9,9 @@ export { activationJets, checkActivation, MLP_ACTIVATIONS, type MlpActivation } 
 export { Mlp, initializeMlp, mlpParameterCount, mlpWidthsForParameterCount, type MlpInitOptions, type MlpLayerOffsets } from './mlp';
 export { MlpWorkspace, type MlpJetOrder } from './workspace';
 export { backwardMlp, checkMlpInput, evaluateMlp, forwardMlp, type MlpBackwardOptions, type MlpForwardOptions } from './propagation';
+export { gelu, geluDerivative } from './gelu';
+export { pointwiseLinear, pointwiseLinearBackward } from './pointwise';
+export { SpectralConv, checkModes, nModesFromLi, nonLastFrequencyRange, type SpatialShape } from './spectralConv';
+export { Fno, type FnoOptions, type FnoLayout, type FnoBlockOffsets } from './fno';
+export { lpLoss, h1Loss, type OperatorLossOptions, type LpLossOptions, type H1LossOptions } from './operatorLoss';
+export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile, type LoadedFno } from './fnoFile';

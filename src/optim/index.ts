@@ -11,3 +11,4 @@ export { LbfgsMinimizer, lbfgs, type LbfgsOptions } from './lbfgs';
 export { ssBroyden1Parameters, selfScaledBroydenUpdate, type SelfScaledParameters } from './selfScaledBroyden';
 export { DenseQuasiNewtonMinimizer, quasiNewton, type QuasiNewtonOptions, type QuasiNewtonUpdate, type UpdateRecord } from './quasiNewton';
 export { resolveStopping, type ResolvedStopping } from './types';
+export { AdamWOptimizer, stepLr, cosineAnnealingLr, type AdamWOptions } from './adamw';

@@ -9,3 +9,4 @@ export { normalTail, zigguratTables, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V, ty
 export { uniformAngleCosSin, wordToSymmetricUnit, type Uint32Source } from './diskAngle';
 export { lemireInteger, LEMIRE_MAX_RANGE } from './lemireInteger';
 export { GaussianRandomField, type GaussianRandomFieldOptions } from './gaussianRandomField';
+export { PeriodicGaussianField1d, type PeriodicGaussianFieldOptions } from './periodicGaussianField';
