@@ -71,6 +71,12 @@ export class EnsembleKalmanWorkspace {
   readonly covariance: DenseMatrix;
   /** C_qG = Q·G_cᵀ/(I − ddof) (N×J). */
   readonly crossCovariance: DenseMatrix;
+  /**
+   * R (k×N, k = min(I, N), row-major, upper trapezoidal) of the thin QR factorization
+   * Qᵀ/√(I − ddof) = UR, set by {@link noiseFactor}: RᵀR = C_q, and Rᵀζ (ζ ∈ Rᵏ) has the law of Qξ/√I.
+   */
+  readonly factorR: Float64Array;
+  private readonly qrWork: Float64Array;
   private readonly wN: Float64Array;
   private readonly wN2: Float64Array;
   private readonly wJ: Float64Array;
@@ -95,6 +101,8 @@ export class EnsembleKalmanWorkspace {
     this.centeredOutputs = new Float64Array(I * J);
     this.covariance = createMatrix(N, N);
     this.crossCovariance = J > 0 ? createMatrix(N, J) : { rows: N, cols: 0, data: new Float64Array(0) };
+    this.factorR = new Float64Array(Math.min(I, N) * N);
+    this.qrWork = new Float64Array(I * N);
     this.wN = new Float64Array(N);
     this.wN2 = new Float64Array(N);
     this.wJ = new Float64Array(J);
@@ -201,6 +209,60 @@ export class EnsembleKalmanWorkspace {
     for (let k = 0; k < I; k++) {
       const z = xi[k] * s;
       for (let a = 0; a < N; a++) out[outOffset + a] += qc[k * N + a] * z;
+    }
+    return out;
+  }
+
+  /**
+   * Factor the noise: Householder QR of Qᵀ/√(I − ddof) (I×N) into {@link factorR}, after
+   * {@link update}. Then Rᵀζ with ζ ~ N(0, I_k), k = min(I, N), is a draw from N(0, C_q) in the
+   * ensemble span — the same law as Qξ/√I with ξ ∈ Rᴵ, at O(N²) per draw instead of O(I·N) and k
+   * normals instead of I. No Cholesky factor of C_q is formed, so rank-deficient ensembles (I ≤ N)
+   * are fine. O(I·N²). Returns k.
+   */
+  noiseFactor(): number {
+    const I = this.members;
+    const N = this.dimension;
+    const k = Math.min(I, N);
+    const a = this.qrWork;
+    const s = 1 / Math.sqrt(I - this.ddof);
+    for (let t = 0; t < I * N; t++) a[t] = this.centered[t] * s;
+    for (let j = 0; j < k; j++) {
+      // Householder reflection zeroing a[j+1.., j]
+      let norm = 0;
+      for (let i = j; i < I; i++) norm += a[i * N + j] * a[i * N + j];
+      norm = Math.sqrt(norm);
+      if (norm === 0) continue;
+      const alpha = a[j * N + j] > 0 ? -norm : norm;
+      const v0 = a[j * N + j] - alpha;
+      // v = (v0, a[j+1..I-1, j]); H = I − 2vvᵀ/(vᵀv); vᵀv = 2·norm·(norm ± …) computed directly
+      let vv = v0 * v0;
+      for (let i = j + 1; i < I; i++) vv += a[i * N + j] * a[i * N + j];
+      if (vv === 0) continue;
+      for (let c = j + 1; c < N; c++) {
+        let dot = v0 * a[j * N + c];
+        for (let i = j + 1; i < I; i++) dot += a[i * N + j] * a[i * N + c];
+        const f = (2 * dot) / vv;
+        a[j * N + c] -= f * v0;
+        for (let i = j + 1; i < I; i++) a[i * N + c] -= f * a[i * N + j];
+      }
+      a[j * N + j] = alpha;
+    }
+    const R = this.factorR;
+    for (let r = 0; r < k; r++) for (let c = 0; c < N; c++) R[r * N + c] = c < r ? 0 : a[r * N + c];
+    return k;
+  }
+
+  /** out = Rᵀζ (ζ of length k = min(I, N)) after {@link noiseFactor}: a draw from N(0, C_q). O(k·N). */
+  factorNoise(zeta: Float64Array, out: Float64Array, outOffset = 0): Float64Array {
+    const N = this.dimension;
+    const k = Math.min(this.members, N);
+    const R = this.factorR;
+    for (let c = 0; c < N; c++) {
+      let s = 0;
+      const rEnd = Math.min(c + 1, k);
+      for (let r = 0; r < rEnd; r++) s += R[r * N + c] * zeta[r];
+      out[outOffset + c] = s;
     }
     return out;
   }

@@ -16,3 +16,4 @@ export { solve, type SolveOptions } from './solve';
 export type { OdeSolution } from './solution';
 export { sdeProblem, EulerMaruyama, solveSde, type SdeProblem, type SdeProblemSpec, type SdeSolveOptions, type SdeSolution } from './sde';
 export { BaoabLangevin, type LangevinSpec, type LangevinRunOptions, type LangevinRunResult } from './langevin';
+export { leapfrogStep, ornsteinUhlenbeckStep } from './splitting';

@@ -50,6 +50,30 @@ describe('EnsembleKalmanWorkspace', () => {
     }
   });
 
+  it('noise factor: RᵀR = C_q from a Householder QR of Qᵀ/√I, also for I < N', () => {
+    for (const [I, N] of [[50, 3], [3, 5]]) {
+      const q = randomEnsemble(I, N, -2);
+      const ws = new EnsembleKalmanWorkspace(I, N, 0);
+      ws.update(q);
+      const k = ws.noiseFactor();
+      expect(k).toBe(Math.min(I, N));
+      const R = ws.factorR;
+      for (let a = 0; a < N; a++) {
+        for (let b = 0; b < N; b++) {
+          let s = 0;
+          for (let r = 0; r < k; r++) s += R[r * N + a] * R[r * N + b];
+          expect(s).toBeCloseTo(ws.covariance.data[a * N + b], 12);
+        }
+      }
+      // Rᵀζ for unit ζ gives the columns of Rᵀ
+      const out = new Float64Array(N);
+      const e = new Float64Array(N);
+      e[0] = 1;
+      ws.factorNoise(e, out);
+      for (let c = 0; c < N; c++) expect(out[c]).toBe(R[c]);
+    }
+  });
+
   it('the 1/(I − 1) normalization is explicit (ddof = 1)', () => {
     const q = randomEnsemble(5, 2);
     const w0 = new EnsembleKalmanWorkspace(5, 2, 0, 0);

@@ -1,0 +1,255 @@
+/**
+ * Shared run machinery of the ensemble samplers: history (means, covariance eigenvalues, step
+ * sizes), `saveAt` records, the force norms of the adaptive step (thesis eq. (C.6.4)), and the
+ * stepper skeleton with the shared status handling.
+ *
+ * @module
+ */
+import { checkInteger, checkOneOf } from '../../core/check';
+import type { RunResult, RunStats, SavedState, Stepper } from '../../core/run';
+import { checkRunOptions, checkSaveAt, type RunOptions } from '../../core/run';
+import type { SolveStatus } from '../../core/status';
+import type { DenseMatrix } from '../../core/types';
+import { createMatrix } from '../../linalg/dense';
+import { symmetricEigenDecomposition, symmetricSqrt } from '../../linalg/mlMatrixAdapter';
+import type { Rng } from '../../random/rng';
+import type { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
+
+/**
+ * Norm |F| of the N×I force matrix in the adaptive step ε_j = ε/(a|F| + 1) (thesis eq. (C.6.4),
+ * which leaves it unspecified): `'maxParticle'` max over particles of the Euclidean norm
+ * (default; independent of I), `'rms'` root mean square of the particle norms, `'frobenius'` the
+ * Frobenius norm over all particles (grows like √I).
+ */
+export type ForceNorm = 'maxParticle' | 'rms' | 'frobenius';
+
+/** Accepted force norms. @internal */
+export const FORCE_NORMS: readonly ForceNorm[] = ['maxParticle', 'rms', 'frobenius'];
+
+/**
+ * |F| of forces F (I×N, particle per row) in the given {@link ForceNorm}. O(I·N).
+ * @example
+ * ```ts
+ * forceNorm(new Float64Array([3, 4, 0, 0]), 2, 2, 'maxParticle'); // 5
+ * ```
+ */
+export function forceNorm(forces: Float64Array, members: number, dimension: number, norm: ForceNorm): number {
+  let max = 0;
+  let sum = 0;
+  for (let i = 0; i < members; i++) {
+    let s = 0;
+    for (let a = 0; a < dimension; a++) s += forces[i * dimension + a] ** 2;
+    sum += s;
+    if (s > max) max = s;
+  }
+  if (norm === 'maxParticle') return Math.sqrt(max);
+  if (norm === 'rms') return Math.sqrt(sum / members);
+  return Math.sqrt(sum);
+}
+
+/** Scalar diagnostics over a sampler run, one entry per recorded iteration (0 = the initial ensemble). */
+export interface EnsembleHistory {
+  /** Iteration numbers of the records. */
+  iteration: number[];
+  /** Accumulated pseudo-time Σ step sizes. */
+  time: number[];
+  /** Step size taken to reach the record (0 for the initial record). */
+  stepSize: number[];
+  /** Ensemble mean q̄ (length N) at each record. */
+  mean: Float64Array[];
+  /** Eigenvalues of C_q in descending order at each record (empty arrays when not tracked). */
+  covarianceEigenvalues: Float64Array[];
+  /** tr C_q at each record (always tracked; O(N)). */
+  covarianceTrace: number[];
+}
+
+/** Counters of an ensemble sampler run. */
+export interface SamplerStats {
+  /** Forward-map evaluations (one per particle per ensemble evaluation). */
+  nforward: number;
+  /** Gradient evaluations DΦ (gradient-based EKHMC). */
+  ngradient: number;
+}
+
+/** The result of an ensemble sampler: `final` is the ensemble (I×N, particle per row). */
+export type SamplerResult = RunResult<DenseMatrix, DenseMatrix, SamplerStats, EnsembleHistory>;
+
+/** Options on what a sampler records. */
+export interface RecordOptions {
+  /** Record C_q's eigenvalues every iteration (an O(N³) symmetric eigensolve; default N ≤ 64). */
+  trackEigenvalues?: boolean;
+}
+
+/** Descending eigenvalues of a symmetric N×N matrix. @internal */
+export function descendingEigenvalues(C: DenseMatrix): Float64Array {
+  const v = Float64Array.from(symmetricEigenDecomposition(C).values);
+  return v.reverse();
+}
+
+/**
+ * The common part of the sampler steppers: counters, history, saveAt, termination. Subclasses
+ * implement `advance()` (one iteration; returns a failure message or null) and call `record`.
+ * @internal
+ */
+export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
+  status: SolveStatus | 'running' = 'running';
+  t = 0;
+  readonly stats: RunStats & SamplerStats = { nsteps: 0, naccept: 0, nreject: 0, nfev: 0, nforward: 0, ngradient: 0 };
+  protected message = '';
+  protected readonly history: EnsembleHistory = { iteration: [], time: [], stepSize: [], mean: [], covarianceEigenvalues: [], covarianceTrace: [] };
+  protected readonly saved: SavedState<DenseMatrix>[] = [];
+  private readonly saveAt: Float64Array;
+  private nextSave = 0;
+  protected lastStep = 0;
+
+  constructor(
+    protected readonly I: number,
+    protected readonly N: number,
+    protected readonly iterations: number,
+    protected readonly positions: Float64Array,
+    protected readonly ws: EnsembleKalmanWorkspace,
+    protected readonly trackEigenvalues: boolean,
+    runOptions: RunOptions | undefined,
+    protected readonly label: string,
+  ) {
+    const ro = checkRunOptions(runOptions);
+    this.saveAt = checkSaveAt('runOptions.saveAt', ro.saveAt, 0, iterations);
+  }
+
+  get fraction(): number {
+    return this.iterations === 0 ? 1 : this.stats.naccept / this.iterations;
+  }
+
+  /** One iteration; return null on success or a failure message (state left at the last good one). */
+  protected abstract advance(): { status: SolveStatus; message: string } | null;
+
+  protected record(): void {
+    const h = this.history;
+    h.iteration.push(this.stats.naccept);
+    h.time.push(this.t);
+    h.stepSize.push(this.lastStep);
+    h.mean.push(Float64Array.from(this.ws.mean));
+    h.covarianceEigenvalues.push(this.trackEigenvalues ? descendingEigenvalues(this.ws.covariance) : new Float64Array(0));
+    let tr = 0;
+    for (let a = 0; a < this.N; a++) tr += this.ws.covariance.data[a * this.N + a];
+    h.covarianceTrace.push(tr);
+    while (this.nextSave < this.saveAt.length && this.saveAt[this.nextSave] <= this.stats.naccept) {
+      this.saved.push({ t: this.stats.naccept, state: this.ensemble() });
+      this.nextSave++;
+    }
+  }
+
+  /** A copy of the current ensemble, I×N with one particle per row. */
+  ensemble(): DenseMatrix {
+    return createMatrix(this.I, this.N, Float64Array.from(this.positions));
+  }
+
+  step(): boolean {
+    if (this.status !== 'running') return false;
+    if (this.stats.naccept >= this.iterations) {
+      this.status = 'success';
+      this.message = `${this.label}: ${this.iterations} iterations done`;
+      return false;
+    }
+    this.stats.nsteps++;
+    const failure = this.advance();
+    if (failure !== null) {
+      this.stats.nreject++;
+      this.status = failure.status;
+      this.message = failure.message;
+      return false;
+    }
+    this.stats.naccept++;
+    this.record();
+    if (this.stats.naccept >= this.iterations) {
+      this.status = 'success';
+      this.message = `${this.label}: ${this.iterations} iterations done`;
+    }
+    return true;
+  }
+
+  stop(status: SolveStatus, message: string): void {
+    if (this.status !== 'running') return;
+    this.status = status;
+    this.message = message;
+  }
+
+  progressExtras(): Record<string, number> {
+    return { stepSize: this.lastStep };
+  }
+
+  result(): SamplerResult {
+    return {
+      status: this.status === 'running' ? 'maxSteps' : this.status,
+      message: this.status === 'running' ? `${this.label}: stopped after ${this.stats.naccept} of ${this.iterations} iterations` : this.message,
+      stats: { ...this.stats },
+      final: this.ensemble(),
+      saved: this.saved.slice(),
+      history: {
+        iteration: this.history.iteration.slice(),
+        time: this.history.time.slice(),
+        stepSize: this.history.stepSize.slice(),
+        mean: this.history.mean.slice(),
+        covarianceEigenvalues: this.history.covarianceEigenvalues.slice(),
+        covarianceTrace: this.history.covarianceTrace.slice(),
+      },
+    };
+  }
+}
+
+/** Validate `iterations`, `forceNorm`, `trackEigenvalues`. @internal */
+export function checkCommon(o: { iterations?: number; forceNorm?: ForceNorm; trackEigenvalues?: boolean; ddof?: number }, N: number): { iterations: number; forceNorm: ForceNorm; trackEigenvalues: boolean; ddof: number } {
+  return {
+    iterations: checkInteger('problem.iterations', o.iterations ?? 200, 0),
+    forceNorm: o.forceNorm === undefined ? 'maxParticle' : checkOneOf('problem.forceNorm', o.forceNorm, FORCE_NORMS),
+    trackEigenvalues: o.trackEigenvalues ?? N <= 64,
+    ddof: checkInteger('problem.ddof', o.ddof ?? 0, 0, 1),
+  };
+}
+
+/**
+ * How the samplers draw N(0, C_q) noise for each particle:
+ * - `'ensemble'` — Qξ/√I with ξ ∈ Rᴵ (thesis §C.1, after eq. (C.1.9b)); affine invariant path by
+ *   path; I normals and O(I·N) flops per particle, so O(I²) per iteration.
+ * - `'ensembleFactor'` — Rᵀζ with Qᵀ/√I = UR (thin Householder QR) and ζ ∈ R^{min(I,N)}: exactly the
+ *   same law given the ensemble (in the ensemble span, no Cholesky of C_q, fine for I ≤ N) at
+ *   O(I·N²) per iteration; affine invariant in law.
+ * - `'symmetricSqrt'` — C_q^{1/2}ζ, ζ ∈ Rᴺ (the [EKP] convention; symmetric eigensolve, O(N³)).
+ */
+export type NoiseSqrt = 'ensemble' | 'ensembleFactor' | 'symmetricSqrt';
+
+/** Accepted {@link NoiseSqrt} values. @internal */
+export const NOISE_SQRTS: readonly NoiseSqrt[] = ['ensemble', 'ensembleFactor', 'symmetricSqrt'];
+
+/**
+ * Fill `out` (I×N) with one N(0, C_q) draw per particle from the current workspace. `xi` has
+ * length I, `zeta` length N. @internal
+ */
+export function drawEnsembleNoise(ws: EnsembleKalmanWorkspace, kind: NoiseSqrt, rng: Rng, out: Float64Array, xi: Float64Array, zeta: Float64Array): void {
+  const I = ws.members;
+  const N = ws.dimension;
+  if (kind === 'ensemble') {
+    for (let i = 0; i < I; i++) {
+      rng.fillNormal(xi);
+      ws.noise(xi, out, i * N);
+    }
+    return;
+  }
+  if (kind === 'ensembleFactor') {
+    const k = ws.noiseFactor();
+    for (let i = 0; i < I; i++) {
+      rng.fillNormal(zeta, k);
+      ws.factorNoise(zeta, out, i * N);
+    }
+    return;
+  }
+  const S = symmetricSqrt(ws.covariance).data;
+  for (let i = 0; i < I; i++) {
+    rng.fillNormal(zeta);
+    for (let a = 0; a < N; a++) {
+      let s = 0;
+      for (let b = 0; b < N; b++) s += S[a * N + b] * zeta[b];
+      out[i * N + a] = s;
+    }
+  }
+}
