@@ -27,3 +27,11 @@ export {
   type MomentState,
 } from './linearGaussian';
 export { spectralGap, spectralGapRoot, unstableModeRoot, maximizeSpectralGap, MAX_SPECTRAL_GAP, type SpectralGapMaximum } from './spectralGap';
+export {
+  lowDimensionalProblem,
+  lowDimensionalPressure,
+  lowDimensionalInitialEnsemble,
+  quadraturePosterior2d,
+  type QuadraturePosterior,
+  type QuadraturePosteriorOptions,
+} from './lowDimensional';
