@@ -40,7 +40,11 @@ export interface EkhmcProblem extends InverseProblem, EnsembleSetup, RecordOptio
   initialMomentum?: 'zero' | 'gibbs';
   /** Covariance normalization 1/(I − ddof): 0 (thesis, default) or 1. */
   ddof?: number;
-  /** How N(0, C_q) noise is drawn (default `'ensemble'`, Q̂ξ/√I): see {@link NoiseSqrt}. */
+  /**
+   * How N(0, C_q) noise is drawn: `'ensembleFactor'` (default; the law of Q̂ξ/√I at O(I·N²) per
+   * iteration), `'ensemble'` (Q̂ξ/√I itself, ξ ∈ Rᴵ: affine invariant path by path, O(I²·N)) or
+   * `'symmetricSqrt'`; see {@link NoiseSqrt}.
+   */
   noiseSqrt?: NoiseSqrt;
 }
 
@@ -78,7 +82,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
     const epsilon = checkPositive('problem.epsilon', problem.epsilon ?? 0.2);
     const a = checkNonNegative('problem.a', problem.a ?? 0.01);
     const init = problem.initialMomentum === undefined ? 'zero' : checkOneOf('problem.initialMomentum', problem.initialMomentum, ['zero', 'gibbs'] as const);
-    const noiseKind = problem.noiseSqrt === undefined ? 'ensemble' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
+    const noiseKind = problem.noiseSqrt === undefined ? 'ensembleFactor' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
     const { rng, I, positions } = initialEnsemble(problem, p);
     const ws = new EnsembleKalmanWorkspace(I, p.N, p.J, c.ddof);
     super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, 'EKHMC');
@@ -187,7 +191,7 @@ export function initEkhmc(problem: EkhmcProblem, runOptions?: RunOptions): Ekhmc
 /**
  * Run EKHMC (thesis Appendix C, eqs. (C.4.1), (C.6.1)–(C.6.4)): I particles with momenta, force
  * F⁽ⁱ⁾ = −C_q Γ0⁻¹(q⁽ⁱ⁾ − m0) − C_qG Γ⁻¹(G(q⁽ⁱ⁾) − y) (or −C_q DΦ with `force: 'gradient'`),
- * mass and noise covariance C_q = QQᵀ/I, noise Qξ/√I (affine invariant; valid for I ≤ N).
+ * mass and noise covariance C_q = QQᵀ/I, noise with the law of Qξ/√I (in the ensemble span; affine invariant; valid for I ≤ N).
  * Cost per iteration: I forward evaluations + O(I·N·(N + J)).
  * Returns `status: 'nonFinite'` naming the particle when the forward map returns NaN.
  * @example

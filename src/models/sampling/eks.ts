@@ -7,7 +7,7 @@
  *   u⁽ʲ⁾ ← u*⁽ʲ⁾ + √(2Δt) · noise,
  *
  * where the bracketed finite-sample correction is what distinguishes ALDI (Garbuno-Inigo, Nüsken &
- * Reich 2020) from plain EKS. The noise is Qξ/√I (ξ ∈ Rᴵ, default, affine invariant) or the
+ * Reich 2020) from plain EKS. The noise has the law of Qξ/√I (ξ ∈ Rᴵ; affine invariant) or is the
  * symmetric square root C^{1/2}η (η ∈ Rᴺ).
  *
  * @module
@@ -41,7 +41,11 @@ export interface EksProblem extends InverseProblem, EnsembleSetup, RecordOptions
   a?: number;
   /** Norm |F| of the adaptive rule (default `'maxParticle'`). */
   forceNorm?: ForceNorm;
-  /** How N(0, C) noise is drawn (default `'ensemble'`, Qξ/√I): see {@link NoiseSqrt}. */
+  /**
+   * How N(0, C) noise is drawn: `'ensembleFactor'` (default; the law of Qξ/√I at O(I·N²) per
+   * iteration), `'ensemble'` (Qξ/√I itself, ξ ∈ Rᴵ: affine invariant path by path, O(I²·N)) or
+   * `'symmetricSqrt'` (the [EKP] convention); see {@link NoiseSqrt}.
+   */
   noiseSqrt?: NoiseSqrt;
   /** Covariance normalization 1/(I − ddof): 0 (default) or 1. */
   ddof?: number;
@@ -82,7 +86,7 @@ export class EksStepper extends EnsembleStepperBase {
     const rule = problem.stepRule === undefined ? 'misfitFrobenius' : checkOneOf('problem.stepRule', problem.stepRule, ['misfitFrobenius', 'adaptive'] as const);
     const epsilon = checkPositive('problem.epsilon', problem.epsilon ?? (rule === 'adaptive' ? 0.2 : 1));
     const a = checkNonNegative('problem.a', problem.a ?? 0.01);
-    const noiseKind = problem.noiseSqrt === undefined ? 'ensemble' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
+    const noiseKind = problem.noiseSqrt === undefined ? 'ensembleFactor' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
     const { rng, I, positions } = initialEnsemble(problem, p);
     const ws = new EnsembleKalmanWorkspace(I, p.N, p.J, c.ddof);
     super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, label);

@@ -211,7 +211,7 @@ export function checkCommon(o: { iterations?: number; forceNorm?: ForceNorm; tra
  * How the samplers draw N(0, C_q) noise for each particle:
  * - `'ensemble'` — Qξ/√I with ξ ∈ Rᴵ (thesis §C.1, after eq. (C.1.9b)); affine invariant path by
  *   path; I normals and O(I·N) flops per particle, so O(I²) per iteration.
- * - `'ensembleFactor'` — Rᵀζ with Qᵀ/√I = UR (thin Householder QR) and ζ ∈ R^{min(I,N)}: exactly the
+ * - `'ensembleFactor'` (the default) — Rᵀζ with Qᵀ/√I = UR (thin Householder QR) and ζ ∈ R^{min(I,N)}: exactly the
  *   same law given the ensemble (in the ensemble span, no Cholesky of C_q, fine for I ≤ N) at
  *   O(I·N²) per iteration; affine invariant in law.
  * - `'symmetricSqrt'` — C_q^{1/2}ζ, ζ ∈ Rᴺ (the [EKP] convention; symmetric eigensolve, O(N³)).

@@ -60,7 +60,7 @@ describe('affine invariance of EKHMC, EKS and ALDI', () => {
   }
 
   it('EKHMC (fixed step, gradient-free, ensemble noise) is affine invariant to round-off', () => {
-    const opts = { iterations: 40, epsilon: 0.1, a: 0, gamma: 1, seed: 9, initialMomentum: 'gibbs' as const };
+    const opts = { iterations: 40, epsilon: 0.1, a: 0, gamma: 1, seed: 9, initialMomentum: 'gibbs' as const, noiseSqrt: 'ensemble' as const };
     const r1 = ekhmc({ ...original, ...opts, ensemble: E }, { saveAt: [10, 40] });
     const r2 = ekhmc({ ...transformed, ...opts, ensemble: Et }, { saveAt: [10, 40] });
     expect(r1.status).toBe('success');
@@ -71,7 +71,7 @@ describe('affine invariance of EKHMC, EKS and ALDI', () => {
 
   it('EKS and ALDI (misfit-Frobenius step, ensemble noise) are affine invariant to round-off', () => {
     for (const run of [eks, aldi]) {
-      const opts = { iterations: 30, seed: 4 };
+      const opts = { iterations: 30, seed: 4, noiseSqrt: 'ensemble' as const };
       const r1 = run({ ...original, ...opts, ensemble: E });
       const r2 = run({ ...transformed, ...opts, ensemble: Et });
       expect(maxMappedDifference(r1.final.data, r2.final.data)).toBeLessThan(1e-10);
@@ -80,10 +80,12 @@ describe('affine invariance of EKHMC, EKS and ALDI', () => {
     }
   });
 
-  it('the symmetric-square-root noise is not affine invariant path by path (only in law)', () => {
-    const opts = { iterations: 20, seed: 4, noiseSqrt: 'symmetricSqrt' as const };
-    const r1 = eks({ ...original, ...opts, ensemble: E });
-    const r2 = eks({ ...transformed, ...opts, ensemble: Et });
-    expect(maxMappedDifference(r1.final.data, r2.final.data)).toBeGreaterThan(1e-3);
+  it('the factored and symmetric-square-root noises are not affine invariant path by path (only in law)', () => {
+    for (const noiseSqrt of ['symmetricSqrt', 'ensembleFactor'] as const) {
+      const opts = { iterations: 20, seed: 4, noiseSqrt };
+      const r1 = eks({ ...original, ...opts, ensemble: E });
+      const r2 = eks({ ...transformed, ...opts, ensemble: Et });
+      expect(maxMappedDifference(r1.final.data, r2.final.data)).toBeGreaterThan(1e-3);
+    }
   });
 });
