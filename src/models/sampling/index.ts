@@ -35,3 +35,4 @@ export {
   type QuadraturePosterior,
   type QuadraturePosteriorOptions,
 } from './lowDimensional';
+export { darcyKlBasis, darcyLogPermeability, darcyMetrics, type DarcyKlOptions, type DarcyKlBasis, type DarcyMetrics } from './darcyPrior';
