@@ -14,3 +14,4 @@ export * from './complexBanded';
 export * from './mlMatrixAdapter';
 export * from './hermitianEigen';
 export * from './sparse/index';
+export * from './complexDense';
