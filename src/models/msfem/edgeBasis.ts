@@ -94,7 +94,18 @@ export function edgeGram(blocks: readonly { L: ComplexColumnMatrix; cell: LocalP
  * the edge's N_f+1 nodes in the patch, and N_e. Returns traces (N_e-orthonormal, all N_f−1 modes in
  * the reduced form, the nonzero ones in the direct form) and σ.
  */
-export function edgeEigen(patch: LocalProblem, edgeNodes: Int32Array, gram: ComplexColumnMatrix, form: 'reduced' | 'direct'): { traces: ComplexColumnMatrix; sigma: Float64Array; P: ComplexColumnMatrix; R: ComplexColumnMatrix } {
+export function edgeEigen(
+  patch: LocalProblem,
+  edgeNodes: Int32Array,
+  gram: ComplexColumnMatrix,
+  form: 'reduced' | 'direct' | 'schur',
+): { traces: ComplexColumnMatrix; sigma: Float64Array; P?: ComplexColumnMatrix; R?: ComplexColumnMatrix; G?: ComplexColumnMatrix } {
+  if (form === 'schur') {
+    const D = patch.schurDifference(edgeNodes);
+    const G = hermitianize(projectEdge(D, edgeNodes.length - 1));
+    const { traces, sigma } = reducedFromG(G, gram);
+    return { traces, sigma, G };
+  }
   const harm = patch.harmonicBasis();
   const P = hermitianize(complexMultiply(harm, sparseTimesDense(patch.Knrm, harm), 'adjoint'));
   const R = restrictToEdge(harm, edgeNodes);
@@ -110,13 +121,9 @@ export function edgeEigen(patch: LocalProblem, edgeNodes: Int32Array, gram: Comp
   }
   const Y = complexTriangularSolve(LP, Rh, false);
   if (form === 'reduced') {
-    const G = complexMultiply(Y, Y, 'adjoint'); // R P⁻¹ Rᴴ
-    const LN = complexCholesky(gram);
-    const C = hermitianize(complexMultiply(LN, complexMultiply(G, LN), 'adjoint')); // L_Nᴴ G L_N
-    const { values, vectors } = complexHermitianEigenDescending(C);
-    const traces = complexTriangularSolve(LN, vectors, true); // L_N⁻ᴴ z
-    const sigma = Float64Array.from(values, (v) => Math.sqrt(Math.max(v, 0)));
-    return { traces, sigma, P, R };
+    const G = hermitianize(complexMultiply(Y, Y, 'adjoint')); // R P⁻¹ Rᴴ
+    const { traces, sigma } = reducedFromG(G, gram);
+    return { traces, sigma, P, R, G };
   }
   // direct: C' = Y N_e Yᴴ (n_b × n_b), v = L_P⁻ᴴ w, t = R v / √λ
   const C = hermitianize(complexMultiply(Y, complexMultiply(gram, adjointOf(Y))));
@@ -133,6 +140,54 @@ export function edgeEigen(patch: LocalProblem, edgeNodes: Int32Array, gram: Comp
     for (let i = 0; i < 2 * ne; i++) traces.data[2 * ne * c + i] = T.data[2 * ne * c + i] * s;
   }
   return { traces, sigma, P, R };
+}
+
+/** Top eigenvectors of `G N t = λ t` via `N = L Lᴴ`, `Lᴴ G L z = λ z`, `t = L⁻ᴴ z` (spec §3 step 2g). */
+function reducedFromG(G: ComplexColumnMatrix, gram: ComplexColumnMatrix): { traces: ComplexColumnMatrix; sigma: Float64Array } {
+  const LN = complexCholesky(gram);
+  const C = hermitianize(complexMultiply(LN, complexMultiply(G, LN), 'adjoint'));
+  const { values, vectors } = complexHermitianEigenDescending(C);
+  const traces = complexTriangularSolve(LN, vectors, true);
+  const sigma = Float64Array.from(values, (v) => Math.sqrt(Math.max(v, 0)));
+  return { traces, sigma };
+}
+
+/** `Π D Πᵀ` for a (N_f+1)² matrix D on the closed edge: interior rows/columns minus the linear interpolant of the ends. */
+function projectEdge(D: ComplexColumnMatrix, nf: number): ComplexColumnMatrix {
+  const n = nf + 1;
+  const ne = nf - 1;
+  const Pi = (k: number, j: number): number => (j === k + 1 ? 1 : 0) - (j === 0 ? 1 - (k + 1) / nf : 0) - (j === nf ? (k + 1) / nf : 0);
+  const tmp = complexMatrix(ne, n);
+  for (let c = 0; c < n; c++) {
+    for (let k = 0; k < ne; k++) {
+      let re = 0;
+      let im = 0;
+      for (let j = 0; j < n; j++) {
+        const p = Pi(k, j);
+        if (p === 0) continue;
+        re += p * D.data[2 * (j + n * c)];
+        im += p * D.data[2 * (j + n * c) + 1];
+      }
+      tmp.data[2 * (k + ne * c)] = re;
+      tmp.data[2 * (k + ne * c) + 1] = im;
+    }
+  }
+  const out = complexMatrix(ne, ne);
+  for (let l = 0; l < ne; l++) {
+    for (let k = 0; k < ne; k++) {
+      let re = 0;
+      let im = 0;
+      for (let j = 0; j < n; j++) {
+        const p = Pi(l, j);
+        if (p === 0) continue;
+        re += p * tmp.data[2 * (k + ne * j)];
+        im += p * tmp.data[2 * (k + ne * j) + 1];
+      }
+      out.data[2 * (k + ne * l)] = re;
+      out.data[2 * (k + ne * l) + 1] = im;
+    }
+  }
+  return out;
 }
 
 function adjointOf(A: ComplexColumnMatrix): ComplexColumnMatrix {

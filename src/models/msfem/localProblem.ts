@@ -13,10 +13,9 @@ import { assembleQ1Complex, assembleQ1Norm } from '../../fem/q1Assembly';
 import { q1Load } from '../../fem/q1Load';
 import { NodeClass, type NodeClassification } from '../../grid/nodeClassification';
 import type { StructuredSubGrid, CellRange } from '../../grid/structuredSubGrid';
-import { complexBandedLU, complexCsrToBanded, type ComplexBandedLUFactorization } from '../../linalg/complexBanded';
 import { complexMatrix, type ComplexColumnMatrix } from '../../linalg/complexDense';
 import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
-import { reverseCuthillMcKee } from '../../linalg/sparse/reverseCuthillMcKee';
+import { LocalFactor } from './localFactor';
 import { localCoefficients, type MsfemSetup } from './problem';
 
 /** Thrown (as a NumericalError, reason `'localProblem'`) when a local free block is singular. */
@@ -35,8 +34,8 @@ export class LocalProblem {
   readonly basis: Int32Array;
   /** Whether a prescribed node was pinned to remove the constant null mode (spec §3 step 2c). */
   readonly pinned: boolean;
-  private readonly lu: ComplexBandedLUFactorization;
-  private readonly perm: Int32Array;
+  private readonly factor: LocalFactor;
+  private readonly real: boolean;
   private readonly Afp: ComplexCsrMatrix;
 
   /**
@@ -65,9 +64,9 @@ export class LocalProblem {
     if (free.length === 0 || pres.length === 0) throw new NumericalError('localProblem', `${what}: the local problem has ${free.length} free and ${pres.length} prescribed nodes (it must have both)`);
     const Aff = csrBlock(this.Kop, free, free);
     this.Afp = csrBlock(this.Kop, free, pres);
-    this.perm = reverseCuthillMcKee(Aff);
+    this.real = !setup.complex;
     try {
-      this.lu = complexBandedLU(complexCsrToBanded(Aff, this.perm));
+      this.factor = new LocalFactor(Aff, g, free, this.real);
     } catch (err) {
       if (err instanceof NumericalError) throw new NumericalError('localProblem', `${what}: the local Dirichlet problem is singular (${err.message}); for Helmholtz, H is too large for k (thesis Remark 4.3.1 needs H = O(1/k))`);
       throw err;
@@ -81,24 +80,7 @@ export class LocalProblem {
 
   /** Solve A_ff X = B for `cols` right-hand sides given in free numbering (column-major, interleaved), in place. */
   private solveFree(B: Float64Array, cols: number): void {
-    const nf = this.cls.free.length;
-    const perm = this.perm;
-    const P = new Float64Array(2 * nf * cols);
-    for (let c = 0; c < cols; c++) {
-      const o = 2 * nf * c;
-      for (let k = 0; k < nf; k++) {
-        P[o + 2 * k] = B[o + 2 * perm[k]];
-        P[o + 2 * k + 1] = B[o + 2 * perm[k] + 1];
-      }
-    }
-    this.lu.solveMany(P, cols, P);
-    for (let c = 0; c < cols; c++) {
-      const o = 2 * nf * c;
-      for (let k = 0; k < nf; k++) {
-        B[o + 2 * perm[k]] = P[o + 2 * k];
-        B[o + 2 * perm[k] + 1] = P[o + 2 * k + 1];
-      }
-    }
+    this.factor.solveMany(B, cols);
   }
 
   /**
@@ -157,6 +139,56 @@ export class LocalProblem {
       u[2 * free[k] + 1] = B[2 * k + 1];
     }
     return u;
+  }
+
+  /**
+   * Columns of `A_full⁻¹ − A_D⁻¹` at the listed free local nodes, restricted to the same nodes
+   * (a k × k matrix), where `A_full` is the local operator with only the Dirichlet (and pinned) nodes
+   * eliminated and `A_D⁻¹` the free-block inverse zero-padded — the Schur-complement shortcut of
+   * the reduced edge eigenproblem for real symmetric problems with `K_nrm = K_op` (spec §3 step 2g):
+   * `G_e = Π_e Σ_e (A_full⁻¹ − A_D⁻¹) Σ_eᵀ Π_eᵀ`. Two factorizations, 2k solves.
+   */
+  schurDifference(nodes: Int32Array): ComplexColumnMatrix {
+    const { kind, freeOf } = this.cls;
+    const keep: number[] = [];
+    const pinnedNode = this.pinned ? this.cls.prescribed[this.cls.prescribed.length - 1] : -1;
+    for (let n = 0; n < this.nodeCount; n++) if (kind[n] !== NodeClass.dirichlet && n !== pinnedNode) keep.push(n);
+    const full = Int32Array.from(keep);
+    const fullOf = new Int32Array(this.nodeCount).fill(-1);
+    full.forEach((n, k) => (fullOf[n] = k));
+    const Afull = csrBlock(this.Kop, full, full);
+    let lu: LocalFactor;
+    try {
+      lu = new LocalFactor(Afull, this.view.grid, full, this.real);
+    } catch (err) {
+      if (err instanceof NumericalError) throw new NumericalError('localProblem', `the oversampled operator is singular (${err.message})`);
+      throw err;
+    }
+    const k = nodes.length;
+    const nfull = full.length;
+    const B = new Float64Array(2 * nfull * k);
+    const inv = new Int32Array(nfull);
+    for (let q = 0; q < nfull; q++) inv[q] = q;
+    // Dirichlet nodes among `nodes` (edge end points on Γ1) carry zero rows and columns
+    for (let q = 0; q < k; q++) if (fullOf[nodes[q]] >= 0) B[2 * (inv[fullOf[nodes[q]]] + nfull * q)] = 1;
+    lu.solveMany(B, k);
+    const nf = this.cls.free.length;
+    const D = new Float64Array(2 * nf * k);
+    for (let q = 0; q < k; q++) if (freeOf[nodes[q]] >= 0) D[2 * (freeOf[nodes[q]] + nf * q)] = 1;
+    this.solveFree(D, k);
+    const out = complexMatrix(k, k);
+    for (let q = 0; q < k; q++) {
+      if (fullOf[nodes[q]] < 0) continue;
+      for (let r = 0; r < k; r++) {
+        if (fullOf[nodes[r]] < 0) continue;
+        if (freeOf[nodes[r]] < 0) throw new NumericalError('localProblem', `edge node ${nodes[r]} is not free in its oversampling patch`);
+        const a = 2 * (inv[fullOf[nodes[r]]] + nfull * q);
+        const b = 2 * (freeOf[nodes[r]] + nf * q);
+        out.data[2 * (r + k * q)] = B[a] - D[b];
+        out.data[2 * (r + k * q) + 1] = B[a + 1] - D[b + 1];
+      }
+    }
+    return out;
   }
 
   /** Whether a local node is prescribed. */

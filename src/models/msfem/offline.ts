@@ -86,7 +86,7 @@ export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly Ce
   const edgeNodes = Int32Array.from(cells.edgeFineNodes(edge), (g) => view.localNode(g));
   const blocks = adjacent.map((c) => ({ L: c.sides.find((s) => s.edge === edge)!.L, cell: c.local }));
   const gram = edgeGram(blocks);
-  const { traces, sigma } = edgeEigen(patch, edgeNodes, gram, setup.eigenForm);
+  const { traces, sigma } = edgeEigen(patch, edgeNodes, gram, setup.eigenForm === 'direct' ? 'direct' : setup.normIsOperator ? 'schur' : 'reduced');
   let bubbleTrace: ComplexColumnMatrix | undefined;
   if (setup.variant === 'exp') {
     const b = patch.bubble();

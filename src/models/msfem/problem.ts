@@ -49,7 +49,11 @@ export interface MsfemProblem {
   variant?: 'exp' | 'h-bubble' | 'oh';
   /** `'petrov'` (default; bilinear, test space S̄) or `'ritz'` (sesquilinear; thesis Remark 4.3.4). */
   galerkin?: 'petrov' | 'ritz';
-  /** `'reduced'` (default, (N_f−1)-size EVD) or `'direct'` (generalized EVD on the harmonic space). */
+  /**
+   * `'reduced'` (default: the (N_f−1)-size EVD of `G_e N_e`, with `G_e` from the Schur-complement
+   * shortcut when the problem is real with K_nrm = K_op, else from the harmonic basis) or `'direct'`
+   * (generalized EVD on the harmonic space; a test oracle).
+   */
   eigenForm?: 'reduced' | 'direct';
   /** Coarse layers of the oversampling domain ω_e (default 1: thesis Figs. 4.1–4.2). */
   oversamplingLayers?: number;
@@ -81,6 +85,8 @@ export interface MsfemSetup {
   complex: boolean;
   /** True when V ≡ 0 (constants have zero energy on patches away from Γ1 and Robin sides). */
   zeroPotential: boolean;
+  /** True when the problem is real with V ≥ 0 and no Robin side, so K_nrm = K_op (Schur shortcut allowed). */
+  normIsOperator: boolean;
   /** Method options, resolved. */
   modes: number[];
   /** Variant. */
@@ -151,6 +157,9 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
     const b = beta[side];
     if (b !== undefined) for (let k = 0; k < b.im.length; k++) if (b.im[k] !== 0) complex = true;
   }
+  let nonNegative = true;
+  for (let e = 0; e < grid.elementCount; e++) if (v.re[e] < 0) nonNegative = false;
+  const normIsOperator = !complex && nonNegative && Object.keys(beta).length === 0;
   const hasDirichlet = GRID_SIDES.some((s) => sides[s] === 'D');
   if (!hasDirichlet && zeroPotential && GRID_SIDES.every((s) => sides[s] !== 'R')) {
     throw new InvalidArgumentError('problem.boundary', "at least one 'D' or 'R' side when V ≡ 0 (pure Neumann is singular)", bnd);
@@ -165,7 +174,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   const eigenForm = problem.eigenForm ?? 'reduced';
   if (eigenForm !== 'reduced' && eigenForm !== 'direct') throw new InvalidArgumentError('problem.eigenForm', "'reduced' or 'direct'", eigenForm);
   const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, coarse);
-  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, modes, variant, galerkin, eigenForm, layers, reference: problem.reference ?? true };
+  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, galerkin, eigenForm, layers, reference: problem.reference ?? true };
 }
 
 /**
