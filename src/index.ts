@@ -17,3 +17,4 @@ export * from './stats/index';
 export * from './optim/index';
 export * from './special/index';
 export * from './nn/index';
+export * from './fem/index';

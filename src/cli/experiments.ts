@@ -7,6 +7,7 @@ import { billiardsExperiment } from './billiards';
 import { blowupExperiment } from './blowup';
 import { kanExperiment } from './kan';
 import { samplingExperiment } from './sampling';
+import { msfemExperiment } from './msfem';
 
 /** An experiment receives its own arguments and returns the process exit code. */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -17,4 +18,5 @@ export const experiments: Record<string, Experiment> = {
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
   sampling: samplingExperiment,
+  msfem: msfemExperiment,
 };

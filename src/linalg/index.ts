@@ -15,3 +15,4 @@ export * from './mlMatrixAdapter';
 export * from './hermitianEigen';
 export * from './sparse/index';
 export * from './covarianceOperator';
+export * from './complexDense';
