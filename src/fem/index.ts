@@ -13,3 +13,4 @@ export { csrBlock } from './blocks';
 export { nestedDissectionOrdering } from './nestedDissection';
 export { type Q1SolveOptions, type Q1SolveResult, solveQ1Dirichlet } from './q1Solve';
 export { type DiffusionProblem, type DiffusionSolution, solveDiffusion } from './diffusion';
+export { BandedDiffusionSolver } from './bandedDiffusion';

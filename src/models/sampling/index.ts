@@ -36,3 +36,4 @@ export {
   type QuadraturePosteriorOptions,
 } from './lowDimensional';
 export { darcyKlBasis, darcyLogPermeability, darcyMetrics, type DarcyKlOptions, type DarcyKlBasis, type DarcyMetrics } from './darcyPrior';
+export { darcyForwardMap, darcyProblem, type DarcyOptions, type DarcyForwardMap, type DarcyProblem } from './darcy';
