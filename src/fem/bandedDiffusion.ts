@@ -4,7 +4,7 @@
  * band storage (interior nodes numbered x fastest, bandwidth n) and factored by banded Cholesky.
  * This is the forward map of Darcy-flow inverse problems, where every particle of an ensemble needs
  * a fresh factorization: n·(n−1)²·… ≈ n⁴ flops per solve without ordering or allocation (≈ 10⁶ at
- * n = 32), against the general sparse path of {@link solveDiffusion}.
+ * n = 32), against the general sparse path of `solveDiffusion`.
  *
  * @module
  */
@@ -13,7 +13,6 @@ import { InvalidArgumentError } from '../core/errors';
 import { BandedMatrix } from '../linalg/banded';
 import { BandedCholeskyFactorization } from '../linalg/bandedCholesky';
 import { q1ElementStiffness } from './q1Reference';
-import type { solveDiffusion } from './diffusion';
 
 /** Local node order of {@link q1ElementStiffness}: (0,0), (1,0), (1,1), (0,1). */
 const DI = [0, 1, 1, 0];
@@ -21,7 +20,7 @@ const DJ = [0, 0, 1, 1];
 
 /**
  * Q1 solves of −∇·(a∇u) = f, u = 0 on ∂(0,1)², with the storage for one grid reused across solves.
- * Second order in L² (and at points) for smooth data, like {@link solveDiffusion}, which it matches
+ * Second order in L² (and at points) for smooth data, like `solveDiffusion`, which it matches
  * to solver round-off.
  *
  * @example
