@@ -23,7 +23,7 @@ const USAGE = `Usage: singularis reproduce sampling [options]
   --epsilon E                      base step ε (default 0.2; EKS/ALDI default to Δt = 1/‖D‖_F unless --epsilon is given)
   --force-norm maxParticle|rms|frobenius   |F_H| in the adaptive step (default maxParticle)
   --seed S                         seed (default 1)
-  --workers W                      worker threads for the Darcy forward map (default 1)
+  --workers W                      worker threads for the Darcy forward map (only 1 for now: the samplers are synchronous)
   --sweep                          the γ sweep of Fig. C.2 (low-dim)
   --quick                          small sizes, seconds
   --out DIR                        report folder (default sampling-report)
@@ -106,6 +106,10 @@ export async function samplingExperiment(argv: string[]): Promise<number> {
     || [config.ensemble, config.iterations, config.gamma, config.epsilon].some((v) => v !== undefined && !(v > 0)) || !Number.isInteger(config.seed) || !(Number(values.workers) >= 1);
   if (bad) {
     process.stderr.write(`invalid arguments\n${USAGE}`);
+    return 2;
+  }
+  if (Number(values.workers) > 1) {
+    process.stderr.write('--workers > 1 is not supported yet: the samplers evaluate the forward map synchronously (see docs/sampling.md)\n');
     return 2;
   }
   const started = Date.now();

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { InvalidArgumentError } from '../../../core/errors';
 import { createMatrix } from '../../../linalg/dense';
 import type { DenseMatrix } from '../../../core/types';
 import { aldi, eks } from '../eks';
@@ -18,6 +17,9 @@ import { pcn } from '../pcn';
 import type { InverseProblem } from '../problem';
 import { MAX_SPECTRAL_GAP, maximizeSpectralGap, spectralGap } from '../spectralGap';
 import { OPTIMAL_DAMPING } from '../ekhmc';
+import { darcyProblem } from '../darcy';
+import { darcyMetrics } from '../darcyPrior';
+import { Rng } from '../../../random/rng';
 
 /** Problems of the reproduction. */
 export type SamplingProblemName = 'linear' | 'low-dim' | 'darcy';
@@ -86,7 +88,7 @@ interface ProblemSetup {
   problem: InverseProblem;
   ensemble: DenseMatrix;
   reference: () => { mean: number[]; covEigenvalues: number[]; source: string };
-  defaults: { iterations: number; epsilon: number; gamma: number; a: number };
+  defaults: { iterations: number; epsilon: number; gamma: number; a: number; eksRule: 'misfitFrobenius' | 'adaptive' };
   metrics?: (E: DenseMatrix) => Record<string, number>;
   pcn: { iterations: number; beta: number };
 }
@@ -111,7 +113,7 @@ function linearSetup(I: number, seed: number): ProblemSetup {
       const post = linearGaussianPosterior(lp);
       return { mean: Array.from(post.mean), covEigenvalues: eigen2(post.covariance.data, N), source: 'exact N(Bc, B) (thesis eq. (C.2.2))' };
     },
-    defaults: { iterations: 200, epsilon: 0.2, gamma: OPTIMAL_DAMPING, a: 0.01 },
+    defaults: { iterations: 200, epsilon: 0.2, gamma: OPTIMAL_DAMPING, a: 0.01, eksRule: 'misfitFrobenius' },
     pcn: { iterations: 200000, beta: 0.1 },
   };
 }
@@ -124,7 +126,7 @@ function lowDimSetup(I: number, seed: number): ProblemSetup {
       const r = quadraturePosterior2d(lowDimensionalProblem(), { start: [-2.7, 104.4] });
       return { mean: Array.from(r.mean), covEigenvalues: Array.from(r.covarianceEigenvalues), source: `2-D Gauss–Legendre quadrature, ${r.nodes}² nodes, moments stable to ${r.change.toExponential(1)}` };
     },
-    defaults: { iterations: 200, epsilon: 0.2, gamma: 100, a: 0.01 },
+    defaults: { iterations: 200, epsilon: 0.2, gamma: 100, a: 0.01, eksRule: 'misfitFrobenius' },
     pcn: { iterations: 200000, beta: 0.002 },
   };
 }
@@ -158,17 +160,19 @@ function summarize(method: SamplingMethod, r: SamplerResult, seconds: number, me
 export function reproduceSampling(config: SamplingExperimentConfig): SamplingExperimentResult {
   const quick = config.quick ?? false;
   const I = config.ensemble ?? (config.problem === 'darcy' ? (quick ? 32 : 128) : quick ? 200 : 1000);
-  if (config.problem === 'darcy') throw new InvalidArgumentError('config.problem', "'linear' or 'low-dim' (the Darcy problem is not built yet)", config.problem);
-  const setup = config.problem === 'linear' ? linearSetup(I, config.seed) : lowDimSetup(I, config.seed);
+  const setup = config.problem === 'linear' ? linearSetup(I, config.seed) : config.problem === 'low-dim' ? lowDimSetup(I, config.seed) : darcySetup(I, config.seed, quick, config.methods.includes('pcn'));
   const d = setup.defaults;
   const iterations = config.iterations ?? (quick ? d.iterations : d.iterations);
   const common = { ...setup.problem, ensemble: setup.ensemble, iterations, seed: config.seed, epsilon: config.epsilon ?? d.epsilon, a: config.a ?? d.a, forceNorm: config.forceNorm, noiseSqrt: config.noiseSqrt ?? 'ensembleFactor' };
+  // EKS/ALDI: the EKS codes' Δt = 1/‖D‖_F unless a step is requested or the problem's default is the thesis's rule
+  const thesisRule = config.epsilon !== undefined || config.a !== undefined || d.eksRule === 'adaptive';
+  const eksStep = thesisRule ? { stepRule: 'adaptive' as const, epsilon: common.epsilon } : { stepRule: 'misfitFrobenius' as const, epsilon: 1 };
   const runs: SamplingRunSummary[] = [];
   const saveAt = Array.from({ length: iterations + 1 }, (_, k) => k);
   for (const method of config.methods) {
     const started = Date.now();
     if (method === 'pcn') {
-      const its = quick ? Math.round(setup.pcn.iterations / 10) : setup.pcn.iterations;
+      const its = quick && config.problem !== 'darcy' ? Math.round(setup.pcn.iterations / 10) : setup.pcn.iterations;
       const r = pcn({ ...setup.problem, iterations: its, beta: setup.pcn.beta, seed: config.seed, thin: Math.max(1, Math.round(its / 20000)), start: sampleMoments(setup.ensemble).mean });
       const m = sampleMoments(r.final);
       runs.push({
@@ -180,9 +184,7 @@ export function reproduceSampling(config: SamplingExperimentConfig): SamplingExp
     const wantSaved = setup.metrics !== undefined;
     const r = method === 'ekhmc'
       ? ekhmc({ ...common, gamma: config.gamma ?? d.gamma }, wantSaved ? { saveAt } : undefined)
-      : method === 'aldi'
-        ? aldi({ ...common, stepRule: config.epsilon === undefined && config.a === undefined ? 'misfitFrobenius' : 'adaptive', epsilon: config.epsilon === undefined && config.a === undefined ? 1 : common.epsilon })
-        : eks({ ...common, stepRule: config.epsilon === undefined && config.a === undefined ? 'misfitFrobenius' : 'adaptive', epsilon: config.epsilon === undefined && config.a === undefined ? 1 : common.epsilon }, wantSaved ? { saveAt } : undefined);
+      : (method === 'aldi' ? aldi : eks)({ ...common, ...eksStep }, wantSaved ? { saveAt } : undefined);
     const saved = wantSaved ? new Map(r.saved.map((s) => [s.t, s.state])) : undefined;
     runs.push(summarize(method, r, (Date.now() - started) / 1000, setup.metrics, saved));
   }
@@ -202,6 +204,27 @@ export function reproduceSampling(config: SamplingExperimentConfig): SamplingExp
   };
   if (config.gammaSweep && config.problem === 'low-dim') result.gammaSweep = gammaSweep(setup, common, result.reference.mean[1], quick);
   return result;
+}
+
+function darcySetup(I: number, seed: number, quick: boolean, withPcn: boolean): ProblemSetup {
+  const grid = quick ? 16 : 32;
+  const { problem, truth, map } = darcyProblem({ grid }, seed);
+  const d = map.kl.dimension;
+  const rng = new Rng(`darcy-ensemble-${seed}`);
+  const E = createMatrix(I, d);
+  for (let k = 0; k < I * d; k++) E.data[k] = 10 * rng.normal(); // the prior N(0, 10²I), as U0 = 10·randn in the EKS scripts
+  const pcnIterations = quick ? 2000 : 100000;
+  return {
+    problem,
+    ensemble: E,
+    reference: () => ({ mean: Array.from(truth), covEigenvalues: [], source: withPcn ? 'truth u† (pCN run listed among the methods)' : 'truth u† (no posterior reference without --method pcn)' }),
+    defaults: { iterations: 100, epsilon: 1, gamma: 1, a: 0.01, eksRule: 'adaptive' },
+    metrics: (S) => {
+      const m = darcyMetrics(S.data, S.rows, truth, map.kl.eigenvalues);
+      return { dL2: m.l2, dHminus2: m.hMinus2 };
+    },
+    pcn: { iterations: pcnIterations, beta: 0.05 },
+  };
 }
 
 /** Fig. C.2: steps until the u2-mean stays within a threshold of the reference value, for γ ∈ [30, 10⁴]. */
