@@ -8,6 +8,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { darcyForwardBatchInWorkers } from '../node/sampling';
 import { reproduceSampling, type SamplingExperimentConfig, type SamplingExperimentResult, type SamplingMethod, type SamplingProblemName } from '../models/sampling/experiments/reproduce';
 import { lineChart, renderSvg, type Rows } from './plot';
 import { Report, printJsonLine } from './report';
@@ -23,7 +24,7 @@ const USAGE = `Usage: singularis reproduce sampling [options]
   --epsilon E                      base step ε (default 0.2; EKS/ALDI default to Δt = 1/‖D‖_F unless --epsilon is given)
   --force-norm maxParticle|rms|frobenius   |F_H| in the adaptive step (default maxParticle)
   --seed S                         seed (default 1)
-  --workers W                      worker threads for the Darcy forward map (only 1 for now: the samplers are synchronous)
+  --workers W                      worker threads for the Darcy forward map (default 1; results identical for any W)
   --sweep                          the γ sweep of Fig. C.2 (low-dim)
   --quick                          small sizes, seconds
   --out DIR                        report folder (default sampling-report)
@@ -108,14 +109,16 @@ export async function samplingExperiment(argv: string[]): Promise<number> {
     process.stderr.write(`invalid arguments\n${USAGE}`);
     return 2;
   }
-  if (Number(values.workers) > 1) {
-    process.stderr.write('--workers > 1 is not supported yet: the samplers evaluate the forward map synchronously (see docs/sampling.md)\n');
-    return 2;
+  const workers = Number(values.workers);
+  if (workers > 1 && problem === 'darcy') {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const taskModule = new URL(fromSource ? '../node/samplingTask.ts' : '../node/samplingTask.js', import.meta.url);
+    config.darcyBatch = (options) => darcyForwardBatchInWorkers(options, { workers, taskModule, preload: fromSource ? 'tsx/cjs' : undefined });
   }
   const started = Date.now();
   let r: SamplingExperimentResult;
   try {
-    r = reproduceSampling(config);
+    r = await reproduceSampling(config);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;

@@ -11,10 +11,10 @@ import { checkNonNegative, checkOneOf, checkPositive } from '../../core/check';
 import { drive, type RunOptions } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
 import type { Rng } from '../../random/rng';
-import { leapfrogStep, ornsteinUhlenbeckStep } from '../../time/splitting';
+import { ornsteinUhlenbeckStep } from '../../time/splitting';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
 import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type RecordOptions, type SamplerResult } from './ensembleRun';
-import { checkInverseProblem, evaluateForward, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
+import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
 export const OPTIMAL_DAMPING = 2 * Math.SQRT2 - 1;
@@ -119,6 +119,16 @@ export class EkhmcStepper extends EnsembleStepperBase {
 
   /** Forward (or gradient) evaluation, covariance update and forces at the current positions. */
   private evaluate(): string | null {
+    this.forwardSync();
+    return this.outputsReady();
+  }
+
+  protected forwardSync(): void {
+    if (!this.useGradient) evaluateForward(this.p, this.I, this.positions, this.outputs);
+  }
+
+  /** After the outputs of the current positions are in: counters, checks, covariance update, forces. */
+  private outputsReady(): string | null {
     const { I, N } = this;
     const p = this.p;
     if (this.useGradient) {
@@ -131,16 +141,16 @@ export class EkhmcStepper extends EnsembleStepperBase {
       this.ws.gradientForces(g, this.forces);
       return null;
     }
-    const bad = evaluateForward(p, I, this.positions, this.outputs);
     this.stats.nfev += I;
     this.stats.nforward += I;
+    const bad = firstNonFinite(this.outputs, I, p.J);
     if (bad >= 0) return `the forward map returned a non-finite value for particle ${bad}`;
     this.ws.update(this.positions, this.outputs);
     this.ws.kalmanForces(this.positions, this.outputs, p.data, p.noise, p.priorMean, p.prior, this.forces);
     return null;
   }
 
-  protected advance(): { status: SolveStatus; message: string } | null {
+  protected *phases(): Generator<void, { status: SolveStatus; message: string } | null, void> {
     const { I, N } = this;
     const q = this.positions;
     const mom = this.momenta;
@@ -151,9 +161,16 @@ export class EkhmcStepper extends EnsembleStepperBase {
     b.f.set(F);
     b.g.set(this.outputs);
     const eps = this.epsilon / (this.a * forceNorm(F, I, N, this.norm) + 1);
-    let bad: string | null = null;
-    const ok = leapfrogStep(q, mom, F, eps, () => (bad = this.evaluate()) === null);
-    if (!ok) {
+    // leapfrog (C.6.1), written out so that the forward evaluation can be handed to the driver
+    // (the same arithmetic as time/'s leapfrogStep): half kick, drift, forces, half kick
+    const h = eps / 2;
+    for (let k = 0; k < I * N; k++) {
+      mom[k] += h * F[k];
+      q[k] += eps * mom[k];
+    }
+    if (!this.useGradient) yield;
+    const bad = this.outputsReady();
+    if (bad !== null) {
       q.set(b.q);
       mom.set(b.p);
       F.set(b.f);
@@ -161,6 +178,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
       this.ws.update(q, this.useGradient ? undefined : this.outputs);
       return { status: 'nonFinite', message: `EKHMC: ${bad} at iteration ${this.stats.naccept + 1}; the ensemble of iteration ${this.stats.naccept} is returned` };
     }
+    for (let k = 0; k < I * N; k++) mom[k] += h * F[k];
     // exact OU step (C.6.3): p ← e^{−γε}p + √(1 − e^{−2γε})·η, η ~ N(0, C_q(Ẑ)) drawn per particle
     drawEnsembleNoise(this.ws, this.noiseKind, this.rng, this.noiseAll, this.xi, this.zeta);
     ornsteinUhlenbeckStep(mom, this.gamma, eps, this.noiseAll);

@@ -20,7 +20,7 @@ import { choleskyFactor, createMatrix } from '../../linalg/dense';
 import type { Rng } from '../../random/rng';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
 import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type RecordOptions, type SamplerResult } from './ensembleRun';
-import { checkInverseProblem, evaluateForward, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
+import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /**
  * Step rule of EKS/ALDI: `'misfitFrobenius'` Δt = ε/(‖D‖_F + 2⁻⁵²) with D = (1/I)G_cᵀΓ⁻¹(G − y1ᵀ)
@@ -120,10 +120,19 @@ export class EksStepper extends EnsembleStepperBase {
   }
 
   private evaluate(): string | null {
+    this.forwardSync();
+    return this.outputsReady();
+  }
+
+  protected forwardSync(): void {
+    evaluateForward(this.p, this.I, this.positions, this.outputs);
+  }
+
+  private outputsReady(): string | null {
     const p = this.p;
-    const bad = evaluateForward(p, this.I, this.positions, this.outputs);
     this.stats.nfev += this.I;
     this.stats.nforward += this.I;
+    const bad = firstNonFinite(this.outputs, this.I, p.J);
     if (bad >= 0) return `the forward map returned a non-finite value for particle ${bad}`;
     this.ws.update(this.positions, this.outputs);
     this.ws.kalmanForces(this.positions, this.outputs, p.data, p.noise, p.priorMean, p.prior, this.forces);
@@ -136,7 +145,7 @@ export class EksStepper extends EnsembleStepperBase {
     return this.epsilon / (this.ws.misfitFrobenius(this.outputs, this.p.data, this.p.noise!) + 2 ** -52);
   }
 
-  protected advance(): { status: SolveStatus; message: string } | null {
+  protected *phases(): Generator<void, { status: SolveStatus; message: string } | null, void> {
     const { I, N } = this;
     const q = this.positions;
     const F = this.forces;
@@ -180,7 +189,8 @@ export class EksStepper extends EnsembleStepperBase {
     b.f.set(F);
     b.g.set(this.outputs);
     q.set(next);
-    const bad = this.evaluate();
+    yield;
+    const bad = this.outputsReady();
     if (bad !== null) {
       q.set(b.q);
       F.set(b.f);

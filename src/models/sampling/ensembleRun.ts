@@ -8,6 +8,7 @@
 import { checkInteger, checkOneOf } from '../../core/check';
 import type { RunResult, RunStats, SavedState, Stepper } from '../../core/run';
 import { checkRunOptions, checkSaveAt, type RunOptions } from '../../core/run';
+import { RunWatch } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import type { DenseMatrix } from '../../core/types';
 import { createMatrix } from '../../linalg/dense';
@@ -88,7 +89,7 @@ export function descendingEigenvalues(C: DenseMatrix): Float64Array {
 
 /**
  * The common part of the sampler steppers: counters, history, saveAt, termination. Subclasses
- * implement `advance()` (one iteration; returns a failure message or null) and call `record`.
+ * implement `phases()` (one iteration as a generator that yields for forward evaluations) and `forwardSync()`.
  * @internal
  */
 export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
@@ -120,8 +121,15 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return this.iterations === 0 ? 1 : this.stats.naccept / this.iterations;
   }
 
-  /** One iteration; return null on success or a failure message (state left at the last good one). */
-  protected abstract advance(): { status: SolveStatus; message: string } | null;
+  /** Forward outputs (I×J) filled at each `yield` of {@link phases}. */
+  abstract readonly outputs: Float64Array;
+
+  /**
+   * One iteration as a generator: it yields when `positions` need forward outputs (filled into
+   * `outputs` by the driver, synchronously or by an asynchronous batch) and returns null on
+   * success or a failure (state left at the last good one).
+   */
+  protected abstract phases(): Generator<void, { status: SolveStatus; message: string } | null, void>;
 
   protected record(): void {
     const h = this.history;
@@ -144,7 +152,10 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return createMatrix(this.I, this.N, Float64Array.from(this.positions));
   }
 
-  step(): boolean {
+  /** Evaluate the forward map synchronously on `positions` into `outputs`. */
+  protected abstract forwardSync(): void;
+
+  private begin(): boolean {
     if (this.status !== 'running') return false;
     if (this.stats.naccept >= this.iterations) {
       this.status = 'success';
@@ -152,7 +163,38 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
       return false;
     }
     this.stats.nsteps++;
-    const failure = this.advance();
+    return true;
+  }
+
+  step(): boolean {
+    if (!this.begin()) return false;
+    const g = this.phases();
+    let r = g.next();
+    while (r.done !== true) {
+      this.forwardSync();
+      r = g.next();
+    }
+    return this.end(r.value);
+  }
+
+  /**
+   * {@link step} with the forward map evaluated by an asynchronous batch (e.g. worker threads):
+   * `batch(positions, I, outputs)` must fill `outputs` (I×J) before its promise resolves. The
+   * random numbers are drawn here, in the same order as {@link step}, so results do not depend on
+   * how the batch is evaluated.
+   */
+  async stepAsync(batch: AsyncForwardBatch): Promise<boolean> {
+    if (!this.begin()) return false;
+    const g = this.phases();
+    let r = g.next();
+    while (r.done !== true) {
+      await batch(this.positions, this.I, this.outputs);
+      r = g.next();
+    }
+    return this.end(r.value);
+  }
+
+  private end(failure: { status: SolveStatus; message: string } | null): boolean {
     if (failure !== null) {
       this.stats.nreject++;
       this.status = failure.status;
@@ -195,6 +237,35 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
       },
     };
   }
+}
+
+/** A forward map over the whole ensemble evaluated asynchronously: fills `outputs` (I×J) from `positions` (I×N). */
+export type AsyncForwardBatch = (positions: Float64Array, members: number, outputs: Float64Array) => Promise<void>;
+
+/**
+ * Run a sampler stepper (`initEkhmc`, `initEks`, `initAldi`) to its end with the forward map
+ * evaluated by an asynchronous batch — the way to spread forward solves over worker threads
+ * (`singularis/node`). Same run options, statuses and results as the one-call samplers, and, the
+ * randomness being drawn by the stepper, the same numbers as the synchronous run.
+ * @example
+ * ```ts
+ * const r = await runSamplerAsync(initEkhmc(problem), async (q, I, out) => { … fill out … });
+ * ```
+ */
+export async function runSamplerAsync(stepper: EnsembleStepperBase, batch: AsyncForwardBatch, options: RunOptions = {}): Promise<SamplerResult> {
+  const watch = new RunWatch(checkRunOptions(options));
+  if (watch.aborted) {
+    stepper.stop('aborted', 'aborted by the signal before the first step');
+    return stepper.result();
+  }
+  while (await stepper.stepAsync(batch)) {
+    if (watch.tick(stepper.stats.naccept, stepper.fraction, stepper.t, () => stepper.progressExtras())) {
+      if (stepper.status === 'running') stepper.stop('aborted', `aborted by the signal at iteration ${stepper.stats.naccept}`);
+      break;
+    }
+  }
+  watch.finish(stepper.stats.naccept, stepper.fraction, stepper.t, stepper.progressExtras());
+  return stepper.result();
 }
 
 /** Validate `iterations`, `forceNorm`, `trackEigenvalues`. @internal */

@@ -201,6 +201,11 @@ export function evaluateForward(p: CheckedProblem, I: number, positions: Float64
       }
     }
   }
+  return firstNonFinite(outputs, I, J);
+}
+
+/** Index of the first particle (row of an I×J array) with a non-finite entry, or −1. @internal */
+export function firstNonFinite(outputs: Float64Array, I: number, J: number): number {
   for (let i = 0; i < I; i++) {
     for (let b = 0; b < J; b++) {
       const v = outputs[i * J + b];

@@ -1,8 +1,8 @@
 import { reproduceSampling } from '../../../src/models/sampling/experiments/reproduce';
 
 describe('reproduceSampling (the CLI experiment)', () => {
-  it('runs several methods on the linear problem with one seed and reports against the exact posterior', () => {
-    const r = reproduceSampling({ problem: 'linear', methods: ['eks', 'aldi', 'ekhmc'], ensemble: 60, iterations: 60, seed: 3 });
+  it('runs several methods on the linear problem with one seed and reports against the exact posterior', async () => {
+    const r = await reproduceSampling({ problem: 'linear', methods: ['eks', 'aldi', 'ekhmc'], ensemble: 60, iterations: 60, seed: 3 });
     expect(r.runs.map((x) => x.method)).toEqual(['eks', 'aldi', 'ekhmc']);
     for (const run of r.runs) {
       expect(run.status).toBe('success');

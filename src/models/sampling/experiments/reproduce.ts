@@ -8,16 +8,16 @@
  */
 import { createMatrix } from '../../../linalg/dense';
 import type { DenseMatrix } from '../../../core/types';
-import { aldi, eks } from '../eks';
-import { ekhmc } from '../ekhmc';
-import { descendingEigenvalues, type ForceNorm, type NoiseSqrt, type SamplerResult } from '../ensembleRun';
+import { aldi, eks, initAldi, initEks } from '../eks';
+import { ekhmc, initEkhmc } from '../ekhmc';
+import { descendingEigenvalues, runSamplerAsync, type AsyncForwardBatch, type ForceNorm, type NoiseSqrt, type SamplerResult } from '../ensembleRun';
 import { linearGaussianPosterior, linearInverseProblem } from '../linearGaussian';
 import { lowDimensionalInitialEnsemble, lowDimensionalProblem, quadraturePosterior2d } from '../lowDimensional';
 import { pcn } from '../pcn';
 import type { InverseProblem } from '../problem';
 import { MAX_SPECTRAL_GAP, maximizeSpectralGap, spectralGap } from '../spectralGap';
 import { OPTIMAL_DAMPING } from '../ekhmc';
-import { darcyProblem } from '../darcy';
+import { darcyProblem, type DarcyOptions } from '../darcy';
 import { darcyMetrics } from '../darcyPrior';
 import { Rng } from '../../../random/rng';
 
@@ -42,6 +42,11 @@ export interface SamplingExperimentConfig {
   gammaSweep?: boolean;
   /** Quick mode: small sizes. */
   quick?: boolean;
+  /**
+   * Darcy only: a factory of asynchronous forward batches for the problem's forward-map options
+   * (the CLI passes `singularis/node`'s worker batch); serial when absent.
+   */
+  darcyBatch?: (options: DarcyOptions) => AsyncForwardBatch;
 }
 
 /** One method's run. */
@@ -90,6 +95,8 @@ interface ProblemSetup {
   reference: () => { mean: number[]; covEigenvalues: number[]; source: string };
   defaults: { iterations: number; epsilon: number; gamma: number; a: number; eksRule: 'misfitFrobenius' | 'adaptive' };
   metrics?: (E: DenseMatrix) => Record<string, number>;
+  /** Forward-map options when the forward map can be rebuilt in workers (Darcy). */
+  forwardOptions?: DarcyOptions;
   pcn: { iterations: number; beta: number };
 }
 
@@ -154,10 +161,10 @@ function summarize(method: SamplingMethod, r: SamplerResult, seconds: number, me
  * gap curve and (low-dim) the γ sweep.
  * @example
  * ```ts
- * const r = reproduceSampling({ problem: 'low-dim', methods: ['eks', 'ekhmc'], seed: 1, quick: true });
+ * const r = await reproduceSampling({ problem: 'low-dim', methods: ['eks', 'ekhmc'], seed: 1, quick: true });
  * ```
  */
-export function reproduceSampling(config: SamplingExperimentConfig): SamplingExperimentResult {
+export async function reproduceSampling(config: SamplingExperimentConfig): Promise<SamplingExperimentResult> {
   const quick = config.quick ?? false;
   const I = config.ensemble ?? (config.problem === 'darcy' ? (quick ? 32 : 128) : quick ? 200 : 1000);
   const setup = config.problem === 'linear' ? linearSetup(I, config.seed) : config.problem === 'low-dim' ? lowDimSetup(I, config.seed) : darcySetup(I, config.seed, quick, config.methods.includes('pcn'));
@@ -182,9 +189,11 @@ export function reproduceSampling(config: SamplingExperimentConfig): SamplingExp
       continue;
     }
     const wantSaved = setup.metrics !== undefined;
+    const runOptions = wantSaved ? { saveAt } : undefined;
+    const batch = setup.forwardOptions !== undefined && config.darcyBatch !== undefined ? config.darcyBatch(setup.forwardOptions) : undefined;
     const r = method === 'ekhmc'
-      ? ekhmc({ ...common, gamma: config.gamma ?? d.gamma }, wantSaved ? { saveAt } : undefined)
-      : (method === 'aldi' ? aldi : eks)({ ...common, ...eksStep }, wantSaved ? { saveAt } : undefined);
+      ? batch === undefined ? ekhmc({ ...common, gamma: config.gamma ?? d.gamma }, runOptions) : await runSamplerAsync(initEkhmc({ ...common, gamma: config.gamma ?? d.gamma }, runOptions), batch, runOptions)
+      : batch === undefined ? (method === 'aldi' ? aldi : eks)({ ...common, ...eksStep }, runOptions) : await runSamplerAsync((method === 'aldi' ? initAldi : initEks)({ ...common, ...eksStep }, runOptions), batch, runOptions);
     const saved = wantSaved ? new Map(r.saved.map((s) => [s.t, s.state])) : undefined;
     runs.push(summarize(method, r, (Date.now() - started) / 1000, setup.metrics, saved));
   }
@@ -223,6 +232,7 @@ function darcySetup(I: number, seed: number, quick: boolean, withPcn: boolean): 
       const m = darcyMetrics(S.data, S.rows, truth, map.kl.eigenvalues);
       return { dL2: m.l2, dHminus2: m.hMinus2 };
     },
+    forwardOptions: { grid },
     pcn: { iterations: pcnIterations, beta: 0.05 },
   };
 }
