@@ -133,7 +133,10 @@ export async function samplingExperiment(argv: string[]): Promise<number> {
   report.text(`Problem ${r.problem}, seed ${r.seed}, settings ${JSON.stringify(r.settings)}.\n\nSpectral gap: γ0 = ${r.spectralGap.gamma0} (golden section ${r.spectralGap.gamma0Numerical}), maximal gap ${r.spectralGap.maxGap} (numerical ${r.spectralGap.maxGapNumerical}).\n\n\`\`\`\n${table}\n\`\`\`\n`);
   const json = {
     problem: r.problem,
-    runs: r.runs.map((x) => ({ method: x.method, status: x.status, mean: x.mean, covEigenvalues: x.covEigenvalues, iterations: x.iterations, forwardEvaluations: x.forwardEvaluations, seconds: x.seconds })),
+    runs: r.runs.map((x) => ({
+      method: x.method, status: x.status, mean: x.mean, covEigenvalues: x.covEigenvalues, iterations: x.iterations, forwardEvaluations: x.forwardEvaluations, seconds: x.seconds,
+      metrics: x.trace.some((t) => t.metrics) ? x.trace.filter((t, k) => t.metrics && (k % 10 === 0 || k === x.trace.length - 1)).map((t) => ({ iteration: t.iteration, ...t.metrics })) : undefined,
+    })),
     reference: { mean: r.reference.mean, covEigenvalues: r.reference.covEigenvalues, source: r.reference.source },
     spectralGap: { gamma0: r.spectralGap.gamma0, maxGap: r.spectralGap.maxGap, gamma0Numerical: r.spectralGap.gamma0Numerical, maxGapNumerical: r.spectralGap.maxGapNumerical },
     gammaSweep: r.gammaSweep,
