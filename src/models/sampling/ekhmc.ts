@@ -9,11 +9,10 @@
  */
 import { checkNonNegative, checkOneOf, checkPositive } from '../../core/check';
 import { drive, type RunOptions } from '../../core/run';
-import type { SolveStatus } from '../../core/status';
 import type { Rng } from '../../random/rng';
 import { ornsteinUhlenbeckStep } from '../../time/splitting';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
-import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
@@ -123,6 +122,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
     return this.outputsReady();
   }
 
+  /** @internal */
   protected forwardSync(): void {
     if (!this.useGradient) evaluateForward(this.p, this.I, this.positions, this.outputs);
   }
@@ -150,7 +150,8 @@ export class EkhmcStepper extends EnsembleStepperBase {
     return null;
   }
 
-  protected *phases(): Generator<void, { status: SolveStatus; message: string } | null, void> {
+  /** @internal */
+  protected *phases(): Generator<void, StepFailure | null, void> {
     const { I, N } = this;
     const q = this.positions;
     const mom = this.momenta;

@@ -14,12 +14,11 @@
  */
 import { checkNonNegative, checkOneOf, checkPositive } from '../../core/check';
 import { drive, type RunOptions } from '../../core/run';
-import type { SolveStatus } from '../../core/status';
 import type { DenseMatrix } from '../../core/types';
 import { choleskyFactor, createMatrix } from '../../linalg/dense';
 import type { Rng } from '../../random/rng';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
-import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /**
@@ -124,6 +123,7 @@ export class EksStepper extends EnsembleStepperBase {
     return this.outputsReady();
   }
 
+  /** @internal */
   protected forwardSync(): void {
     evaluateForward(this.p, this.I, this.positions, this.outputs);
   }
@@ -145,7 +145,8 @@ export class EksStepper extends EnsembleStepperBase {
     return this.epsilon / (this.ws.misfitFrobenius(this.outputs, this.p.data, this.p.noise!) + 2 ** -52);
   }
 
-  protected *phases(): Generator<void, { status: SolveStatus; message: string } | null, void> {
+  /** @internal */
+  protected *phases(): Generator<void, StepFailure | null, void> {
     const { I, N } = this;
     const q = this.positions;
     const F = this.forces;

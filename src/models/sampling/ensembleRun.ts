@@ -87,41 +87,59 @@ export function descendingEigenvalues(C: DenseMatrix): Float64Array {
   return v.reverse();
 }
 
+/** How an iteration failed: the run's final status and a one-sentence message. */
+export interface StepFailure {
+  /** The status the run ends with. */
+  status: SolveStatus;
+  /** What happened (naming the particle for a non-finite forward output). */
+  message: string;
+}
+
 /**
- * The common part of the sampler steppers: counters, history, saveAt, termination. Subclasses
- * implement `phases()` (one iteration as a generator that yields for forward evaluations) and `forwardSync()`.
- * @internal
+ * The common part of the sampler steppers (EKHMC, EKS, ALDI): counters, history, saveAt,
+ * termination, and the synchronous ({@link EnsembleStepperBase.step}) and asynchronous
+ * ({@link EnsembleStepperBase.stepAsync}) iteration. Subclasses implement `phases()` (one
+ * iteration as a generator that yields for forward evaluations) and `forwardSync()`.
  */
 export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
+  /** `'running'` until the run ends, then its status. */
   status: SolveStatus | 'running' = 'running';
+  /** Accumulated pseudo-time Σ step sizes. */
   t = 0;
+  /** Counters so far. */
   readonly stats: RunStats & SamplerStats = { nsteps: 0, naccept: 0, nreject: 0, nfev: 0, nforward: 0, ngradient: 0 };
+  /** @internal */
   protected message = '';
+  /** @internal */
   protected readonly history: EnsembleHistory = { iteration: [], time: [], stepSize: [], mean: [], covarianceEigenvalues: [], covarianceTrace: [] };
+  /** @internal */
   protected readonly saved: SavedState<DenseMatrix>[] = [];
   private readonly saveAt: Float64Array;
   private nextSave = 0;
+  /** @internal */
   protected lastStep = 0;
 
+  /** @internal */
   constructor(
-    protected readonly I: number,
-    protected readonly N: number,
-    protected readonly iterations: number,
-    protected readonly positions: Float64Array,
-    protected readonly ws: EnsembleKalmanWorkspace,
-    protected readonly trackEigenvalues: boolean,
+    /** @internal */ protected readonly I: number,
+    /** @internal */ protected readonly N: number,
+    /** @internal */ protected readonly iterations: number,
+    /** @internal */ protected readonly positions: Float64Array,
+    /** @internal */ protected readonly ws: EnsembleKalmanWorkspace,
+    /** @internal */ protected readonly trackEigenvalues: boolean,
     runOptions: RunOptions | undefined,
-    protected readonly label: string,
+    /** @internal */ protected readonly label: string,
   ) {
     const ro = checkRunOptions(runOptions);
     this.saveAt = checkSaveAt('runOptions.saveAt', ro.saveAt, 0, iterations);
   }
 
+  /** Fraction of the requested iterations done. */
   get fraction(): number {
     return this.iterations === 0 ? 1 : this.stats.naccept / this.iterations;
   }
 
-  /** Forward outputs (I×J) filled at each `yield` of {@link phases}. */
+  /** Forward outputs (I×J), filled before each iteration continues past its forward evaluation. */
   abstract readonly outputs: Float64Array;
 
   /**
@@ -129,8 +147,10 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
    * `outputs` by the driver, synchronously or by an asynchronous batch) and returns null on
    * success or a failure (state left at the last good one).
    */
-  protected abstract phases(): Generator<void, { status: SolveStatus; message: string } | null, void>;
+  /** @internal */
+  protected abstract phases(): Generator<void, StepFailure | null, void>;
 
+  /** @internal */
   protected record(): void {
     const h = this.history;
     h.iteration.push(this.stats.naccept);
@@ -152,7 +172,7 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return createMatrix(this.I, this.N, Float64Array.from(this.positions));
   }
 
-  /** Evaluate the forward map synchronously on `positions` into `outputs`. */
+  /** Evaluate the forward map synchronously on `positions` into `outputs`. @internal */
   protected abstract forwardSync(): void;
 
   private begin(): boolean {
@@ -166,6 +186,7 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return true;
   }
 
+  /** One iteration with the forward map evaluated synchronously; false once the run has ended. */
   step(): boolean {
     if (!this.begin()) return false;
     const g = this.phases();
@@ -194,7 +215,7 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return this.end(r.value);
   }
 
-  private end(failure: { status: SolveStatus; message: string } | null): boolean {
+  private end(failure: StepFailure | null): boolean {
     if (failure !== null) {
       this.stats.nreject++;
       this.status = failure.status;
@@ -210,16 +231,19 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     return true;
   }
 
+  /** End the run early with the given status and message. */
   stop(status: SolveStatus, message: string): void {
     if (this.status !== 'running') return;
     this.status = status;
     this.message = message;
   }
 
+  /** The last step size, for progress reports. */
   progressExtras(): Record<string, number> {
     return { stepSize: this.lastStep };
   }
 
+  /** The result so far (final once the run has ended). */
   result(): SamplerResult {
     return {
       status: this.status === 'running' ? 'maxSteps' : this.status,

@@ -13,10 +13,10 @@ export {
   type InverseProblem,
   type EnsembleSetup,
 } from './problem';
-export { forceNorm, runSamplerAsync, type AsyncForwardBatch, type ForceNorm, type NoiseSqrt, type EnsembleHistory, type SamplerStats, type SamplerResult, type RecordOptions } from './ensembleRun';
+export { forceNorm, runSamplerAsync, EnsembleStepperBase, type StepFailure, type AsyncForwardBatch, type ForceNorm, type NoiseSqrt, type EnsembleHistory, type SamplerStats, type SamplerResult, type RecordOptions } from './ensembleRun';
 export { ekhmc, initEkhmc, EkhmcStepper, OPTIMAL_DAMPING, type EkhmcProblem } from './ekhmc';
 export { eks, aldi, initEks, initAldi, EksStepper, type EksProblem, type EksStepRule } from './eks';
-export { pcn, initPcn, PcnStepper, type PcnProblem, type PcnResult, type PcnHistory } from './pcn';
+export { pcn, initPcn, PcnStepper, type PcnStats, type PcnResultStats, type PcnProblem, type PcnResult, type PcnHistory } from './pcn';
 export {
   linearGaussianPosterior,
   linearInverseProblem,

@@ -31,6 +31,12 @@ export interface PcnProblem extends InverseProblem, Omit<EnsembleSetup, 'ensembl
   start?: ArrayLike<number>;
 }
 
+/** Counters of a pCN chain. */
+export interface PcnStats extends RunStats {
+  /** Forward-map evaluations (one per proposal plus the start). */
+  nforward: number;
+}
+
 /** Diagnostics of a pCN chain, one entry per kept sample. */
 export interface PcnHistory {
   /** Proposal index of each kept sample. */
@@ -40,12 +46,21 @@ export interface PcnHistory {
 }
 
 /** The result of {@link pcn}: `final` holds the kept samples (S×N, one per row). */
-export type PcnResult = RunResult<DenseMatrix, DenseMatrix, { nforward: number; acceptanceRate: number }, PcnHistory>;
+export type PcnResult = RunResult<DenseMatrix, DenseMatrix, PcnResultStats, PcnHistory>;
+
+/** Extra counters of a finished pCN chain. */
+export interface PcnResultStats {
+  /** Forward-map evaluations. */
+  nforward: number;
+  /** Fraction of accepted proposals. */
+  acceptanceRate: number;
+}
 
 /** A running pCN chain (see {@link initPcn}). */
 export class PcnStepper implements Stepper<PcnResult> {
   status: SolveStatus | 'running' = 'running';
-  readonly stats: RunStats & { nforward: number } = { ...emptyRunStats(), nforward: 0 };
+  /** Counters so far. */
+  readonly stats: PcnStats = { ...emptyRunStats(), nforward: 0 };
   /** Current state u (length N). */
   readonly state: Float64Array;
   /** Proposal step β (may be changed between steps). */
