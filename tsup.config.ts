@@ -39,6 +39,7 @@ export default defineConfig([
     entry: {
       'node/index': 'src/node/index.ts',
       'node/billiardsTask': 'src/node/billiardsTask.ts',
+      'node/samplingTask': 'src/node/samplingTask.ts',
     },
     format: ['esm', 'cjs'],
     dts: { entry: { 'node/index': 'src/node/index.ts' } },

@@ -18,3 +18,4 @@ export * from './optim/index';
 export * from './special/index';
 export * from './nn/index';
 export * from './fft/index';
+export * from './fem/index';

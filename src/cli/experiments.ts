@@ -14,6 +14,8 @@ import { houLiExperimentCli } from './houLi';
 import { cglExperiment } from './cgl';
 import { kellerSegelExperiment } from './kellerSegel';
 import { neuralOperatorExperiment } from './neuralOperator';
+import { samplingExperiment } from './sampling';
+import { msfemExperiment } from './msfem';
 
 /** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -27,6 +29,8 @@ export const experiments: Record<string, RegisteredExperiment> = {
   'keller-segel': kellerSegelExperiment,
   cgl: cglExperiment,
   'neural-operator': neuralOperatorExperiment,
+  sampling: samplingExperiment,
+  msfem: msfemExperiment,
 };
 
 /** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */

@@ -17,3 +17,5 @@ export * from './sparse/index';
 export { solveSmallDense, solveSmallDenseUnchecked } from './smallSolve';
 export { symmetricEigenvalues } from './symmetricEigenvalues';
 export * from './complexThomas';
+export * from './covarianceOperator';
+export * from './complexDense';

@@ -29,3 +29,4 @@ export {
   mergeWhiteNoiseShards,
   type WhiteNoiseShardPlan,
 } from './billiardsShards';
+export { darcyForwardBatchInWorkers, type DarcyWorkerOptions } from './sampling';

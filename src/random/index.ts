@@ -10,3 +10,4 @@ export { uniformAngleCosSin, wordToSymmetricUnit, type Uint32Source } from './di
 export { lemireInteger, LEMIRE_MAX_RANGE } from './lemireInteger';
 export { GaussianRandomField, type GaussianRandomFieldOptions } from './gaussianRandomField';
 export { PeriodicGaussianField1d, type PeriodicGaussianFieldOptions } from './periodicGaussianField';
+export { Mulberry32 } from './mulberry32';

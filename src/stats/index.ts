@@ -25,3 +25,4 @@ export { Histogram } from './histogram';
 export { pearsonCorrelation, pearsonCorrelationStrided, lagCorrelation, autocorrelation } from './correlation';
 export { ksTest, ksTestNormal, type KsTestResult } from './ks';
 export { logLogSlope } from './powerLaw';
+export { EnsembleKalmanWorkspace, ensembleKalmanMisfitMatrix } from './ensembleKalman';

@@ -17,3 +17,4 @@ export type { OdeSolution } from './solution';
 export { sdeProblem, EulerMaruyama, solveSde, type SdeProblem, type SdeProblemSpec, type SdeSolveOptions, type SdeSolution } from './sde';
 export { BaoabLangevin, type LangevinSpec, type LangevinRunOptions, type LangevinRunResult } from './langevin';
 export { StepSizeController, type StepControllerOptions } from './stepController';
+export { leapfrogStep, ornsteinUhlenbeckStep } from './splitting';

