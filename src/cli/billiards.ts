@@ -27,8 +27,11 @@ import {
   type WhiteNoiseDiagnostics,
 } from '../models/billiards/index';
 import { pinnedBallsEnsembleInWorkers, whiteNoiseDiagnosticsInWorkers } from '../node/billiards';
+import { mergePinnedBallsShards, pinnedBallsEnsembleShards } from '../node/billiardsShards';
+import { parseShard, parseShardSpec, runShard, serializeShard, shardFingerprint, shardFromEnvironment } from '../node/shards';
+import { UsageError } from './framework/usageError';
 import { billiardsFigures } from './billiardsFigures';
-import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from './framework/experiment';
+import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type ShardAssignment } from './framework/experiment';
 import { flag, type FlagValues } from './framework/flags';
 import { billiardsSummary, type HorizonKind } from './billiardsSummary';
 
@@ -60,7 +63,26 @@ const flags = {
   times: flag.numberList({ min: 0, max: 1, default: [], example: '0.001,0.002', help: 'extra snapshot times (PDE time units) besides the Fig. 5 times' }),
   pdeMaxSteps: flag.integer({ min: 1, max: 1e9, default: 1e8, example: '1000', help: 'step budget of each PDE run (the run reports status maxSteps when exhausted)' }),
   workers: flag.integer({ min: 1, max: 256, default: () => availableParallelism(), defaultText: 'available parallelism', quick: 1, help: 'worker threads for the Monte Carlo runs' }),
+  shard: flag.string({ default: '', what: 'i/N', example: '2/8', help: 'compute only shard i of N of the Monte Carlo ensemble and write it into --out (a folder collecting shard files; finish with singularis merge); taken from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX + SINGULARIS_SHARD_COUNT when omitted inside a Slurm array task or Kubernetes indexed Job' }),
 };
+
+/** Flags that do not change the numbers (left out of shard files' fingerprints). */
+const OUTPUT_ONLY_FLAGS = new Set(['out', 'json', 'quiet', 'force', 'yes', 'help', 'quick', 'shard', 'workers']);
+
+/** The flags a shard file records: those that define the run. */
+function runDefiningFlags(f: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(f).filter(([k]) => !OUTPUT_ONLY_FLAGS.has(k)));
+}
+
+/** The shard of this invocation: `--shard i/N`, else a scheduler's environment, else none. */
+function shardOf(f: { shard: string }, env: Record<string, string | undefined>): ShardAssignment | null {
+  try {
+    if (f.shard !== '') return { ...parseShardSpec(f.shard, '--shard'), source: '--shard' };
+    return shardFromEnvironment(env);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
 
 type Flags = FlagValues<typeof flags>;
 
@@ -95,6 +117,32 @@ async function whiteNoise(ctx: ExperimentContext<Flags>, options: PinnedBallsEns
   return whiteNoiseDiagnosticsInWorkers(plan, ensemble, { time }, { ...run, workers: ctx.flags.workers, taskModule: module, preload });
 }
 
+/** Shard mode: this invocation's blocks of the ensemble, as one shard file (no figures). */
+function shardRun(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleOptions, completed: string[], lambda: number): ExperimentOutcome {
+  const { index, count } = ctx.shard as ShardAssignment;
+  const meta = { experiment: 'billiards', flags: runDefiningFlags(ctx.flags) };
+  const file = runShard(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(mcOptions), index, count, ctx.runOptions('Monte Carlo shard', 0.3, 1), meta);
+  if (file.status === 'success') completed.push(`Monte Carlo shard ${index}/${count}`);
+  return {
+    status: file.status,
+    message: file.status === 'success' ? '' : `the shard stopped with status ${file.status} after ${file.parts.length} of ${file.blocks.end - file.blocks.first} blocks`,
+    result: { lambda, shard: { index, count, blocks: file.blocks, fingerprint: file.fingerprint } },
+    summary: '',
+    figures: [],
+    completed,
+    shardFile: file.status === 'success' ? { name: `billiards-shard-${index}-of-${count}.json`, text: serializeShard(file) } : undefined,
+  };
+}
+
+/** Merge mode: the ensemble from the shard files, after checking they were made with these flags. */
+function mergedEnsemble(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleOptions): PinnedBallsEnsembleResult | string {
+  const sources = (ctx.shardTexts ?? []).map(({ source, text }) => ({ source, file: parseShard(text, source) }));
+  const expected = shardFingerprint(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(mcOptions), { experiment: 'billiards', flags: runDefiningFlags(ctx.flags) });
+  if (sources.length === 0 || sources[0].file.fingerprint !== expected) return `${sources[0]?.source ?? 'the shards'}: the shard files do not match the run their flags describe`;
+  ctx.progress('merging shards', 0.85);
+  return mergePinnedBallsShards(sources).result;
+}
+
 /** The experiment: PDE (T and snapshots), Monte Carlo, white noise, comparisons, figures. */
 async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const f = ctx.flags;
@@ -127,7 +175,13 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 60) * scanEnd);
   // output times must be strictly increasing (the library no longer sorts them)
   const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: [...new Set([...snapshotTimes, ...scan])].sort((a, b) => a - b) };
-  const ensemble = await monteCarlo(ctx, mcOptions);
+  if (ctx.shard !== undefined) return shardRun(ctx, mcOptions, completed, lambda);
+  let ensemble: PinnedBallsEnsembleResult;
+  if (ctx.shardTexts !== undefined) {
+    const merged = mergedEnsemble(ctx, mcOptions);
+    if (typeof merged === 'string') return partial('error', merged, {});
+    ensemble = merged;
+  } else ensemble = await monteCarlo(ctx, mcOptions);
   if (ensemble.status === 'success') completed.push('Monte Carlo');
   const wn = ensemble.status === 'success' && !ctx.aborted ? await whiteNoise(ctx, mcOptions, ensemble, whiteNoiseTime) : null;
   if (wn !== null && wn.status === 'success') completed.push('white noise');
@@ -156,7 +210,15 @@ export const billiardsExperiment = defineExperiment({
   description: 'Monte Carlo ensembles of the pinned-balls model against the mean-field PDE (A)/(B)/(C): T from the PDE freeze\n(reversed orientation) or the paper\'s horizon, white-noise diagnostics (Figs. 2–4), profiles of μ and σ (Fig. 5).',
   flags,
   quickNote: 'reversed orientation, 60 balls, 16 runs, 473-node PDE grid, one thread (a few seconds)',
-  examples: ['--orientation reversed --balls 200 --runs 400', '--balls 1000 --runs 100000 --workers 8 --out paper-size --yes'],
-  estimate: (f) => f.runs * collisionsPerRun(f) + f.grid * f.grid * 10,
+  examples: ['--orientation reversed --balls 200 --runs 400', '--balls 1000 --runs 100000 --workers 8 --out paper-size --yes', '--balls 1000 --runs 100000 --shard 3/8 --out shards --yes   (then: singularis merge shards --out report)'],
+  estimate: (f) => {
+    const whole = f.runs * collisionsPerRun(f) + f.grid * f.grid * 10;
+    const shard = f.shard === '' ? null : parseShardSpec(f.shard, '--shard');
+    return shard === null ? whole : whole / shard.count;
+  },
+  check: (f) => {
+    shardOf(f, {});
+  },
+  shardOf,
   run,
 });

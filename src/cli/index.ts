@@ -15,6 +15,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { runDemo } from './demo';
 import { experiments, findExperiment } from './experiments';
 import { reproduceCommand, usageFailure } from './framework/reproduce';
+import { mergeCommand } from './framework/merge';
 import { guardPipes, writeErr, writeOut } from './framework/terminal';
 import { EXIT, UsageError } from './framework/usageError';
 import { libraryVersion } from './framework/version';
@@ -26,6 +27,7 @@ Commands:
   demo                        Print convergence tables that verify the numerical primitives.
   reproduce                   List the experiments of the source documents and their --quick variants.
   reproduce <experiment>      Reproduce one experiment into a report folder (see: singularis reproduce <experiment> --help).
+  merge <folder>... --out D   Merge the shard files of a sharded run and finish its report (see: singularis merge --help).
 
 Options:
   -h, --help                  Show this help.
@@ -53,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       return runDemo(rest);
     case 'reproduce':
       return reproduceCommand(rest, experiments);
+    case 'merge':
+      return mergeCommand(rest, experiments);
     default:
       return usageFailure('singularis', new UsageError(`unknown command ${JSON.stringify(command)}`), argv, USAGE);
   }

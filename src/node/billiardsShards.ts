@@ -81,8 +81,8 @@ export const pinnedBallsEnsembleShards: ShardKind<EnsemblePlan, EnsembleBlock> =
  * const file = runPinnedBallsShard({ n: 200, runs: 1000, seed: 1, times: [1e-4] }, 0, 4);
  * ```
  */
-export function runPinnedBallsShard(options: PinnedBallsEnsembleOptions, index: number, count: number, longRun: LongRunOptions = {}): ShardFile {
-  return runShard(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(options), index, count, longRun);
+export function runPinnedBallsShard(options: PinnedBallsEnsembleOptions, index: number, count: number, longRun: LongRunOptions = {}, meta: unknown = null): ShardFile {
+  return runShard(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(options), index, count, longRun, meta);
 }
 
 /**

@@ -86,6 +86,8 @@ export interface ShardFile {
   status: SolveStatus;
   /** The plan (tagged JSON). */
   plan: TaggedJSON;
+  /** What the caller needs to finish the run after merging (e.g. a command's flags); part of the fingerprint. */
+  meta: TaggedJSON;
   /** The statistics of each computed block, in block order (tagged JSON). */
   parts: TaggedJSON[];
   /** SHA-256 of the text of `parts` as written (the file's second line). */
@@ -135,8 +137,20 @@ export function shardBlockRange(total: number, index: number, count: number): { 
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function fingerprintOf(kind: string, planData: TaggedJSON): string {
-  return sha256(canonicalJSON({ kind, library: VERSION, plan: planData }));
+function fingerprintOf(kind: string, planData: TaggedJSON, meta: TaggedJSON): string {
+  return sha256(canonicalJSON({ kind, library: VERSION, plan: planData, meta }));
+}
+
+/**
+ * The fingerprint shard files of `plan` (with `meta`) carry: compare it with a file's to check that
+ * the file belongs to a given run.
+ * @example
+ * ```ts
+ * shardFingerprint(pinnedBallsEnsembleShards, plan, meta) === file.fingerprint;
+ * ```
+ */
+export function shardFingerprint<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, meta: unknown = null): string {
+  return fingerprintOf(kind.name, toTaggedJSON(kind.planToData(plan), 'plan'), toTaggedJSON(meta, 'meta'));
 }
 
 type ShardHeader = Omit<ShardFile, 'parts'>;
@@ -155,10 +169,11 @@ function checksumOf(header: Omit<ShardHeader, 'checksum'>): string {
  * writeFileSync('part-2.json', serializeShard(file));
  * ```
  */
-export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, index: number, count: number, options: LongRunOptions = {}): ShardFile {
+export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, index: number, count: number, options: LongRunOptions = {}, meta: unknown = null): ShardFile {
   const total = kind.blockCount(plan);
   const { first, end } = shardBlockRange(total, index, count);
   const planData = toTaggedJSON(kind.planToData(plan), 'plan');
+  const metaData = toTaggedJSON(meta, 'meta');
   let status: SolveStatus = 'success';
   const parts: TaggedJSON[] = [];
   const onProgress = options.onProgress;
@@ -176,11 +191,12 @@ export function runShard<Plan, Part>(kind: ShardKind<Plan, Part>, plan: Plan, in
     formatVersion: SHARD_FORMAT_VERSION,
     kind: kind.name,
     library: VERSION,
-    fingerprint: fingerprintOf(kind.name, planData),
+    fingerprint: fingerprintOf(kind.name, planData, metaData),
     shard: { index, count },
     blocks: { first, end, total },
     status,
     plan: planData,
+    meta: metaData,
     payloadSha256: sha256(JSON.stringify(parts)),
   };
   return { ...body, checksum: checksumOf(body), parts };
@@ -232,7 +248,7 @@ export function parseShard(text: string, source: string): ShardFile {
     && typeof json.checksum === 'string' && typeof json.status === 'string'
     && isRecord(shard) && isIndex(shard.index) && isIndex(shard.count) && shard.count >= 1 && shard.index < shard.count
     && isRecord(blocks) && isIndex(blocks.first) && isIndex(blocks.end) && isIndex(blocks.total) && blocks.first <= blocks.end && blocks.end <= blocks.total
-    && 'plan' in json && typeof json.payloadSha256 === 'string';
+    && 'plan' in json && 'meta' in json && typeof json.payloadSha256 === 'string';
   if (!ok) throw new ShardError('format', source, 'missing or malformed fields');
   const { checksum, ...body } = json as unknown as ShardHeader;
   if (checksumOf(body) !== checksum) throw new ShardError('checksum', source, 'header checksum mismatch (the file was edited)');
@@ -267,6 +283,36 @@ export interface ShardSource {
 }
 
 /**
+ * Check that shard files form one complete run: the same kind, library version, plan fingerprint
+ * and shard count, every index 0…N−1 exactly once. Returns the sources in index order.
+ * @throws ShardError naming the file and the reason
+ * @example
+ * ```ts
+ * const ordered = checkShardSet(sources); // before any merging
+ * ```
+ */
+export function checkShardSet(sources: readonly ShardSource[]): ShardSource[] {
+  if (!Array.isArray(sources) || sources.length === 0) throw new InvalidArgumentError('sources', 'a non-empty array of shard files', Array.isArray(sources) ? 0 : sources);
+  const first = sources[0];
+  for (const { source, file } of sources) {
+    if (file.kind !== first.file.kind) throw new ShardError('kind', source, `a ${file.kind} shard, ${first.source} is a ${first.file.kind} shard`);
+    if (file.library !== VERSION) throw new ShardError('library', source, `written by singularis ${file.library}, this is ${VERSION}`);
+    if (file.fingerprint !== first.file.fingerprint) throw new ShardError('plan', source, `belongs to another run than ${first.source} (plan fingerprints differ)`);
+    if (file.shard.count !== first.file.shard.count) throw new ShardError('count', source, `one of ${file.shard.count} shards, ${first.source} is one of ${first.file.shard.count}`);
+  }
+  const count = first.file.shard.count;
+  const byIndex: (ShardSource | undefined)[] = new Array(count).fill(undefined);
+  for (const s of sources) {
+    const seen = byIndex[s.file.shard.index];
+    if (seen !== undefined) throw new ShardError('duplicate', s.source, `shard ${s.file.shard.index}/${count} is also in ${seen.source}`);
+    byIndex[s.file.shard.index] = s;
+  }
+  const missing = byIndex.flatMap((s, i) => (s === undefined ? [i] : []));
+  if (missing.length > 0) throw new ShardError('missing', `${count} shards`, `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`);
+  return byIndex as ShardSource[];
+}
+
+/**
  * Merge shard files into the one-machine result's statistics: checks that every file is of `kind`,
  * of this library version, of one plan (fingerprint) and one shard count, and that the indices
  * cover 0…N−1 exactly once; then folds every block in block order, stopping after the first block
@@ -281,27 +327,15 @@ export interface ShardSource {
  * ```
  */
 export function mergeShards<Plan, Part>(kind: ShardKind<Plan, Part>, sources: readonly ShardSource[]): { plan: Plan; part: Part | null; status: SolveStatus } {
-  if (!Array.isArray(sources) || sources.length === 0) throw new InvalidArgumentError('sources', 'a non-empty array of shard files', Array.isArray(sources) ? 0 : sources);
-  const first = sources[0];
-  for (const { source, file } of sources) {
+  for (const { source, file } of Array.isArray(sources) ? sources : []) {
     if (file.kind !== kind.name) throw new ShardError('kind', source, `a ${file.kind} shard, expected ${kind.name}`);
-    if (file.library !== VERSION) throw new ShardError('library', source, `written by singularis ${file.library}, this is ${VERSION}`);
-    if (file.fingerprint !== first.file.fingerprint) throw new ShardError('plan', source, `belongs to another run than ${first.source} (plan fingerprints differ)`);
-    if (file.shard.count !== first.file.shard.count) throw new ShardError('count', source, `one of ${file.shard.count} shards, ${first.source} is one of ${first.file.shard.count}`);
   }
-  const count = first.file.shard.count;
-  const byIndex: (ShardSource | undefined)[] = new Array(count).fill(undefined);
-  for (const s of sources) {
-    const seen = byIndex[s.file.shard.index];
-    if (seen !== undefined) throw new ShardError('duplicate', s.source, `shard ${s.file.shard.index}/${count} is also in ${seen.source}`);
-    byIndex[s.file.shard.index] = s;
-  }
-  const missing = byIndex.flatMap((s, i) => (s === undefined ? [i] : []));
-  if (missing.length > 0) throw new ShardError('missing', `${count} shards`, `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`);
+  const byIndex = checkShardSet(sources);
+  const first = byIndex[0];
   const plan = kind.planFromData(fromTaggedJSON(first.file.plan, 'plan'));
   let total: Part | null = null;
   let status: SolveStatus = 'success';
-  for (const s of byIndex as ShardSource[]) {
+  for (const s of byIndex) {
     for (let k = 0; k < s.file.parts.length && status === 'success'; k++) {
       const part = kind.partFromData(plan, fromTaggedJSON(s.file.parts[k], `${s.source}: block ${s.file.blocks.first + k}`));
       total = total === null ? part : kind.merge(plan, total, part);

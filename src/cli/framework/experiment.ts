@@ -28,6 +28,26 @@ export interface ExperimentOutcome {
   figures: FigureSpec[];
   /** Names of the parts that completed (said in partial reports). */
   completed: string[];
+  /**
+   * In shard mode only: the shard file to write into `--out` instead of a report (see
+   * {@link ExperimentDefinition.shardOf}). The layer writes it atomically under `name`.
+   */
+  shardFile?: {
+    /** File name inside `--out`, e.g. `billiards-shard-2-of-8.json`. */
+    name: string;
+    /** The file's text (`serializeShard`). */
+    text: string;
+  };
+}
+
+/** The shard a run computes: index i of count N, and where that came from (a flag or the scheduler). */
+export interface ShardAssignment {
+  /** 0-based shard index. */
+  index: number;
+  /** Number of shards. */
+  count: number;
+  /** `--shard` or the scheduler's variables, for the message saying which shard was taken. */
+  source: string;
 }
 
 /** What the layer hands to `run`. */
@@ -49,6 +69,10 @@ export interface ExperimentContext<F> {
   progress(label: string, fraction: number): void;
   /** Human-readable output (tables): stdout, or stderr under `--json`; silent under `--quiet`. */
   log(text: string): void;
+  /** In shard mode: the shard to compute (the experiment returns `shardFile` and no figures). */
+  shard?: ShardAssignment;
+  /** Under `singularis merge`: the shard files (text and file name), to merge instead of computing the sharded part. */
+  shardTexts?: { source: string; text: string }[];
 }
 
 /**
@@ -75,6 +99,13 @@ export interface ExperimentDefinition<S extends FlagSpecs = FlagSpecs> {
   estimate(flags: FlagValues<S>): number;
   /** Checks across flags after each flag is valid; throw a `UsageError` naming the flags. */
   check?(flags: FlagValues<S>): void;
+  /**
+   * Experiments whose main cost is a sum over independent runs may be sharded across machines:
+   * return the shard this invocation computes (from a `--shard i/N` flag or a scheduler's
+   * environment), or null for a whole run. In shard mode `--out` is a folder collecting shard files
+   * and the run returns `shardFile`; `singularis merge` later merges the files and finishes the run.
+   */
+  shardOf?(flags: FlagValues<S>, env: Record<string, string | undefined>): ShardAssignment | null;
   /** Do the work. Must honor `ctx.signal` and return a partial outcome when it fires. */
   run(ctx: ExperimentContext<FlagValues<S>>): Promise<ExperimentOutcome>;
 }

@@ -67,6 +67,32 @@ export function prepareOutDir(out: string, force: boolean): PreparedOutDir {
   return { target, temp };
 }
 
+/**
+ * Shard mode: `--out` is a folder collecting the shard files of many invocations (possibly on many
+ * machines at once): created when missing, checked writable, never cleared. The temporary folder is
+ * only scratch space for the worker and is removed at the end.
+ * @example
+ * ```ts
+ * const dir = prepareShardDir('shards'); // throws UsageError when unusable
+ * ```
+ */
+export function prepareShardDir(out: string): PreparedOutDir {
+  const target = resolve(out);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`--out ${JSON.stringify(target)} is a file, not a folder; choose a folder for the shard files`);
+  try {
+    mkdirSync(target, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`--out ${JSON.stringify(target)} cannot be created: ${reason(err)}`);
+  }
+  let temp: string;
+  try {
+    temp = mkdtempSync(join(target, '.shard-partial-'));
+  } catch (err) {
+    throw new UsageError(`--out ${JSON.stringify(target)} is not writable (${reason(err)})`);
+  }
+  return { target, temp };
+}
+
 /** Move the finished (or partial) report into place, replacing an earlier report when allowed. */
 export function commitOutDir(dir: PreparedOutDir, force: boolean): void {
   checkExisting(dir.target, force);

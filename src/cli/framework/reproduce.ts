@@ -9,8 +9,8 @@
 import { Worker } from 'node:worker_threads';
 import { parseFlags, type FlagSpecs } from './flags';
 import { commonFlags, experimentHelp, experimentListing } from './help';
-import type { AnyExperiment } from './experiment';
-import { commitOutDir, discardOutDir, prepareOutDir, type PreparedOutDir } from './outDir';
+import type { AnyExperiment, ShardAssignment } from './experiment';
+import { commitOutDir, discardOutDir, prepareOutDir, prepareShardDir, type PreparedOutDir } from './outDir';
 import type { RunRecord } from './reportWriter';
 import { Terminal, guardPipes, writeErr, writeOut } from './terminal';
 import { EXIT, UsageError } from './usageError';
@@ -48,10 +48,18 @@ function abortCode(signal: NodeJS.Signals | null): number {
   return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
 }
 
+/** How a run's output is placed: a report folder (default), a shard file, or a report from merged shards. */
+export interface RunMode {
+  /** Shard mode: the shard computed; `out.target` is the folder collecting shard files. */
+  shard?: ShardAssignment;
+  /** Merge mode: the shard files merged by the run. */
+  shardFiles?: string[];
+}
+
 /** Run one checked experiment in a worker; resolves with the exit code. */
-function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: PreparedOutDir, term: Terminal): Promise<number> {
+export function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: PreparedOutDir, term: Terminal, mode: RunMode = {}): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
-  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt };
+  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt, shard: mode.shard, shardFiles: mode.shardFiles };
   const entry = workerEntry();
   const worker = entry.evalCode === undefined ? new Worker(entry.url, { workerData: data }) : new Worker(entry.evalCode, { eval: true, workerData: data });
   let received: NodeJS.Signals | null = null;
@@ -85,7 +93,7 @@ function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: Prep
       else if (m.type === 'note') term.note(m.text);
       else if (m.type === 'done') {
         void worker.terminate();
-        finish(conclude(def, m.record, out, flags, term, received));
+        finish(mode.shard === undefined ? conclude(def, m.record, out, flags, term, received) : concludeShard(def, m.record, out, flags, term, received));
       }
     });
     worker.on('exit', (code) => {
@@ -115,6 +123,18 @@ function conclude(def: AnyExperiment, record: RunRecord, out: PreparedOutDir, fl
   const where = `report: ${record.report}`;
   if (record.status === 'success') term.note(`reproduce ${def.name}: success in ${record.seconds.toFixed(1)} s — ${where}`);
   else term.error(`reproduce ${def.name}: status ${record.status} — ${record.message} (partial report; completed: ${record.completed.join(', ') || 'nothing'}) — ${where}`);
+  if (flags.json === true) term.jsonResult(record);
+  if (record.status === 'success') return EXIT.success;
+  if (record.status === 'aborted' && signal !== null) return abortCode(signal);
+  return EXIT.failure;
+}
+
+/** Shard mode: no report to move; print where the shard file went. */
+function concludeShard(def: AnyExperiment, record: RunRecord, out: PreparedOutDir, flags: Record<string, unknown>, term: Terminal, signal: NodeJS.Signals | null): number {
+  term.clearLine();
+  discardOutDir(out);
+  if (record.status === 'success') term.note(`reproduce ${def.name}: shard written in ${record.seconds.toFixed(1)} s — ${record.report}`);
+  else term.error(`reproduce ${def.name}: status ${record.status} — ${record.message} (no shard file written)`);
   if (flags.json === true) term.jsonResult(record);
   if (record.status === 'success') return EXIT.success;
   if (record.status === 'aborted' && signal !== null) return abortCode(signal);
@@ -169,13 +189,16 @@ export async function reproduceCommand(argv: string[], registry: Record<string, 
     throw err;
   }
   let out: PreparedOutDir;
+  let shard: ShardAssignment | null = null;
   try {
-    out = prepareOutDir(flags.out as string, flags.force === true);
+    shard = def.shardOf?.(flags as never, process.env) ?? null;
+    out = shard === null ? prepareOutDir(flags.out as string, flags.force === true) : prepareShardDir(flags.out as string);
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(command, err, argv, hint);
     throw err;
   }
   const term = new Terminal({ json: flags.json === true, quiet: flags.quiet === true });
+  if (shard !== null) term.note(`reproduce ${def.name}: computing shard ${shard.index} of ${shard.count} (from ${shard.source}) into ${out.target}`);
   term.progress(`${def.name}: starting`, 0);
-  return runWorker(def, flags, out, term);
+  return runWorker(def, flags, out, term, shard === null ? {} : { shard });
 }

@@ -12,6 +12,39 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { AnyExperiment, ExperimentContext, ExperimentOutcome } from './experiment';
 import type { RunOptions } from '../../core/run';
 import { writeReport, type RunRecord } from './reportWriter';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Shard mode: write the outcome's shard file atomically into the target folder; returns the record. */
+function writeShardFile(data: WorkerData, experiment: string, outcome: ExperimentOutcome, seconds: number): RunRecord {
+  let report = data.target;
+  let status = outcome.status;
+  let message = outcome.message;
+  if (outcome.shardFile !== undefined) {
+    report = join(data.target, outcome.shardFile.name);
+    const temp = `${report}.partial-${process.pid}`;
+    writeFileSync(temp, outcome.shardFile.text);
+    renameSync(temp, report); // re-running a shard replaces its file with identical contents
+  } else if (status === 'success') {
+    status = 'error';
+    message = 'the experiment returned no shard file in shard mode';
+  }
+  const seed = data.flags.seed;
+  return {
+    experiment,
+    status,
+    message,
+    version: data.version,
+    seed: typeof seed === 'number' || typeof seed === 'string' ? seed : null,
+    flags: data.flags,
+    completed: outcome.completed,
+    seconds,
+    report,
+    result: outcome.result,
+    figures: [],
+    figureProblems: [],
+  };
+}
 
 /** Data the main thread passes to the worker. */
 export interface WorkerData {
@@ -29,6 +62,10 @@ export interface WorkerData {
   version: string;
   /** Shared Int32Array(1): non-zero once an interrupt was requested. */
   interrupt: SharedArrayBuffer;
+  /** Shard mode: the shard to compute; the result is one shard file written into `target`. */
+  shard?: { index: number; count: number; source: string };
+  /** Merge mode: the shard files to merge (paths). */
+  shardFiles?: string[];
 }
 
 /** Messages from the worker. */
@@ -83,6 +120,8 @@ export async function runInWorker(data: WorkerData, find: (name: string) => AnyE
     },
     progress,
     log: (text: string) => post({ type: 'log', text }),
+    shard: data.shard,
+    shardTexts: data.shardFiles?.map((source) => ({ source, text: readFileSync(source, 'utf8') })),
   };
   const started = Date.now();
   let outcome: ExperimentOutcome;
@@ -93,6 +132,10 @@ export async function runInWorker(data: WorkerData, find: (name: string) => AnyE
     outcome = { status: 'error', message, result: {}, summary: `The run stopped with an error: ${message}`, figures: [], completed: [] };
   }
   const seed = data.flags.seed;
+  if (data.shard !== undefined) {
+    post({ type: 'done', record: writeShardFile(data, def.name, outcome, (Date.now() - started) / 1000) });
+    return;
+  }
   const { record, notes } = await writeReport(data.temp, def.title, outcome, {
     experiment: def.name,
     status: outcome.status,
