@@ -30,6 +30,47 @@ export interface OnlineSolution {
   bubbleTermRatio: number;
 }
 
+/**
+ * The 'ritzConj' space S + S̄ (thesis Remark 4.3.4) spanned by the real functions {Re φ_d, Im φ_d}: each
+ * DOF's columns are replaced by their real parts, and DOFs whose imaginary part is not negligible
+ * anywhere (max |Im| > 1e-8 max |φ|) get a partner DOF carrying Im φ_d. Returns the new DOF count.
+ */
+function splitRealImaginary(cellColumns: { cols: Float64Array[]; dofs: number[] }[], dofs: number): number {
+  const imMax = new Float64Array(dofs);
+  const absMax = new Float64Array(dofs);
+  for (const { cols, dofs: list } of cellColumns) {
+    cols.forEach((col, q) => {
+      const d = list[q];
+      for (let r = 0; r < col.length; r += 2) {
+        imMax[d] = Math.max(imMax[d], Math.abs(col[r + 1]));
+        absMax[d] = Math.max(absMax[d], Math.hypot(col[r], col[r + 1]));
+      }
+    });
+  }
+  const partner = new Int32Array(dofs).fill(-1);
+  let next = dofs;
+  for (let d = 0; d < dofs; d++) if (imMax[d] > 1e-8 * absMax[d]) partner[d] = next++;
+  for (const entry of cellColumns) {
+    const base = entry.cols.length;
+    for (let q = 0; q < base; q++) {
+      const col = entry.cols[q];
+      const d = entry.dofs[q];
+      const re = new Float64Array(col.length);
+      const im = new Float64Array(col.length);
+      for (let r = 0; r < col.length; r += 2) {
+        re[r] = col[r];
+        im[r] = col[r + 1];
+      }
+      entry.cols[q] = re;
+      if (partner[d] >= 0) {
+        entry.cols.push(im);
+        entry.dofs.push(partner[d]);
+      }
+    }
+  }
+  return next;
+}
+
 /** Solve a sparse complex system (symmetric LDLᵀ when `symmetric`, else pivoted banded LU). */
 function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean): Float64Array {
   if (symmetric) {
@@ -66,7 +107,8 @@ function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean):
 export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges: ReadonlyMap<number, EdgeBasis>, m: number): OnlineSolution {
   const withEdgeBubble = setup.variant === 'exp';
   const withCellBubble = setup.variant !== 'oh';
-  const conj = setup.galerkin === 'ritz' ? -1 : 1;
+  const conj = setup.galerkin === 'petrov' ? 1 : -1;
+  const doubled = setup.galerkin === 'ritzConj';
   // DOF numbering
   const nodeDof = new Map<number, number>();
   let dofs = 0;
@@ -77,17 +119,13 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     traces.set(e, { T, offset: dofs });
     dofs += T.cols;
   }
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const vals: number[] = [];
-  const rhs = new Float64Array(2 * dofs);
-  let bubbleNorm = 0;
-  let rhsNorm = 0;
   const phis: { dof: Int32Array; Phi: ComplexColumnMatrix }[] = [];
+  const cellColumns: { cols: Float64Array[]; dofs: number[] }[] = [];
   for (const c of cells) {
     const n = c.local.nodeCount;
     const colsList: Float64Array[] = [];
     const dofList: number[] = [];
+    cellColumns.push({ cols: colsList, dofs: dofList });
     for (const { coarseNode, column } of c.nodal) {
       colsList.push(column);
       dofList.push(nodeDof.get(coarseNode)!);
@@ -100,6 +138,18 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
         dofList.push(offset + q);
       }
     }
+  }
+  if (doubled) dofs = splitRealImaginary(cellColumns, dofs);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: number[] = [];
+  const rhs = new Float64Array(2 * dofs);
+  let bubbleNorm = 0;
+  let rhsNorm = 0;
+  for (let t = 0; t < cells.length; t++) {
+    const c = cells[t];
+    const n = c.local.nodeCount;
+    const { cols: colsList, dofs: dofList } = cellColumns[t];
     const nt = colsList.length;
     const Phi = complexMatrix(n, nt);
     colsList.forEach((col, q) => Phi.data.set(col, 2 * n * q));

@@ -47,8 +47,11 @@ export interface MsfemProblem {
   modes?: readonly number[];
   /** `'exp'` (default: + edge bubbles as free DOFs + cell bubbles), `'h-bubble'` (+ cell bubbles), `'oh'` (no bubbles). */
   variant?: 'exp' | 'h-bubble' | 'oh';
-  /** `'petrov'` (default; bilinear, test space S̄) or `'ritz'` (sesquilinear; thesis Remark 4.3.4). */
-  galerkin?: 'petrov' | 'ritz';
+  /**
+   * `'petrov'` (default; bilinear, test space S̄), `'ritz'` (sesquilinear on S) or `'ritzConj'`
+   * (sesquilinear on S + S̄, twice the DOFs; complex problems only) — thesis Remark 4.3.4.
+   */
+  galerkin?: 'petrov' | 'ritz' | 'ritzConj';
   /**
    * `'reduced'` (default: the (N_f−1)-size EVD of `G_e N_e`, with `G_e` from the Schur-complement
    * shortcut when the problem is real with K_nrm = K_op, else from the harmonic basis) or `'direct'`
@@ -92,7 +95,7 @@ export interface MsfemSetup {
   /** Variant. */
   variant: 'exp' | 'h-bubble' | 'oh';
   /** Galerkin form. */
-  galerkin: 'petrov' | 'ritz';
+  galerkin: 'petrov' | 'ritz' | 'ritzConj';
   /** Eigenproblem form. */
   eigenForm: 'reduced' | 'direct';
   /** Oversampling layers. */
@@ -170,7 +173,8 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   const variant = problem.variant ?? 'exp';
   if (!['exp', 'h-bubble', 'oh'].includes(variant)) throw new InvalidArgumentError('problem.variant', "'exp', 'h-bubble' or 'oh'", variant);
   const galerkin = problem.galerkin ?? 'petrov';
-  if (galerkin !== 'petrov' && galerkin !== 'ritz') throw new InvalidArgumentError('problem.galerkin', "'petrov' or 'ritz'", galerkin);
+  if (galerkin !== 'petrov' && galerkin !== 'ritz' && galerkin !== 'ritzConj') throw new InvalidArgumentError('problem.galerkin', "'petrov', 'ritz' or 'ritzConj'", galerkin);
+  if (galerkin === 'ritzConj' && !complex) throw new InvalidArgumentError('problem.galerkin', "'petrov' or 'ritz' for a real problem ('ritzConj' doubles a real basis into a singular one)", galerkin);
   const eigenForm = problem.eigenForm ?? 'reduced';
   if (eigenForm !== 'reduced' && eigenForm !== 'direct') throw new InvalidArgumentError('problem.eigenForm', "'reduced' or 'direct'", eigenForm);
   const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, coarse);
