@@ -105,8 +105,23 @@ function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean):
  * @throws NumericalError `'singular'` when the global matrix is singular
  */
 export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges: ReadonlyMap<number, EdgeBasis>, m: number): OnlineSolution {
-  const withEdgeBubble = setup.variant === 'exp';
+  const fixedEdgeBubble = setup.variant === 'exp' && setup.edgeBubble === 'fixed';
+  const withEdgeBubble = setup.variant === 'exp' && !fixedEdgeBubble;
   const withCellBubble = setup.variant !== 'oh';
+  // thesis (4.3.10)–(4.3.11): u_n|_T = u^b_T + Σ_{sides} L_e t_{e,b} enters with coefficient 1
+  const shift = cells.map((c) => {
+    if (!withCellBubble || c.bubble === undefined) return undefined;
+    const u = Float64Array.from(c.bubble);
+    if (fixedEdgeBubble) {
+      for (const { edge, L } of c.sides) {
+        const tb = edges.get(edge)?.bubbleTrace;
+        if (tb === undefined) continue;
+        const add = complexMultiply(L, tb).data;
+        for (let r = 0; r < u.length; r++) u[r] += add[r];
+      }
+    }
+    return u;
+  });
   const conj = setup.galerkin === 'petrov' ? 1 : -1;
   const doubled = setup.galerkin === 'ritzConj';
   // DOF numbering
@@ -167,7 +182,8 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     const load = complexMatrix(n, 1, Float64Array.from(c.local.load));
     const fb = complexMultiply(Phi, load, op);
     let bt: ComplexColumnMatrix | undefined;
-    if (withCellBubble && c.bubble !== undefined) bt = complexMultiply(Phi, sparseTimesDense(c.local.Kop, complexMatrix(n, 1, c.bubble)), op);
+    const ub = shift[t];
+    if (ub !== undefined) bt = complexMultiply(Phi, sparseTimesDense(c.local.Kop, complexMatrix(n, 1, ub)), op);
     for (let i = 0; i < nt; i++) {
       const br = bt === undefined ? 0 : bt.data[2 * i];
       const bi = bt === undefined ? 0 : bt.data[2 * i + 1];
@@ -211,7 +227,8 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
       coef.data[2 * q + 1] = x[2 * dof[q] + 1];
     }
     const uT = complexMultiply(Phi, coef).data;
-    if (withCellBubble && c.bubble !== undefined) for (let r = 0; r < 2 * n; r++) uT[r] += c.bubble[r];
+    const ub = shift[t];
+    if (ub !== undefined) for (let r = 0; r < 2 * n; r++) uT[r] += ub[r];
     const map = c.local.view.nodeToParent;
     for (let k = 0; k < n; k++) {
       u[2 * map[k]] = uT[2 * k];

@@ -48,6 +48,12 @@ export interface MsfemProblem {
   /** `'exp'` (default: + edge bubbles as free DOFs + cell bubbles), `'h-bubble'` (+ cell bubbles), `'oh'` (no bubbles). */
   variant?: 'exp' | 'h-bubble' | 'oh';
   /**
+   * With `variant: 'exp'`: the oversampled edge bubbles as extra free DOFs (`'freeDof'`, default, as the
+   * authors' code) or summed into the thesis's u_n, which enters with coefficient 1 (`'fixed'`, thesis
+   * (4.3.10)–(4.3.11)).
+   */
+  edgeBubble?: 'freeDof' | 'fixed';
+  /**
    * `'petrov'` (default; bilinear, test space S̄), `'ritz'` (sesquilinear on S) or `'ritzConj'`
    * (sesquilinear on S + S̄, twice the DOFs; complex problems only) — thesis Remark 4.3.4.
    */
@@ -94,6 +100,8 @@ export interface MsfemSetup {
   modes: number[];
   /** Variant. */
   variant: 'exp' | 'h-bubble' | 'oh';
+  /** Edge bubble as a free DOF or fixed in u_n. */
+  edgeBubble: 'freeDof' | 'fixed';
   /** Galerkin form. */
   galerkin: 'petrov' | 'ritz' | 'ritzConj';
   /** Eigenproblem form. */
@@ -175,10 +183,12 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   const galerkin = problem.galerkin ?? 'petrov';
   if (galerkin !== 'petrov' && galerkin !== 'ritz' && galerkin !== 'ritzConj') throw new InvalidArgumentError('problem.galerkin', "'petrov', 'ritz' or 'ritzConj'", galerkin);
   if (galerkin === 'ritzConj' && !complex) throw new InvalidArgumentError('problem.galerkin', "'petrov' or 'ritz' for a real problem ('ritzConj' doubles a real basis into a singular one)", galerkin);
+  const edgeBubble = problem.edgeBubble ?? 'freeDof';
+  if (edgeBubble !== 'freeDof' && edgeBubble !== 'fixed') throw new InvalidArgumentError('problem.edgeBubble', "'freeDof' or 'fixed'", edgeBubble);
   const eigenForm = problem.eigenForm ?? 'reduced';
   if (eigenForm !== 'reduced' && eigenForm !== 'direct') throw new InvalidArgumentError('problem.eigenForm', "'reduced' or 'direct'", eigenForm);
   const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, coarse);
-  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, galerkin, eigenForm, layers, reference: problem.reference ?? true };
+  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, edgeBubble, galerkin, eigenForm, layers, reference: problem.reference ?? true };
 }
 
 /**

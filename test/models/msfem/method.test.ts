@@ -55,6 +55,17 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(Math.max(rp / rr, rr / rp)).toBeLessThan(10);
   });
 
+  it("edge bubble as a free DOF is never worse in energy than the thesis's fixed u_n (real SPD: Galerkin = energy projection)", () => {
+    const p = msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 6, modes: [1, 2, 3] });
+    const free = expMsfem(p).final.eH;
+    const fixed = expMsfem({ ...p, edgeBubble: 'fixed' }).final.eH;
+    const hb = expMsfem({ ...p, variant: 'h-bubble' }).final.eH;
+    free.forEach((e, k) => {
+      expect(e).toBeLessThanOrEqual(fixed[k] * (1 + 1e-10));
+      expect(fixed[k]).toBeLessThan(hb[k]);
+    });
+  });
+
   it("'ritzConj' (S + S̄) is never worse than 'ritz' (S) and rejects real problems", () => {
     const base = { case: 'helmholtz', coarse: 4, fine: 6, modes: [1, 2, 3], k: 8 } as const;
     const ritz = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritz' })).final.eH;
