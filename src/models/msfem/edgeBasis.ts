@@ -99,7 +99,18 @@ export function edgeEigen(
   edgeNodes: Int32Array,
   gram: ComplexColumnMatrix,
   form: 'reduced' | 'direct' | 'schur',
-): { traces: ComplexColumnMatrix; sigma: Float64Array; P?: ComplexColumnMatrix; R?: ComplexColumnMatrix; G?: ComplexColumnMatrix } {
+): {
+  /** Edge traces, N_e-orthonormal, by decreasing σ. */
+  traces: ComplexColumnMatrix;
+  /** Singular values σ_j. */
+  sigma: Float64Array;
+  /** The patch Gram matrix P_e (harmonic-basis forms only). */
+  P?: ComplexColumnMatrix;
+  /** The restriction R_e (harmonic-basis forms only). */
+  R?: ComplexColumnMatrix;
+  /** G_e = R_e P_e⁻¹ R_eᴴ (reduced and Schur forms). */
+  G?: ComplexColumnMatrix;
+} {
   if (form === 'schur') {
     const D = patch.schurDifference(edgeNodes);
     const G = hermitianize(projectEdge(D, edgeNodes.length - 1));

@@ -20,7 +20,12 @@ import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 export type MsfemRealField = RealField | ((x: number, y: number) => number);
 
 /** A complex field: real, or `{ re, im }` whose parts are {@link MsfemRealField}s. */
-export type MsfemComplexField = MsfemRealField | { re: MsfemRealField; im?: MsfemRealField };
+export type MsfemComplexField = MsfemRealField | {
+  /** Real part. */
+  re: MsfemRealField;
+  /** Imaginary part (default 0). */
+  im?: MsfemRealField;
+};
 
 /** Boundary condition of one side of the unit square: Dirichlet (Γ1), Neumann or Robin (Γ2). */
 export type MsfemSide = 'D' | 'N' | 'R';
@@ -85,9 +90,19 @@ export interface MsfemSetup {
   /** Diffusion per fine element. */
   a: Float64Array;
   /** Potential per fine element (real and imaginary parts). */
-  v: { re: Float64Array; im: Float64Array };
+  v: {
+    /** Real parts. */
+    re: Float64Array;
+    /** Imaginary parts. */
+    im: Float64Array;
+  };
   /** β per fine boundary edge of each Robin side. */
-  beta: Partial<Record<GridSide, { re: Float64Array; im: Float64Array }>>;
+  beta: Partial<Record<GridSide, {
+    /** Real parts. */
+    re: Float64Array;
+    /** Imaginary parts. */
+    im: Float64Array;
+  }>>;
   /** Source per fine element. */
   f: Float64Array;
   /** True when V or β has a nonzero imaginary part. */
@@ -212,7 +227,16 @@ export function localCoefficients(setup: MsfemSetup, elementToParent: Int32Array
 }
 
 /** Global fine matrices of spec §2: operator K_op (real or complex), norm K_nrm, mass M, load F (real). */
-export function globalMatrices(setup: MsfemSetup): { Kop: CsrMatrix | ComplexCsrMatrix; Knrm: CsrMatrix; M: CsrMatrix; F: Float64Array } {
+export function globalMatrices(setup: MsfemSetup): {
+  /** Operator K_op (real, or complex for complex V/β). */
+  Kop: CsrMatrix | ComplexCsrMatrix;
+  /** Energy-norm matrix K_nrm. */
+  Knrm: CsrMatrix;
+  /** Mass matrix. */
+  M: CsrMatrix;
+  /** Load vector (real). */
+  F: Float64Array;
+} {
   const coeffs = localCoefficients(setup, undefined, undefined);
   const Kop = setup.complex ? assembleQ1Complex(setup.grid, coeffs) : assembleQ1Real(setup.grid, { ...coeffs, potential: (coeffs.potential as { re: Float64Array }).re, robin: realRobin(coeffs) });
   return { Kop, Knrm: assembleQ1Norm(setup.grid, coeffs), M: assembleQ1Mass(setup.grid), F: q1Load(setup.grid, setup.f) };
