@@ -131,7 +131,12 @@ export function expandField(name: string, field: RealField, count: number, posit
  * const { re, im } = expandComplexField('beta', { re: 0, im: 3 }, 8);
  * ```
  */
-export function expandComplexField(name: string, field: RealField | ComplexField, count: number): { re: Float64Array; im: Float64Array } {
+export function expandComplexField(name: string, field: RealField | ComplexField, count: number): {
+  /** Real parts. */
+  re: Float64Array;
+  /** Imaginary parts. */
+  im: Float64Array;
+} {
   if (typeof field === 'number' || field instanceof Float64Array) return { re: expandField(name, field, count), im: new Float64Array(count) };
   if (field === null || typeof field !== 'object') throw new InvalidTypeError(name, 'a number, a Float64Array or { re, im }', field);
   return { re: expandField(`${name}.re`, field.re, count), im: expandField(`${name}.im`, field.im ?? 0, count) };

@@ -179,7 +179,7 @@ function assembleValues(grid: StructuredGrid2D, coefficients: Q1Coefficients, mo
 /**
  * Real Q1 operator matrix of `−∇·(A∇u) + V u` with real Robin terms `−(βu, v)_Γ2` (thesis
  * (4.2.2)), no boundary rows modified (eliminate Dirichlet nodes afterwards, e.g. with
- * {@link freeBlock}). Symmetric; positive definite on the free nodes when V ≥ 0, β ≤ 0 and a
+ * `csrBlock`). Symmetric; positive definite on the free nodes when V ≥ 0, β ≤ 0 and a
  * Dirichlet side exists. O(elementCount).
  *
  * @throws InvalidArgumentError for a non-positive or non-finite A, non-finite V/β, or complex data

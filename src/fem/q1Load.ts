@@ -111,7 +111,12 @@ export function q1Errors(
   uh: Float64Array,
   exact: (x: number, y: number) => number,
   gradient?: (x: number, y: number) => readonly [number, number],
-): { l2: number; h1: number } {
+): {
+  /** L² error. */
+  l2: number;
+  /** H¹-seminorm error (0 without a gradient). */
+  h1: number;
+} {
   if (!(grid instanceof StructuredGrid2D)) throw new InvalidTypeError('grid', 'a StructuredGrid2D', grid);
   checkVec('uh', uh, grid.nodeCount);
   checkFunction('exact', exact);

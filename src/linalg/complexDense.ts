@@ -216,7 +216,12 @@ export function complexTriangularSolve(L: ComplexColumnMatrix, B: ComplexColumnM
  * const { values, vectors } = complexHermitianEigenDescending(C); // values[0] is the largest
  * ```
  */
-export function complexHermitianEigenDescending(A: ComplexColumnMatrix): { values: Float64Array; vectors: ComplexColumnMatrix } {
+export function complexHermitianEigenDescending(A: ComplexColumnMatrix): {
+  /** Eigenvalues, descending. */
+  values: Float64Array;
+  /** Orthonormal eigenvectors (columns), in the order of `values`. */
+  vectors: ComplexColumnMatrix;
+} {
   const n = A.rows;
   if (A.cols !== n) throw new InvalidArgumentError('A', 'a square matrix', `${A.rows}×${A.cols}`);
   // column-major (i, j) → row-major (i, j): row-major data[2(i·n + j)] = colmajor data[2(i + j·n)]

@@ -14,7 +14,8 @@ describe('singularis reproduce msfem', () => {
     process.stderr.write = (() => true) as typeof process.stderr.write;
     try {
       expect(await msfemExperiment(['--case', 'nope'])).toBe(2);
-      expect(await msfemExperiment(['--galerkin', 'ritz-conj'])).toBe(2);
+      expect(await msfemExperiment(['--galerkin', 'ritz-conj'])).toBe(2); // periodic is real: S + S̄ = S
+      expect(await msfemExperiment(['--galerkin', 'galerkin'])).toBe(2);
       expect(await msfemExperiment(['--coarse', '1'])).toBe(2);
       expect(await msfemExperiment(['--modes', '3-1'])).toBe(2);
     } finally {

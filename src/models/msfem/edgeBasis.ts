@@ -99,7 +99,18 @@ export function edgeEigen(
   edgeNodes: Int32Array,
   gram: ComplexColumnMatrix,
   form: 'reduced' | 'direct' | 'schur',
-): { traces: ComplexColumnMatrix; sigma: Float64Array; P?: ComplexColumnMatrix; R?: ComplexColumnMatrix; G?: ComplexColumnMatrix } {
+): {
+  /** Edge traces, N_e-orthonormal, by decreasing σ. */
+  traces: ComplexColumnMatrix;
+  /** Singular values σ_j. */
+  sigma: Float64Array;
+  /** The patch Gram matrix P_e (harmonic-basis forms only). */
+  P?: ComplexColumnMatrix;
+  /** The restriction R_e (harmonic-basis forms only). */
+  R?: ComplexColumnMatrix;
+  /** G_e = R_e P_e⁻¹ R_eᴴ (reduced and Schur forms). */
+  G?: ComplexColumnMatrix;
+} {
   if (form === 'schur') {
     const D = patch.schurDifference(edgeNodes);
     const G = hermitianize(projectEdge(D, edgeNodes.length - 1));
@@ -107,7 +118,7 @@ export function edgeEigen(
     return { traces, sigma, G };
   }
   const harm = patch.harmonicBasis();
-  const P = hermitianize(complexMultiply(harm, sparseTimesDense(patch.Knrm, harm), 'adjoint'));
+  const P = hermitianGram(harm, sparseTimesDense(patch.Knrm, harm));
   const R = restrictToEdge(harm, edgeNodes);
   const LP = complexCholesky(P);
   const ne = R.rows;
@@ -187,6 +198,37 @@ function projectEdge(D: ComplexColumnMatrix, nf: number): ComplexColumnMatrix {
       out.data[2 * (k + ne * l) + 1] = im;
     }
   }
+  return out;
+}
+
+/** `Xᴴ Y` for a product known to be Hermitian (Y = N X, N Hermitian): upper triangle computed, mirrored. */
+function hermitianGram(X: ComplexColumnMatrix, Y: ComplexColumnMatrix): ComplexColumnMatrix {
+  const n = X.rows;
+  const c = X.cols;
+  const out = complexMatrix(c, c);
+  const x = X.data;
+  const y = Y.data;
+  for (let j = 0; j < c; j++) {
+    const yo = 2 * n * j;
+    for (let i = 0; i <= j; i++) {
+      const xo = 2 * n * i;
+      let sr = 0;
+      let si = 0;
+      for (let k = 0; k < 2 * n; k += 2) {
+        const ar = x[xo + k];
+        const ai = x[xo + k + 1];
+        const br = y[yo + k];
+        const bi = y[yo + k + 1];
+        sr += ar * br + ai * bi;
+        si += ar * bi - ai * br;
+      }
+      out.data[2 * (i + c * j)] = sr;
+      out.data[2 * (i + c * j) + 1] = si;
+      out.data[2 * (j + c * i)] = sr;
+      out.data[2 * (j + c * i) + 1] = -si;
+    }
+  }
+  for (let j = 0; j < c; j++) out.data[2 * (j + c * j) + 1] = 0;
   return out;
 }
 

@@ -44,7 +44,12 @@ export function quadraticForm(A: CsrMatrix, x: Float64Array, width: 1 | 2): numb
  * const { eH, eL2 } = relativeErrors(Knrm, M, uRef, uMs, 2);
  * ```
  */
-export function relativeErrors(Knrm: CsrMatrix, M: CsrMatrix, uRef: Float64Array, uMs: Float64Array, width: 1 | 2): { eH: number; eL2: number } {
+export function relativeErrors(Knrm: CsrMatrix, M: CsrMatrix, uRef: Float64Array, uMs: Float64Array, width: 1 | 2): {
+  /** Relative energy error. */
+  eH: number;
+  /** Relative L² error. */
+  eL2: number;
+} {
   if (uMs.length !== uRef.length) throw new InvalidArgumentError('uMs', `a vector of length ${uRef.length}`, uMs.length);
   const e = new Float64Array(uRef.length);
   for (let k = 0; k < e.length; k++) e[k] = uRef[k] - uMs[k];

@@ -30,6 +30,47 @@ export interface OnlineSolution {
   bubbleTermRatio: number;
 }
 
+/**
+ * The 'ritzConj' space S + S̄ (thesis Remark 4.3.4) spanned by the real functions {Re φ_d, Im φ_d}: each
+ * DOF's columns are replaced by their real parts, and DOFs whose imaginary part is not negligible
+ * anywhere (max |Im| > 1e-8 max |φ|) get a partner DOF carrying Im φ_d. Returns the new DOF count.
+ */
+function splitRealImaginary(cellColumns: { cols: Float64Array[]; dofs: number[] }[], dofs: number): number {
+  const imMax = new Float64Array(dofs);
+  const absMax = new Float64Array(dofs);
+  for (const { cols, dofs: list } of cellColumns) {
+    cols.forEach((col, q) => {
+      const d = list[q];
+      for (let r = 0; r < col.length; r += 2) {
+        imMax[d] = Math.max(imMax[d], Math.abs(col[r + 1]));
+        absMax[d] = Math.max(absMax[d], Math.hypot(col[r], col[r + 1]));
+      }
+    });
+  }
+  const partner = new Int32Array(dofs).fill(-1);
+  let next = dofs;
+  for (let d = 0; d < dofs; d++) if (imMax[d] > 1e-8 * absMax[d]) partner[d] = next++;
+  for (const entry of cellColumns) {
+    const base = entry.cols.length;
+    for (let q = 0; q < base; q++) {
+      const col = entry.cols[q];
+      const d = entry.dofs[q];
+      const re = new Float64Array(col.length);
+      const im = new Float64Array(col.length);
+      for (let r = 0; r < col.length; r += 2) {
+        re[r] = col[r];
+        im[r] = col[r + 1];
+      }
+      entry.cols[q] = re;
+      if (partner[d] >= 0) {
+        entry.cols.push(im);
+        entry.dofs.push(partner[d]);
+      }
+    }
+  }
+  return next;
+}
+
 /** Solve a sparse complex system (symmetric LDLᵀ when `symmetric`, else pivoted banded LU). */
 function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean): Float64Array {
   if (symmetric) {
@@ -64,9 +105,25 @@ function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean):
  * @throws NumericalError `'singular'` when the global matrix is singular
  */
 export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges: ReadonlyMap<number, EdgeBasis>, m: number): OnlineSolution {
-  const withEdgeBubble = setup.variant === 'exp';
+  const fixedEdgeBubble = setup.variant === 'exp' && setup.edgeBubble === 'fixed';
+  const withEdgeBubble = setup.variant === 'exp' && !fixedEdgeBubble;
   const withCellBubble = setup.variant !== 'oh';
-  const conj = setup.galerkin === 'ritz' ? -1 : 1;
+  // thesis (4.3.10)–(4.3.11): u_n|_T = u^b_T + Σ_{sides} L_e t_{e,b} enters with coefficient 1
+  const shift = cells.map((c) => {
+    if (!withCellBubble || c.bubble === undefined) return undefined;
+    const u = Float64Array.from(c.bubble);
+    if (fixedEdgeBubble) {
+      for (const { edge, L } of c.sides) {
+        const tb = edges.get(edge)?.bubbleTrace;
+        if (tb === undefined) continue;
+        const add = complexMultiply(L, tb).data;
+        for (let r = 0; r < u.length; r++) u[r] += add[r];
+      }
+    }
+    return u;
+  });
+  const conj = setup.galerkin === 'petrov' ? 1 : -1;
+  const doubled = setup.galerkin === 'ritzConj';
   // DOF numbering
   const nodeDof = new Map<number, number>();
   let dofs = 0;
@@ -77,17 +134,13 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     traces.set(e, { T, offset: dofs });
     dofs += T.cols;
   }
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const vals: number[] = [];
-  const rhs = new Float64Array(2 * dofs);
-  let bubbleNorm = 0;
-  let rhsNorm = 0;
   const phis: { dof: Int32Array; Phi: ComplexColumnMatrix }[] = [];
+  const cellColumns: { cols: Float64Array[]; dofs: number[] }[] = [];
   for (const c of cells) {
     const n = c.local.nodeCount;
     const colsList: Float64Array[] = [];
     const dofList: number[] = [];
+    cellColumns.push({ cols: colsList, dofs: dofList });
     for (const { coarseNode, column } of c.nodal) {
       colsList.push(column);
       dofList.push(nodeDof.get(coarseNode)!);
@@ -100,6 +153,18 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
         dofList.push(offset + q);
       }
     }
+  }
+  if (doubled) dofs = splitRealImaginary(cellColumns, dofs);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: number[] = [];
+  const rhs = new Float64Array(2 * dofs);
+  let bubbleNorm = 0;
+  let rhsNorm = 0;
+  for (let t = 0; t < cells.length; t++) {
+    const c = cells[t];
+    const n = c.local.nodeCount;
+    const { cols: colsList, dofs: dofList } = cellColumns[t];
     const nt = colsList.length;
     const Phi = complexMatrix(n, nt);
     colsList.forEach((col, q) => Phi.data.set(col, 2 * n * q));
@@ -117,7 +182,8 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     const load = complexMatrix(n, 1, Float64Array.from(c.local.load));
     const fb = complexMultiply(Phi, load, op);
     let bt: ComplexColumnMatrix | undefined;
-    if (withCellBubble && c.bubble !== undefined) bt = complexMultiply(Phi, sparseTimesDense(c.local.Kop, complexMatrix(n, 1, c.bubble)), op);
+    const ub = shift[t];
+    if (ub !== undefined) bt = complexMultiply(Phi, sparseTimesDense(c.local.Kop, complexMatrix(n, 1, ub)), op);
     for (let i = 0; i < nt; i++) {
       const br = bt === undefined ? 0 : bt.data[2 * i];
       const bi = bt === undefined ? 0 : bt.data[2 * i + 1];
@@ -161,7 +227,8 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
       coef.data[2 * q + 1] = x[2 * dof[q] + 1];
     }
     const uT = complexMultiply(Phi, coef).data;
-    if (withCellBubble && c.bubble !== undefined) for (let r = 0; r < 2 * n; r++) uT[r] += c.bubble[r];
+    const ub = shift[t];
+    if (ub !== undefined) for (let r = 0; r < 2 * n; r++) uT[r] += ub[r];
     const map = c.local.view.nodeToParent;
     for (let k = 0; k < n; k++) {
       u[2 * map[k]] = uT[2 * k];

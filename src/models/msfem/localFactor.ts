@@ -1,8 +1,9 @@
 /**
  * Factorization of a local block for ExpMsFEM's cell and patch problems: real sparse LDLᵀ with
  * geometric nested dissection when the problem is real (positive definite first, indefinite
- * otherwise), pivoted complex banded LU (RCM ordering) when it is complex — the Helmholtz local
- * Dirichlet problems are indefinite at kH ≈ 1 (thesis Remark 4.3.1).
+ * otherwise); complex symmetric LDLᵀ with nested dissection when it is complex, accepted only when a
+ * test solve has a relative residual ≤ 1e-10, and the pivoted complex banded LU (RCM ordering)
+ * otherwise — the Helmholtz local Dirichlet problems are indefinite at kH ≈ 1 (thesis Remark 4.3.1).
  *
  * @module
  */
@@ -13,6 +14,8 @@ import { complexBandedLU, complexCsrToBanded, type ComplexBandedLUFactorization 
 import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 import { sparseLdlAnalyze } from '../../linalg/sparse/ldlSymbolic';
 import { reverseCuthillMcKee } from '../../linalg/sparse/reverseCuthillMcKee';
+import { ComplexSymmetricLdlFactorization } from '../../linalg/sparse/complexSymmetricLdl';
+import { complexCsrResidual } from '../../linalg/sparse/csrMatVec';
 import { SparseLdlFactorization } from '../../linalg/sparse/sparseLdl';
 
 /** A factorized local block solving for interleaved complex, column-major right-hand sides. */
@@ -22,6 +25,9 @@ export class LocalFactor {
   private readonly ldl?: SparseLdlFactorization;
   private readonly lu?: ComplexBandedLUFactorization;
   private readonly perm?: Int32Array;
+  private readonly cldl?: ComplexSymmetricLdlFactorization;
+  /** Which factorization is used (complex LDLᵀ is verified by a residual check, else pivoted LU). */
+  readonly method: 'real-ldl' | 'complex-ldl' | 'complex-banded-lu';
 
   /**
    * @param A - the block (complex CSR; imaginary parts ignored when `real`)
@@ -43,9 +49,38 @@ export class LocalFactor {
         if (!(err instanceof NumericalError) || err.reason !== 'notPositiveDefinite') throw err;
         this.ldl = new SparseLdlFactorization(symbolic, R, { positiveDefinite: false });
       }
+      this.method = 'real-ldl';
     } else {
-      this.perm = reverseCuthillMcKee(A);
-      this.lu = complexBandedLU(complexCsrToBanded(A, this.perm));
+      // complex symmetric LDLᵀ (nested dissection) without pivoting, accepted only if a test solve has a
+      // relative residual ≤ 1e-10; otherwise the pivoted banded LU (indefinite-safe)
+      let ok: ComplexSymmetricLdlFactorization | undefined;
+      try {
+        const f = new ComplexSymmetricLdlFactorization(sparseLdlAnalyze(A, { ordering: nestedDissectionOrdering(grid, nodes) }), A);
+        const b = new Float64Array(2 * A.rows);
+        for (let k = 0; k < A.rows; k++) {
+          b[2 * k] = 1;
+          b[2 * k + 1] = (k % 7) / 7;
+        }
+        const x = f.solve(b);
+        const r = complexCsrResidual(A, x, b);
+        let rn = 0;
+        let bn = 0;
+        for (let k = 0; k < b.length; k++) {
+          rn += r[k] * r[k];
+          bn += b[k] * b[k];
+        }
+        if (Math.sqrt(rn / bn) <= 1e-10) ok = f;
+      } catch (err) {
+        if (!(err instanceof NumericalError)) throw err;
+      }
+      if (ok !== undefined) {
+        this.cldl = ok;
+        this.method = 'complex-ldl';
+      } else {
+        this.perm = reverseCuthillMcKee(A);
+        this.lu = complexBandedLU(complexCsrToBanded(A, this.perm));
+        this.method = 'complex-banded-lu';
+      }
     }
   }
 
@@ -69,6 +104,15 @@ export class LocalFactor {
           B[o + 2 * k] = re[k];
           B[o + 2 * k + 1] = hasIm ? im[k] : 0;
         }
+      }
+      return;
+    }
+    if (this.cldl !== undefined) {
+      const x = new Float64Array(2 * n);
+      for (let c = 0; c < cols; c++) {
+        const col = B.subarray(2 * n * c, 2 * n * (c + 1));
+        this.cldl.solve(col, x);
+        col.set(x);
       }
       return;
     }

@@ -17,9 +17,19 @@ export interface CellData {
   /** The cell's local problem. */
   local: LocalProblem;
   /** Nodal basis functions ψ_{T,c} on the cell's nodes, with their coarse node ids. */
-  nodal: { coarseNode: number; column: Float64Array }[];
+  nodal: {
+    /** Coarse node id. */
+    coarseNode: number;
+    /** ψ on the cell's nodes (interleaved complex). */
+    column: Float64Array;
+  }[];
   /** Per interior side: the coarse edge and the extension block L (cell nodes × (N_f−1)). */
-  sides: { edge: number; L: ComplexColumnMatrix }[];
+  sides: {
+    /** Coarse edge id. */
+    edge: number;
+    /** Extension block (cell nodes × (N_f−1)). */
+    L: ComplexColumnMatrix;
+  }[];
   /** Cell bubble `Bub_T` (interleaved complex nodal vector), when the variant uses it. */
   bubble?: Float64Array;
 }
@@ -79,7 +89,12 @@ export function buildCell(setup: MsfemSetup, cell: number, interior: (edge: numb
 }
 
 /** Build the data of one interior coarse edge from its two cells. */
-export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly CellData[]): EdgeBasis & { patch: LocalProblem; edgeNodes: Int32Array } {
+export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly CellData[]): EdgeBasis & {
+  /** The patch problem. */
+  patch: LocalProblem;
+  /** Local ids of the edge's N_f+1 nodes in the patch. */
+  edgeNodes: Int32Array;
+} {
   const { cells } = setup;
   const view = cells.fineView(cells.edgePatch(edge, setup.layers));
   const patch = new LocalProblem(setup, view, `edge ${edge}`, true);

@@ -20,7 +20,12 @@ import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 export type MsfemRealField = RealField | ((x: number, y: number) => number);
 
 /** A complex field: real, or `{ re, im }` whose parts are {@link MsfemRealField}s. */
-export type MsfemComplexField = MsfemRealField | { re: MsfemRealField; im?: MsfemRealField };
+export type MsfemComplexField = MsfemRealField | {
+  /** Real part. */
+  re: MsfemRealField;
+  /** Imaginary part (default 0). */
+  im?: MsfemRealField;
+};
 
 /** Boundary condition of one side of the unit square: Dirichlet (Γ1), Neumann or Robin (Γ2). */
 export type MsfemSide = 'D' | 'N' | 'R';
@@ -47,8 +52,17 @@ export interface MsfemProblem {
   modes?: readonly number[];
   /** `'exp'` (default: + edge bubbles as free DOFs + cell bubbles), `'h-bubble'` (+ cell bubbles), `'oh'` (no bubbles). */
   variant?: 'exp' | 'h-bubble' | 'oh';
-  /** `'petrov'` (default; bilinear, test space S̄) or `'ritz'` (sesquilinear; thesis Remark 4.3.4). */
-  galerkin?: 'petrov' | 'ritz';
+  /**
+   * With `variant: 'exp'`: the oversampled edge bubbles as extra free DOFs (`'freeDof'`, default, as the
+   * authors' code) or summed into the thesis's u_n, which enters with coefficient 1 (`'fixed'`, thesis
+   * (4.3.10)–(4.3.11)).
+   */
+  edgeBubble?: 'freeDof' | 'fixed';
+  /**
+   * `'petrov'` (default; bilinear, test space S̄), `'ritz'` (sesquilinear on S) or `'ritzConj'`
+   * (sesquilinear on S + S̄, twice the DOFs; complex problems only) — thesis Remark 4.3.4.
+   */
+  galerkin?: 'petrov' | 'ritz' | 'ritzConj';
   /**
    * `'reduced'` (default: the (N_f−1)-size EVD of `G_e N_e`, with `G_e` from the Schur-complement
    * shortcut when the problem is real with K_nrm = K_op, else from the harmonic basis) or `'direct'`
@@ -76,9 +90,19 @@ export interface MsfemSetup {
   /** Diffusion per fine element. */
   a: Float64Array;
   /** Potential per fine element (real and imaginary parts). */
-  v: { re: Float64Array; im: Float64Array };
+  v: {
+    /** Real parts. */
+    re: Float64Array;
+    /** Imaginary parts. */
+    im: Float64Array;
+  };
   /** β per fine boundary edge of each Robin side. */
-  beta: Partial<Record<GridSide, { re: Float64Array; im: Float64Array }>>;
+  beta: Partial<Record<GridSide, {
+    /** Real parts. */
+    re: Float64Array;
+    /** Imaginary parts. */
+    im: Float64Array;
+  }>>;
   /** Source per fine element. */
   f: Float64Array;
   /** True when V or β has a nonzero imaginary part. */
@@ -91,8 +115,10 @@ export interface MsfemSetup {
   modes: number[];
   /** Variant. */
   variant: 'exp' | 'h-bubble' | 'oh';
+  /** Edge bubble as a free DOF or fixed in u_n. */
+  edgeBubble: 'freeDof' | 'fixed';
   /** Galerkin form. */
-  galerkin: 'petrov' | 'ritz';
+  galerkin: 'petrov' | 'ritz' | 'ritzConj';
   /** Eigenproblem form. */
   eigenForm: 'reduced' | 'direct';
   /** Oversampling layers. */
@@ -170,11 +196,14 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   const variant = problem.variant ?? 'exp';
   if (!['exp', 'h-bubble', 'oh'].includes(variant)) throw new InvalidArgumentError('problem.variant', "'exp', 'h-bubble' or 'oh'", variant);
   const galerkin = problem.galerkin ?? 'petrov';
-  if (galerkin !== 'petrov' && galerkin !== 'ritz') throw new InvalidArgumentError('problem.galerkin', "'petrov' or 'ritz'", galerkin);
+  if (galerkin !== 'petrov' && galerkin !== 'ritz' && galerkin !== 'ritzConj') throw new InvalidArgumentError('problem.galerkin', "'petrov', 'ritz' or 'ritzConj'", galerkin);
+  if (galerkin === 'ritzConj' && !complex) throw new InvalidArgumentError('problem.galerkin', "'petrov' or 'ritz' for a real problem ('ritzConj' doubles a real basis into a singular one)", galerkin);
+  const edgeBubble = problem.edgeBubble ?? 'freeDof';
+  if (edgeBubble !== 'freeDof' && edgeBubble !== 'fixed') throw new InvalidArgumentError('problem.edgeBubble', "'freeDof' or 'fixed'", edgeBubble);
   const eigenForm = problem.eigenForm ?? 'reduced';
   if (eigenForm !== 'reduced' && eigenForm !== 'direct') throw new InvalidArgumentError('problem.eigenForm', "'reduced' or 'direct'", eigenForm);
   const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, coarse);
-  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, galerkin, eigenForm, layers, reference: problem.reference ?? true };
+  return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, edgeBubble, galerkin, eigenForm, layers, reference: problem.reference ?? true };
 }
 
 /**
@@ -198,7 +227,16 @@ export function localCoefficients(setup: MsfemSetup, elementToParent: Int32Array
 }
 
 /** Global fine matrices of spec §2: operator K_op (real or complex), norm K_nrm, mass M, load F (real). */
-export function globalMatrices(setup: MsfemSetup): { Kop: CsrMatrix | ComplexCsrMatrix; Knrm: CsrMatrix; M: CsrMatrix; F: Float64Array } {
+export function globalMatrices(setup: MsfemSetup): {
+  /** Operator K_op (real, or complex for complex V/β). */
+  Kop: CsrMatrix | ComplexCsrMatrix;
+  /** Energy-norm matrix K_nrm. */
+  Knrm: CsrMatrix;
+  /** Mass matrix. */
+  M: CsrMatrix;
+  /** Load vector (real). */
+  F: Float64Array;
+} {
   const coeffs = localCoefficients(setup, undefined, undefined);
   const Kop = setup.complex ? assembleQ1Complex(setup.grid, coeffs) : assembleQ1Real(setup.grid, { ...coeffs, potential: (coeffs.potential as { re: Float64Array }).re, robin: realRobin(coeffs) });
   return { Kop, Knrm: assembleQ1Norm(setup.grid, coeffs), M: assembleQ1Mass(setup.grid), F: q1Load(setup.grid, setup.f) };

@@ -103,3 +103,30 @@ describe('edge eigenproblems (spec checks 4 and 5)', () => {
     expect(typeof edgeGram).toBe('function');
   });
 });
+
+describe('local solvers (spec check 3)', () => {
+  it('Ext_D of a linear trace with constant A is the linear function; Bub_D vanishes on Pres ∪ Dir', () => {
+    const setup = setupMsfem({ coarse: 5, fine: 6, diffusion: 2.5, source: (x, y) => 1 + x * y, modes: [1] });
+    // an interior edge patch and an interior cell (linear reproduction), and a corner cell touching Γ1
+    for (const [range, interior] of [[setup.cells.edgePatch(12), true], [setup.cells.cellRange(6), true], [setup.cells.cellRange(0), false]] as const) {
+      const view = setup.cells.fineView(range);
+      const lp = new LocalProblem(setup, view, 'test', false);
+      const xy = view.grid.nodeCoordinates();
+      const lin = (n: number) => 0.3 + 2 * xy[2 * n] - 1.5 * xy[2 * n + 1];
+      const E = lp.extendUnits(Int32Array.from(lp.cls.prescribed, (_, k) => k));
+      const n = lp.nodeCount;
+      expect(lp.cls.dirichlet.length === 0).toBe(interior);
+      if (interior) {
+        // Σ_p lin(p) Ext(δ_p) must equal lin at every node
+        for (let node = 0; node < n; node++) {
+          let v = 0;
+          lp.cls.prescribed.forEach((p, q) => (v += lin(p) * E.data[2 * (node + n * q)]));
+          expect(Math.abs(v - lin(node))).toBeLessThan(1e-12);
+        }
+      }
+      const b = lp.bubble();
+      for (const p of [...lp.cls.prescribed, ...lp.cls.dirichlet]) expect(Math.hypot(b[2 * p], b[2 * p + 1])).toBe(0);
+      expect(Math.max(...Array.from(lp.cls.free, (f) => Math.abs(b[2 * f])))).toBeGreaterThan(0);
+    }
+  });
+});

@@ -55,6 +55,26 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(Math.max(rp / rr, rr / rp)).toBeLessThan(10);
   });
 
+  it("edge bubble as a free DOF is never worse in energy than the thesis's fixed u_n (real SPD: Galerkin = energy projection)", () => {
+    const p = msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 6, modes: [1, 2, 3] });
+    const free = expMsfem(p).final.eH;
+    const fixed = expMsfem({ ...p, edgeBubble: 'fixed' }).final.eH;
+    const hb = expMsfem({ ...p, variant: 'h-bubble' }).final.eH;
+    free.forEach((e, k) => {
+      expect(e).toBeLessThanOrEqual(fixed[k] * (1 + 1e-10));
+      expect(fixed[k]).toBeLessThan(hb[k]);
+    });
+  });
+
+  it("'ritzConj' (S + S̄) is never worse than 'ritz' (S) and rejects real problems", () => {
+    const base = { case: 'helmholtz', coarse: 4, fine: 6, modes: [1, 2, 3], k: 8 } as const;
+    const ritz = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritz' })).final.eH;
+    const conj = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritzConj' })).final;
+    conj.eH.forEach((e, k) => expect(e).toBeLessThanOrEqual(ritz[k] * (1 + 1e-9)));
+    expect(conj.dofs[0]).toBeGreaterThan(66);
+    expect(() => expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 4, modes: [1], galerkin: 'ritzConj' }))).toThrow(/galerkin/);
+  });
+
   it('contrast robustness (49 disks of the thesis radius 0.015, N_c = N_f = 8): max_M e_H / min_M e_H < 1.5 for M = 2⁶, 2¹⁰, 2¹⁴', () => {
     const runs = [2 ** 6, 2 ** 10, 2 ** 14].map((M) => expMsfem(msfemCaseProblem({ case: 'high-contrast', coarse: 8, fine: 8, modes: [1, 2, 3], contrast: M })).final.eH);
     for (let m = 0; m < 3; m++) {
