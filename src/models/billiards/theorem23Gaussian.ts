@@ -82,7 +82,7 @@ export function tripleRadiusMoments(alpha: ArrayLike<number>, beta: ArrayLike<nu
     if (a === null || typeof a !== 'object' || typeof a.length !== 'number' || a.length < 3) throw new InvalidTypeError(name, 'an array of 3 numbers', a);
   }
   for (let k = 0; k < 3; k++) if (!Number.isFinite(alpha[k])) throw new InvalidArgumentError(`alpha[${k}]`, 'a finite number', alpha[k]);
-  if (rule === null || typeof rule !== 'object' || typeof (rule as { nodes?: unknown }).nodes !== 'object') throw new InvalidTypeError('rule', 'a PolarRule (from polarRule)', rule);
+  if (rule === null || typeof rule !== 'object' || typeof (rule as { radial?: unknown }).radial !== 'object' || typeof (rule as { angular?: unknown }).angular !== 'object') throw new InvalidTypeError('rule', 'a PolarRule (from polarRule)', rule);
   for (let k = 0; k < 3; k++) {
     if (!(beta[k] > 0 && beta[k] < Infinity)) throw new InvalidArgumentError(`beta[${k}]`, 'a finite number > 0', beta[k]);
     if (!Number.isFinite(alpha[k])) throw new InvalidArgumentError(`alpha[${k}]`, 'a finite number', alpha[k]);

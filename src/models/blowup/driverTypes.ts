@@ -65,11 +65,11 @@ export type NormalisationMode = NormalizationMode;
 /** `'augmented'`: c recomputed at every stage; `'frozen'`: c of the first stage for the whole step. */
 export type ModulationUpdate = 'augmented' | 'frozen';
 
-/** A read-only view of the driver's state passed to `onSample`. */
-export interface RescaledState {
+/** The state of a rescaled run at one τ. */
+export interface RescaledFinal {
   /** Rescaled time τ. */
   tau: number;
-  /** The field û (a view into the driver's storage: copy it to keep it). */
+  /** The field û (a copy in results; a view into the driver's storage in `onSample`: copy it to keep it). */
   u: Vec;
   /** log λ_i. */
   logLambda: Vec;
@@ -79,6 +79,10 @@ export interface RescaledState {
   t: number;
   /** Modulation constants at this state (c_u, c_l^1, …). */
   c: Vec;
+}
+
+/** A read-only view of the driver's state passed to `onSample`. */
+export interface RescaledState extends RescaledFinal {
   /** Normalization functionals ℓ_q(û) at this state. */
   invariants: Vec;
   /** Accepted steps so far. */
@@ -130,22 +134,6 @@ export interface RescaledRunOptions extends LongRunOptions, RescaledStepControls
   onSample?: (state: RescaledState) => void;
   /** `'diverged'` when some λ_i exceeds this (the diffusion wins: no blowup); default 1e8. */
   lambdaMax?: number;
-}
-
-/** The final state of a rescaled run. */
-export interface RescaledFinal {
-  /** Final τ reached. */
-  tau: number;
-  /** Final field (copy). */
-  u: Vec;
-  /** Final log λ_i. */
-  logLambda: Vec;
-  /** Final log Ĉ_u. */
-  logAmplitude: number;
-  /** Final physical time t(τ). */
-  t: number;
-  /** Modulation constants at the final state. */
-  c: Vec;
 }
 
 /** Counters of a rescaled run besides the shared ones. */
