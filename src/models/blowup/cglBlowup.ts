@@ -139,6 +139,16 @@ export interface CglBlowupResult extends RunResult<CglBlowupState, CglBlowupStat
  * ```
  */
 export function masmoudiZaagB(p: number, beta: number, delta: number): number {
+  if (!(checkFinite('p', p) > 1)) throw new InvalidArgumentError('p', 'a finite number > 1', p);
+  checkFinite('beta', beta);
+  checkFinite('delta', delta);
+  const den = p - delta * delta - beta * delta * (p + 1);
+  if (!(den > 0)) throw new InvalidArgumentError('(p, beta, delta)', 'parameters with p − δ² − βδ(p + 1) > 0 (the Masmoudi–Zaag regime)', den);
+  return ((p - 1) * (p - 1)) / (4 * den);
+}
+
+/** {@link masmoudiZaagB} where it is defined, NaN outside the Masmoudi–Zaag regime (internal). */
+function masmoudiZaagBOrNaN(p: number, beta: number, delta: number): number {
   const den = p - delta * delta - beta * delta * (p + 1);
   return den > 0 ? ((p - 1) * (p - 1)) / (4 * den) : Number.NaN;
 }
@@ -178,7 +188,7 @@ export function cglBlowup1D(problem: CglBlowupProblem, runOptions?: RunOptions):
   const samples = Array.from(new Set(base.concat(saveAt).filter((v) => v > 0 && v <= tauEnd))).sort((a, b) => a - b);
 
   const p = params.p;
-  const b = masmoudiZaagB(p, params.beta, params.delta);
+  const b = masmoudiZaagBOrNaN(p, params.beta, params.delta);
   const rec: Record<keyof CglBlowupHistory, number[]> = { tau: [], c0: [], cl: [], cv: [], ctheta: [], phase: [], Q: [], Qtau: [], lawU: [], lawL: [], logH: [], t: [], blowupTime: [], supDiff: [], u0: [], imag0: [], u2: [] };
   const saved: { t: number; state: CglBlowupState }[] = [];
   let saveIndex = 0;

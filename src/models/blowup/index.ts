@@ -84,7 +84,7 @@ export {
 } from './heat2dBlowup';
 export { HeatRosenbrockStepper } from './physicalRosenbrock';
 export { weakAdvectionBlowup, initWeakAdvection, WeakAdvectionStepper, type WeakAdvectionProblem, type WeakAdvectionState, type WeakAdvectionFinal, type WeakAdvectionHistory, type WeakAdvectionStats, type WeakAdvectionResult } from './weakAdvection';
-export { weakAdvectionOperator, type WeakAdvectionOperator, type WeakAdvectionOperatorSettings, type WeakAdvectionNormalization } from './weakAdvectionOperator';
+export type { WeakAdvectionOperator, WeakAdvectionOperatorSettings, WeakAdvectionNormalization } from './weakAdvectionOperator';
 export { weakAdvectionNodes, resolveWeakAdvectionParameters, defaultWeakAdvectionData, sampleWeakAdvectionData, type SampledWeakAdvectionData, type WeakAdvectionGridSpec, type WeakAdvectionParameters, type WeakAdvectionData, type ResolvedParameters } from './weakAdvectionSetup';
 export { cuspExponent, holderPsiX0 } from './weakAdvectionDiagnostics';
 export { dampingFormMatrix, dampingFormQuadrature, lemmaA61, type DampingQuadrature, type LemmaA61Result } from './lemmaA61';
@@ -92,7 +92,6 @@ export { weakAdvectionPhysical, type WeakAdvectionPhysicalProblem, type WeakAdve
 export {
   kellerSegelAdmissibility,
   kellerSegelProfile,
-  kellerSegelManifoldStart,
   type KellerSegelManifoldPoint,
   type KellerSegelAdmissibility,
   type KellerSegelProfileProblem,
@@ -142,5 +141,4 @@ export {
   type CglPhysicalStats,
   type CglPhysicalResult,
 } from './cglPhysical';
-export { cglComplexRates, cglAmplitudePhaseRates } from './cglAmplitudePhase';
 export { kellerSegelProfileSeries, kellerSegelTaylorMatrix } from './kellerSegelTaylor';

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { checkInteger, checkNonNegative, checkVec } from '../../core/check';
+import { checkAllFinite, checkInteger, checkNonNegative, checkVec } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 import type { DenseMatrix, Vec } from '../../core/types';
 import { choleskyFactor, createMatrix } from '../../linalg/dense';
@@ -86,6 +86,8 @@ export function dampingFormQuadrature(a: Vec, c: Vec): DampingQuadrature {
   const N = checkVec('a', a).length;
   checkVec('c', c, N);
   if (N < 1) throw new InvalidArgumentError('a', 'a non-empty vector', N);
+  checkAllFinite('a', a);
+  checkAllFinite('c', c);
   const M = 8 * N + 64;
   const s = new Float64Array(N + 2); // sine coefficients of ω, index k = 1..N
   for (let k = 1; k <= N; k++) s[k] = a[k - 1] - (k < N ? a[k] : 0);

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { checkFinite } from '../../core/check';
+import { InvalidArgumentError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { logGamma } from '../../special/gamma';
 
@@ -51,5 +53,6 @@ export function cuspExponent(x: Vec, omega: Vec, yLo = 1e-6, yHi = 1e-3): number
  * ```
  */
 export function holderPsiX0(alpha: number): number {
+  if (!(checkFinite('alpha', alpha) > 0 && alpha <= 1)) throw new InvalidArgumentError('alpha', 'a number in (0, 1]', alpha);
   return (Math.sqrt(Math.PI) / 2) * Math.exp(logGamma((1 + alpha) / 2) - logGamma(1 + alpha / 2));
 }

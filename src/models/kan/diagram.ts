@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
+import { checkFinite, checkInteger, checkPositive } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { AttributionScores } from './attribution';
 import { EDGE_SYMBOLIC } from './layer';
@@ -71,6 +71,11 @@ const fmt = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.
  * ```
  */
 export function edgeFormula(name: string, a: number, b: number, c: number, d: number): string {
+  if (typeof name !== 'string') throw new InvalidTypeError('name', 'a function name', name);
+  checkFinite('a', a);
+  checkFinite('b', b);
+  checkFinite('c', c);
+  checkFinite('d', d);
   const inner = `${a === 1 ? '' : `${fmt(a)}·`}x${b === 0 ? '' : b > 0 ? ` + ${fmt(b)}` : ` − ${fmt(-b)}`}`;
   const outer = `${c === 1 ? '' : c === -1 ? '−' : `${fmt(c)}·`}${name}(${inner})`;
   return `${outer}${d === 0 ? '' : d > 0 ? ` + ${fmt(d)}` : ` − ${fmt(-d)}`}`;

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
 import { uniformGrid } from '../../../src/grid/index';
 import { gaussLegendre } from '../../../src/quad/index';
-import { holderPsiX0, initWeakAdvection, weakAdvectionBlowup, weakAdvectionNodes, weakAdvectionOperator, weakAdvectionPhysical } from '../../../src/models/blowup/index';
+import { holderPsiX0, initWeakAdvection, weakAdvectionBlowup, weakAdvectionNodes, weakAdvectionPhysical } from '../../../src/models/blowup/index';
+import { weakAdvectionOperator } from '../../../src/models/blowup/weakAdvectionOperator';
 
 const log2 = (x: number) => Math.log(x) / Math.LN2;
 const maxAbs = (v: Float64Array) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { complexMultiply, type ComplexColumnMatrix } from '../../../src/linalg/complexDense';
-import { buildCell, buildEdge, edgeCells, edgeEigen, edgeGram, LocalProblem, setupMsfem, sparseTimesDense } from '../../../src/models/msfem/index';
+import { setupMsfem } from '../../../src/models/msfem/index';
+import { buildCell, buildEdge, edgeCells } from '../../../src/models/msfem/offline';
+import { edgeEigen, edgeGram } from '../../../src/models/msfem/edgeBasis';
+import { LocalProblem, sparseTimesDense } from '../../../src/models/msfem/localProblem';
 import { msfemCaseProblem } from '../../../src/models/msfem/experiments/cases';
 import type { MsfemProblem } from '../../../src/models/msfem/index';
 

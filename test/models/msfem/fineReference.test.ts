@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { solveQ1Dirichlet } from '../../../src/fem/index';
-import { globalMatrices, quadraticForm, setupMsfem } from '../../../src/models/msfem/index';
+import { quadraticForm, setupMsfem } from '../../../src/models/msfem/index';
+import { globalMatrices } from '../../../src/models/msfem/problem';
 import { msfemCaseProblem } from '../../../src/models/msfem/experiments/cases';
 
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/msfem/fine_energies.json'), 'utf8'));
