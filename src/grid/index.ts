@@ -10,3 +10,4 @@ export * from './tensorGrid2d';
 export * from './nodeClassification';
 export * from './structuredGrid2d';
 export * from './structuredSubGrid';
+export * from './sinhCoordinate';

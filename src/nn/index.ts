@@ -9,3 +9,6 @@ export { activationJets, checkActivation, MLP_ACTIVATIONS, type MlpActivation } 
 export { Mlp, initializeMlp, mlpParameterCount, mlpWidthsForParameterCount, type MlpInitOptions, type MlpLayerOffsets } from './mlp';
 export { MlpWorkspace, type MlpJetOrder } from './workspace';
 export { backwardMlp, checkMlpInput, evaluateMlp, forwardMlp, type MlpBackwardOptions, type MlpForwardOptions } from './propagation';
+export { initializeMlpFanIn } from './fanInInit';
+export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
+export { ConstrainedNet1d, type Constraints1d } from './constrainedNet1d';

@@ -8,3 +8,4 @@ export { seedState, type Seed } from './seed';
 export { normalTail, zigguratTables, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_V, type ZigguratTables, type UniformSource } from './ziggurat';
 export { uniformAngleCosSin, wordToSymmetricUnit, type Uint32Source } from './diskAngle';
 export { lemireInteger, LEMIRE_MAX_RANGE } from './lemireInteger';
+export { sampleBox, sampleBoxMixture, sampleBoxSide, type Box } from './boxSamplers';

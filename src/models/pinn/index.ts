@@ -1,5 +1,12 @@
 /**
- * The `singularis/pinn` model (not yet implemented; this subpath is wired so that packaging is checked).
+ * `singularis/pinn`: high-precision physics-informed networks for self-similar profiles on
+ * unbounded domains (thesis Appendix B): Burgers profiles with exact or weak asymptotics trained by
+ * SSBroyden1 with resampling restarts, closed-form reference profiles, checkpoints. Guide: docs/pinn.md.
  * @module pinn
  */
-export {};
+export { burgersProfile, burgersProfileCardano, burgersProfileSlope } from './closedForm';
+export { BurgersLoss, burgersConstraints, referenceMember, DEFAULT_LOSS_WEIGHTS, type Asymptotics, type LossParts, type LossWeights } from './burgers';
+export { resolveProfileProblem, type BurgersProfileProblem, type ResolvedProfileProblem } from './problem';
+export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpoint, type ProfileCheckpoint } from './checkpoint';
+export { initTrainProfile, trainProfile, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
+export { compareWithClosedForm, learnedProfile, type ProfileComparison } from './profile';
