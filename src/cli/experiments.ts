@@ -6,6 +6,7 @@
 import { billiardsExperiment } from './billiards';
 import { blowupExperiment } from './blowup';
 import { kanExperiment } from './kan';
+import { pinnExperiment } from './pinn';
 
 /** An experiment receives its own arguments and returns the process exit code. */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -15,4 +16,5 @@ export const experiments: Record<string, Experiment> = {
   billiards: billiardsExperiment,
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
+  pinn: pinnExperiment,
 };

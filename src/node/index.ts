@@ -4,3 +4,4 @@
  */
 export * from './workerMap';
 export * from './billiards';
+export * from './pinnCheckpoint';
