@@ -10,3 +10,4 @@ export { resolveProfileProblem, type BurgersProfileProblem, type ResolvedProfile
 export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpoint, type ProfileCheckpoint } from './checkpoint';
 export { initTrainProfile, trainProfile, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
 export { compareWithClosedForm, learnedProfile, type ProfileComparison } from './profile';
+export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';

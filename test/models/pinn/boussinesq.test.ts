@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
+import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
+import { Rng } from '../../../src/random/rng';
+
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/pinn/boussinesq_manufactured.json'), 'utf8')) as {
+  points: { y: [number, number]; lambda: number; fields: number[]; forcing: number[] }[];
+};
+
+describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () => {
+  test('parameter count of the reference networks: 6 × 4,771 + λ = 28,627', () => {
+    expect(boussinesqParameterCount(30, 7)).toBe(28627);
+  });
+
+  test('residual assembly in z vanishes on a manufactured field (equations 4–6 exactly, 1–3 up to the sympy forcing)', () => {
+    const r = new Float64Array(6);
+    for (const p of fixture.points) {
+      const z1 = Math.asinh(p.y[0]);
+      const z2 = Math.asinh(p.y[1]);
+      // y-derivatives → z-derivatives: f_{z_i} = cosh z_i · f_{y_i}
+      const jets = Float64Array.from(p.fields, (v, i) => (i % 3 === 0 ? v : i % 3 === 1 ? Math.cosh(z1) * v : Math.cosh(z2) * v));
+      boussinesqResiduals(z1, z2, p.lambda, jets, r);
+      const scale = Math.max(1, ...p.fields.map(Math.abs));
+      for (let e = 0; e < 3; e++) expect(Math.abs(r[e] - p.forcing[e])).toBeLessThan(1e-13 * scale * (1 + Math.abs(p.y[0]) + Math.abs(p.y[1])));
+      for (let e = 3; e < 6; e++) expect(Math.abs(r[e])).toBeLessThan(1e-14 * scale);
+    }
+  });
+
+  test('parity in z1 is exact (bitwise) and ∂y1Ω(0, 0) = −1 holds for any parameters', () => {
+    const rng = new Rng(2);
+    const n1 = initializeMlpFanIn(new Mlp([2, 8, 8, 1], 'silu'), rng);
+    const n2 = initializeMlpFanIn(new Mlp([2, 8, 8, 1], 'silu'), rng);
+    const a = new Float64Array(3);
+    const b = new Float64Array(3);
+    for (const parity of ['odd', 'even'] as const) {
+      parityJets2d(n1, parity, 0.7, 1.3, a, 0);
+      parityJets2d(n1, parity, -0.7, 1.3, b, 0);
+      const s = parity === 'odd' ? -1 : 1;
+      expect([b[0], b[1], b[2]]).toEqual([s * a[0], -s * a[1], s * a[2]]);
+    }
+    for (let trial = 0; trial < 3; trial++) {
+      initializeMlpFanIn(n1, rng);
+      initializeMlpFanIn(n2, rng);
+      omegaAnsatzJets(n1, n2, 0, 0, a, 0);
+      expect(a[0]).toBe(0);
+      expect(a[1]).toBe(-1); // cosh 0 = 1, so ∂y1 = ∂z1 at the origin
+      omegaAnsatzJets(n1, n2, 0.4, 0.9, a, 0);
+      omegaAnsatzJets(n1, n2, -0.4, 0.9, b, 0);
+      expect(b[0]).toBe(-a[0]); // Ω odd in z1, bitwise
+    }
+    expect(() => parityJets2d(new Mlp([1, 3, 1]), 'odd', 0, 0, a, 0)).toThrow(/net\.widths/);
+  });
+});
