@@ -14,7 +14,7 @@
  *
  * Run: npx tsx bench/pinn.bench.ts [iterations 2000] [batch 1000] [lambda 0.5]
  */
-import { compareWithClosedForm, trainProfile, BurgersLoss, type BurgersProfileProblem } from '../src/models/pinn/index';
+import { compareWithClosedForm, effectiveMember, learnedProfile, trainProfile, BurgersLoss, type BurgersProfileProblem } from '../src/models/pinn/index';
 import { Mlp } from '../src/nn/mlp';
 import { initializeMlpFanIn } from '../src/nn/fanInInit';
 import { Rng } from '../src/random/rng';
@@ -86,5 +86,8 @@ for (const asymptotics of ['exact', 'weak'] as const) {
   const at = (k: number) => (r.history.loss[k] ?? NaN).toExponential(2);
   const u = compareWithClosedForm(problem, r.final.params, { y: [1, 10, 100] }).learned;
   console.log(`| ${asymptotics} | ${at(1)} | ${at(100)} | ${at(1000)} | ${r.final.loss.toExponential(2)} | ${cmp.maxAbsErr.toExponential(2)} (${cmp.member.toFixed(4)}) | ${u[0].toPrecision(10)} | ${u[1].toPrecision(10)} | ${u[2].toPrecision(10)} | ${seconds.toFixed(0)} | ${(seconds / r.stats.nsteps).toFixed(3)} |`);
+  const ys = [0.01, 1, 10, 100, 1e4, 1e8, 1e12];
+  const us = learnedProfile(problem, r.final.params, ys);
+  console.log(`<!-- effective member C(y) = (y − s)/s^(1+1/λ): ${ys.map((y, i) => `${y}: ${effectiveMember(y, us[i], lambda).toPrecision(5)}`).join(', ')} -->`);
   console.log(`<!-- ${r.status}: ${r.message}; nfev ${r.stats.nfev}, restarts ${r.stats.restarts}, Cholesky resets ${r.stats.choleskyResets}, H resets ${r.stats.hResets}, skipped ${r.stats.skippedUpdates} -->`);
 }

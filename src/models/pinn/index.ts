@@ -9,5 +9,5 @@ export { BurgersLoss, burgersConstraints, referenceMember, DEFAULT_LOSS_WEIGHTS,
 export { resolveProfileProblem, type BurgersProfileProblem, type ResolvedProfileProblem } from './problem';
 export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpoint, type ProfileCheckpoint } from './checkpoint';
 export { initTrainProfile, trainProfile, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
-export { compareWithClosedForm, learnedProfile, type ProfileComparison } from './profile';
+export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';

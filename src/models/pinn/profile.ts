@@ -78,3 +78,18 @@ export function compareWithClosedForm(problem: BurgersProfileProblem, params: Fl
   }
   return { member, y, learned, reference, maxAbsErr, maxRelErr };
 }
+
+/**
+ * The member C that a profile value U at y > 0 belongs to: with s = −U > 0, y = s + C·s^{1+1/λ} gives
+ * C = (y − s)/s^{1+1/λ}. Constant in y exactly when the profile is a member of the family; a learned
+ * profile whose C drifts with y has left its member (e.g. the weak runs' collapse toward U ≈ 0 far out).
+ * O(1).
+ * @example
+ * ```ts
+ * effectiveMember(2, -1, 0.5); // 1
+ * ```
+ */
+export function effectiveMember(y: number, U: number, lambda: number): number {
+  const s = -U;
+  return (y - s) / Math.pow(s, 1 + 1 / lambda);
+}

@@ -11,7 +11,7 @@ import type { RunOptions } from '../../../core/run';
 import { burgersProfile } from '../closedForm';
 import type { ProfileCheckpoint } from '../checkpoint';
 import type { BurgersProfileProblem } from '../problem';
-import { compareWithClosedForm, learnedProfile } from '../profile';
+import { compareWithClosedForm, effectiveMember, learnedProfile } from '../profile';
 import { trainProfile, type ProfileRunResult } from '../train';
 
 /** Iterations at which the reference notebooks' losses are quoted. */
@@ -90,6 +90,9 @@ export function runBurgersExperiment(options: BurgersExperimentOptions, runOptio
   const params = run.final.params;
   const cmp = compareWithClosedForm(problem, params);
   const [U1, U10, U100] = learnedProfile(problem, params, [1, 10, 100]);
+  const memberYs = [0.01, 1, 10, 100, 1e4, 1e8, 1e12];
+  const memberUs = learnedProfile(problem, params, memberYs);
+  const effectiveMembers = Object.fromEntries(memberYs.map((y, i) => [y, effectiveMember(y, memberUs[i], lambda)]));
   const h = run.history;
   const keep = new Set<number>();
   for (let k = 0; k <= 400; k++) keep.add(Math.round(Math.pow(10, (k / 400) * Math.log10(Math.max(1, h.iteration.length - 1)))));
@@ -112,7 +115,7 @@ export function runBurgersExperiment(options: BurgersExperimentOptions, runOptio
   const summary = {
     case: 'burgers', lambda, asymptotics, iterations: run.stats.nsteps, batch: problem.batch, seed: problem.seed, status: run.status, message: run.message,
     loss: run.final.loss, lossParts: run.final.parts, lossHistory, member: cmp.member, maxAbsErr: cmp.maxAbsErr, maxRelErr: cmp.maxRelErr,
-    U1, U10, U100, secondsPerIteration: run.stats.seconds / Math.max(1, run.stats.nsteps - (options.resume?.iterations ?? 0)), seconds,
+    U1, U10, U100, effectiveMembers, secondsPerIteration: run.stats.seconds / Math.max(1, run.stats.nsteps - (options.resume?.iterations ?? 0)), seconds,
     nfev: run.stats.nfev, restarts: run.stats.restarts, choleskyResets: run.stats.choleskyResets, resumedFrom: options.resume?.iterations ?? null,
     authorLosses: AUTHOR_LOSSES[key] ? Object.fromEntries(AUTHOR_CHECKPOINT_ITERATIONS.map((it, i) => [it, AUTHOR_LOSSES[key][i]])) : null,
   };
