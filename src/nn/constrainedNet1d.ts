@@ -37,6 +37,16 @@ export interface Constraints1d {
   coordinate?: SinhCoordinate;
 }
 
+/** Values and first two z-derivatives at a set of points. */
+export interface Jets1d {
+  /** Û. */
+  u: Float64Array;
+  /** Û_z. */
+  uz: Float64Array;
+  /** Û_zz. */
+  uzz: Float64Array;
+}
+
 /**
  * The constrained network with its buffers for a set of points z_j (see the module documentation).
  * Outputs after {@link ConstrainedNet1d.forward}: `u`, `uz`, `uzz` (Û and its z-derivatives) and
@@ -229,7 +239,7 @@ export class ConstrainedNet1d {
   }
 
   /** Evaluate Û, Û_z, Û_zz at arbitrary points (allocates its own buffers; for post-processing). */
-  evaluate(z: ArrayLike<number>): { u: Float64Array; uz: Float64Array; uzz: Float64Array } {
+  evaluate(z: ArrayLike<number>): Jets1d {
     const probe = new ConstrainedNet1d(this.net, {
       parity: this.parity, halfParity: this.parityFactor === 0.5, taylor: this.taylor, farField: this.farField, coordinate: this.coordinate,
     });

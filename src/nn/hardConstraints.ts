@@ -13,6 +13,14 @@ import { checkFinite, checkNonNegative, checkOneOf } from '../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { SinhCoordinate } from '../grid/sinhCoordinate';
 
+/** One fixed term c·x^p of a {@link TaylorAnsatz}. */
+export interface AnsatzTerm {
+  /** The power p ≥ 0 (real). */
+  power: number;
+  /** The coefficient c. */
+  coefficient: number;
+}
+
 /**
  * A Taylor ansatz at the origin P(x) + x^m·B: `linear` c₁, extra `terms` c_k x^{p_k} (real
  * powers; a non-integer power needs x ≥ 0), `multiplierPower` m (the network enters as x^m·B).
@@ -28,7 +36,7 @@ export interface TaylorAnsatz {
   /** Coefficient c₁ of x (e.g. −1 to enforce U′(0) = −1). */
   linear: number;
   /** Further fixed terms c·x^p (p real ≥ 0). */
-  terms: readonly { power: number; coefficient: number }[];
+  terms: readonly AnsatzTerm[];
   /** Power m ≥ 0 of the factor multiplying the network. */
   multiplierPower: number;
 }

@@ -10,5 +10,5 @@ export { Mlp, initializeMlp, mlpParameterCount, mlpWidthsForParameterCount, type
 export { MlpWorkspace, type MlpJetOrder } from './workspace';
 export { backwardMlp, checkMlpInput, evaluateMlp, forwardMlp, type MlpBackwardOptions, type MlpForwardOptions } from './propagation';
 export { initializeMlpFanIn } from './fanInInit';
-export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
-export { ConstrainedNet1d, type Constraints1d } from './constrainedNet1d';
+export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type AnsatzTerm, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
+export { ConstrainedNet1d, type Constraints1d, type Jets1d } from './constrainedNet1d';

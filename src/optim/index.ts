@@ -11,4 +11,4 @@ export { LbfgsMinimizer, lbfgs, type LbfgsOptions } from './lbfgs';
 export { ssBroyden1Parameters, selfScaledBroydenUpdate, type SelfScaledParameters } from './selfScaledBroyden';
 export { DenseQuasiNewtonMinimizer, quasiNewton, type QuasiNewtonOptions, type QuasiNewtonUpdate, type UpdateRecord } from './quasiNewton';
 export { resolveStopping, type ResolvedStopping } from './types';
-export { RestartingQuasiNewton, type RestartLoopOptions, type RestartLoopState } from './restartLoop';
+export { RestartingQuasiNewton, type QuasiNewtonCounters, type RestartLoopOptions, type RestartLoopState } from './restartLoop';

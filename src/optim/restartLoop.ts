@@ -14,6 +14,18 @@ import type { Vec } from '../core/types';
 import { DenseQuasiNewtonMinimizer, type QuasiNewtonOptions } from './quasiNewton';
 import type { Objective, StepReport } from './types';
 
+/** Counters of the dense quasi-Newton minimizer carried across a resume. */
+export interface QuasiNewtonCounters {
+  /** Updates skipped (yᵀs ≤ 0 or yᵀHy ≤ 0). */
+  skipped: number;
+  /** SSBroyden1 updates replaced by BFGS. */
+  fallbacks: number;
+  /** Updates where the small-a guard applied. */
+  guarded: number;
+  /** Resets of H to the identity. */
+  resets: number;
+}
+
 /**
  * State of a {@link RestartingQuasiNewton} at a restart boundary (serialisable with JSON).
  * @example
@@ -33,7 +45,7 @@ export interface RestartLoopState {
   /** Objective evaluations done. */
   nfev: number;
   /** Skipped updates, BFGS fallbacks, guarded updates and resets of H so far. */
-  counters: { skipped: number; fallbacks: number; guarded: number; resets: number };
+  counters: QuasiNewtonCounters;
 }
 
 /** Options of {@link RestartingQuasiNewton}. */

@@ -6,7 +6,9 @@
  * @module
  */
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
+import type { QuasiNewtonCounters } from '../../optim/restartLoop';
 import type { ResolvedProfileProblem } from './problem';
+import type { ProfileHistory } from './train';
 
 /** The format tag of a checkpoint. */
 export const CHECKPOINT_FORMAT = 'singularis/pinn-checkpoint';
@@ -35,7 +37,7 @@ export interface ProfileCheckpoint {
   /** Loss evaluations done. */
   nfev: number;
   /** Quasi-Newton counters. */
-  counters: { skipped: number; fallbacks: number; guarded: number; resets: number };
+  counters: QuasiNewtonCounters;
   /** Restarts at which H failed the Cholesky test. */
   choleskyResets: number;
   /** Generator state words before drawing this cycle's points. */
@@ -45,7 +47,7 @@ export interface ProfileCheckpoint {
   /** Inverse Hessian, row-major. */
   inverseHessian: number[];
   /** Loss history so far. */
-  history: { iteration: number[]; loss: number[]; gradNorm: number[] };
+  history: ProfileHistory;
 }
 
 function fail(field: string, expected: string, got: unknown): never {
