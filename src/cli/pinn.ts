@@ -77,6 +77,11 @@ export async function pinnExperiment(argv: string[]): Promise<number> {
     lastReport = now;
     process.stderr.write(`\riteration ${info.step}  loss ${Number(info.loss).toExponential(3)}  |g| ${Number(info.gradNorm).toExponential(2)}  ${Number(info.iterationsPerSecond).toFixed(2)} it/s   `);
   };
+  // Ctrl-C / SIGTERM end the run at the next iteration with status 'aborted'; the report is still written
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let out;
   try {
     const resume = values.resume === undefined ? undefined : readProfileCheckpoint(values.resume);
@@ -86,10 +91,13 @@ export async function pinnExperiment(argv: string[]): Promise<number> {
       checkpointEvery: checkpointPath === undefined ? 0 : num(values['checkpoint-every'], resampleEvery),
       onCheckpoint: checkpointPath === undefined ? undefined : (c) => writeProfileCheckpoint(checkpointPath, c),
       resume,
-    }, { onProgress, progressEvery: 10 });
+    }, { onProgress, progressEvery: 10, signal: controller.signal });
   } catch (error) {
     process.stderr.write(`singularis reproduce pinn: ${(error as Error).message}\n`);
     return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   process.stderr.write(`\rtraining done in ${((Date.now() - started) / 1000).toFixed(1)} s${' '.repeat(40)}\n`);
   const { summary, run } = out;
