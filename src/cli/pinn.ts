@@ -85,7 +85,7 @@ export async function pinnExperiment(argv: string[]): Promise<number> {
   let out;
   try {
     const resume = values.resume === undefined ? undefined : readProfileCheckpoint(values.resume);
-    out = runBurgersExperiment({
+    out = await runBurgersExperiment({
       lambda: Number(values.lambda), asymptotics: values.asymptotics, batch: num(values.batch, quick ? 200 : 10000), iterations: num(values.iterations, quick ? 150 : 20000),
       resampleEvery, seed: Number(values.seed), hidden: values.hidden.split(',').map(Number),
       checkpointEvery: checkpointPath === undefined ? 0 : num(values['checkpoint-every'], resampleEvery),

@@ -8,6 +8,6 @@ export { burgersProfile, burgersProfileCardano, burgersProfileSlope } from './cl
 export { BurgersLoss, burgersConstraints, referenceMember, DEFAULT_LOSS_WEIGHTS, type Asymptotics, type LossParts, type LossWeights } from './burgers';
 export { resolveProfileProblem, type BurgersProfileProblem, type ResolvedProfileProblem } from './problem';
 export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpoint, type ProfileCheckpoint } from './checkpoint';
-export { initTrainProfile, trainProfile, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
+export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
 export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';

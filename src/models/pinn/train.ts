@@ -9,6 +9,7 @@
  */
 import { checkRunOptions, checkSaveAt, drive, emptyRunStats, type RunOptions, type RunResult, type SavedState, type Stepper } from '../../core/run';
 import { InvalidArgumentError } from '../../core/errors';
+import { RunWatch } from '../../core/progress';
 import type { SolveStatus } from '../../core/status';
 import { Mlp } from '../../nn/mlp';
 import { initializeMlpFanIn } from '../../nn/fanInInit';
@@ -95,6 +96,35 @@ export function initTrainProfile(problem: BurgersProfileProblem, runOptions: Run
  */
 export function trainProfile(problem: BurgersProfileProblem, runOptions: RunOptions = {}): ProfileRunResult {
   return drive(initTrainProfile(problem, runOptions), runOptions);
+}
+
+/**
+ * {@link trainProfile} that yields to the event loop every `progressEvery` iterations (a zero-delay timer),
+ * so that an abort from a timer, a UI or a process signal handler is seen while the run is in progress —
+ * a synchronous run cannot observe those until it returns. Same result, bit for bit.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * process.once('SIGINT', () => controller.abort());
+ * const r = await trainProfileAsync(problem, { signal: controller.signal, progressEvery: 10 });
+ * ```
+ */
+export async function trainProfileAsync(problem: BurgersProfileProblem, runOptions: RunOptions = {}): Promise<ProfileRunResult> {
+  const stepper = initTrainProfile(problem, runOptions);
+  const watch = new RunWatch(runOptions);
+  const every = runOptions.progressEvery ?? 64;
+  if (watch.aborted) stepper.stop('aborted', 'aborted by the signal before the first step');
+  let k = 0;
+  while (stepper.step()) {
+    if (watch.tick(stepper.stats.naccept, stepper.fraction, stepper.t, () => stepper.progressExtras())) {
+      stepper.stop('aborted', `aborted by the signal at iteration ${stepper.t}`);
+      break;
+    }
+    if (++k % every === 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  watch.finish(stepper.stats.naccept, stepper.fraction, stepper.t, stepper.progressExtras());
+  return stepper.result();
 }
 
 /** The stepper behind {@link initTrainProfile}. */

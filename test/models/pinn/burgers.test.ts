@@ -1,4 +1,4 @@
-import { BurgersLoss, compareWithClosedForm, initTrainProfile, parseCheckpoint, trainProfile, validateCheckpoint, type BurgersProfileProblem, type ProfileCheckpoint } from '../../../src/models/pinn/index';
+import { BurgersLoss, compareWithClosedForm, initTrainProfile, parseCheckpoint, trainProfile, trainProfileAsync, validateCheckpoint, type BurgersProfileProblem, type ProfileCheckpoint } from '../../../src/models/pinn/index';
 import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
 
@@ -93,6 +93,20 @@ describe('trainProfile (thesis B.4, SSBroyden1 with resampling restarts)', () =>
     const stepper = initTrainProfile(small);
     expect(stepper.step()).toBe(true);
     expect(stepper.t).toBe(1);
+  });
+
+  test('trainProfileAsync gives the same result and sees an abort fired from a timer mid-run', async () => {
+    const small: BurgersProfileProblem = { equation: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 30, iterations: 20, resampleEvery: 10, widths: [1, 5, 5, 1] };
+    const sync = trainProfile(small);
+    const asyncRun = await trainProfileAsync(small, { progressEvery: 3 });
+    expect(Array.from(asyncRun.final.params)).toEqual(Array.from(sync.final.params));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 0);
+    const aborted = await trainProfileAsync({ ...small, iterations: 100000 }, { signal: controller.signal, progressEvery: 1 });
+    expect(aborted.status).toBe('aborted');
+    expect(aborted.stats.nsteps).toBeGreaterThan(0);
+    expect(aborted.stats.nsteps).toBeLessThan(100000);
+    expect(aborted.final.params.every(Number.isFinite)).toBe(true);
   });
 
   test('a non-finite loss stops the run with status nonFinite and finite last-good parameters', () => {

@@ -12,7 +12,7 @@ import { burgersProfile } from '../closedForm';
 import type { ProfileCheckpoint } from '../checkpoint';
 import type { BurgersProfileProblem } from '../problem';
 import { compareWithClosedForm, effectiveMember, learnedProfile } from '../profile';
-import { trainProfile, type ProfileRunResult } from '../train';
+import { trainProfileAsync, type ProfileRunResult } from '../train';
 
 /** Iterations at which the reference notebooks' losses are quoted. */
 export const AUTHOR_CHECKPOINT_ITERATIONS = [1, 100, 1000, 2000, 5000, 10000, 20000];
@@ -72,11 +72,11 @@ export interface BurgersExperimentResult {
  * for the full configuration) plus O(10³) profile evaluations.
  * @example
  * ```ts
- * const out = runBurgersExperiment({ batch: 200, iterations: 150 });
+ * const out = await runBurgersExperiment({ batch: 200, iterations: 150 });
  * out.summary.maxAbsErr;
  * ```
  */
-export function runBurgersExperiment(options: BurgersExperimentOptions, runOptions: RunOptions = {}): BurgersExperimentResult {
+export async function runBurgersExperiment(options: BurgersExperimentOptions, runOptions: RunOptions = {}): Promise<BurgersExperimentResult> {
   const lambda = options.lambda ?? 0.5;
   const asymptotics = options.asymptotics ?? 'exact';
   const problem: BurgersProfileProblem = {
@@ -85,7 +85,7 @@ export function runBurgersExperiment(options: BurgersExperimentOptions, runOptio
     checkpointEvery: options.checkpointEvery ?? 0, onCheckpoint: options.onCheckpoint, resume: options.resume,
   };
   const t0 = performance.now();
-  const run = trainProfile(problem, runOptions);
+  const run = await trainProfileAsync(problem, runOptions);
   const seconds = (performance.now() - t0) / 1000;
   const params = run.final.params;
   const cmp = compareWithClosedForm(problem, params);
