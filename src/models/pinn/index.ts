@@ -11,3 +11,4 @@ export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpo
 export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
 export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';
+export { BoussinesqLoss } from './boussinesqLoss';
