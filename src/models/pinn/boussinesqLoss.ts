@@ -39,6 +39,8 @@ export class BoussinesqLoss {
   private ws: MlpWorkspace[] = [];
   private X = { rows: 0, cols: 2, data: new Float64Array(0) };
   private n = 0;
+  private types = new Uint8Array(0);
+  private counts = [0, 0, 0];
   private jets = new Float64Array(0); // per point: 6 nets × (value, ∂1, ∂2)
   private readonly F = new Float64Array(15);
   private readonly r = new Float64Array(6);
@@ -60,11 +62,28 @@ export class BoussinesqLoss {
     this.gNet = nets.map((net) => new Float64Array(net.params.length));
   }
 
-  /** Set the points (row-major z1, z2; n ≥ 1). O(n). */
-  setPoints(points: ArrayLike<number>): void {
+  /**
+   * Set the points (row-major z1, z2; n ≥ 1) and optionally boundary points: `bottom` on z2 = 0
+   * (term U2²) and `far` on z1 = z_max or z2 = z_max (terms Φ² + Ψ² + Σ_{i,k} (sech z_i ∂_{z_i}U_k)², the
+   * y-space Neumann conditions). Each group enters as a mean. O(n).
+   */
+  setPoints(points: ArrayLike<number>, bottom: ArrayLike<number> = [], far: ArrayLike<number> = []): void {
     checkAllFinite('points', points);
-    const n = points.length / 2;
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('points.length', 'an even number ≥ 2 (pairs z1, z2)', points.length);
+    checkAllFinite('bottom', bottom);
+    checkAllFinite('far', far);
+    const groups = [points, bottom, far];
+    const n = (points.length + bottom.length + far.length) / 2;
+    if (!Number.isInteger(n) || points.length < 2 || points.length % 2 !== 0) throw new InvalidArgumentError('points.length', 'an even number ≥ 2 (pairs z1, z2)', points.length);
+    this.counts = groups.map((g) => g.length / 2);
+    this.types = new Uint8Array(n);
+    const all = new Float64Array(2 * n);
+    let q = 0;
+    groups.forEach((g, t) => {
+      for (let i = 0; i < g.length; i++) all[q * 2 + i] = g[i];
+      this.types.fill(t, q, q + g.length / 2);
+      q += g.length / 2;
+    });
+    points = all;
     if (n !== this.n) {
       this.n = n;
       this.X = { rows: 2 * n, cols: 2, data: new Float64Array(4 * n) };
@@ -112,11 +131,34 @@ export class BoussinesqLoss {
       F[1] = -1 + z2 * a0 + z1 * z2 * a1 + 2 * z1 * b0 + z1 * z1 * b1;
       F[2] = z1 * a0 + z1 * z2 * a2 + z1 * z1 * b2;
       for (let m = 0; m < 12; m++) F[3 + m] = J[o + 6 + m];
-      boussinesqResiduals(z1, z2, lambda, F, r);
-      let rr = 0;
-      for (let e = 0; e < 6; e++) rr += r[e] * r[e];
-      loss += rr / n;
-      lambdaBar += residualAdjoint(z1, z2, lambda, F, r, 2 / n, fBar);
+      const type = this.types[j];
+      if (type === 0) {
+        boussinesqResiduals(z1, z2, lambda, F, r);
+        let rr = 0;
+        for (let e = 0; e < 6; e++) rr += r[e] * r[e];
+        loss += rr / this.counts[0];
+        lambdaBar += residualAdjoint(z1, z2, lambda, F, r, 2 / this.counts[0], fBar);
+      } else {
+        fBar.fill(0);
+        const w = 2 / this.counts[type];
+        if (type === 1) {
+          loss += (F[6] * F[6]) / this.counts[1];
+          fBar[6] = w * F[6];
+        } else {
+          const s1 = 1 / Math.cosh(z1);
+          const s2 = 1 / Math.cosh(z2);
+          loss += (F[9] * F[9] + F[12] * F[12]) / this.counts[2];
+          fBar[9] = w * F[9];
+          fBar[12] = w * F[12];
+          for (const m of [4, 7]) {
+            const d1 = s1 * F[m];
+            const d2 = s2 * F[m + 1];
+            loss += (d1 * d1 + d2 * d2) / this.counts[2];
+            fBar[m] = w * d1 * s1;
+            fBar[m + 1] = w * d2 * s2;
+          }
+        }
+      }
       // Ω ansatz adjoint → Ω1 (a), Ω2 (b); the other fields map one to one
       const [o0, o1, o2] = [fBar[0], fBar[1], fBar[2]];
       const ab = [z1 * z2 * o0 + z2 * o1 + z1 * o2, z1 * z2 * o1, z1 * z2 * o2, z1 * z1 * o0 + 2 * z1 * o1, z1 * z1 * o1, z1 * z1 * o2];
