@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BoussinesqLoss, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
+import { BoussinesqLoss, trainBoussinesqProfile, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
 import { AdamMinimizer } from '../../../src/optim/adam';
 import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
@@ -98,5 +98,22 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
     const adam = new AdamMinimizer((x, gr) => loss.evaluate(x, gr), theta, { lr: 1e-3, groups: [{ start: loss.size - 1, end: loss.size, lr: 0.1, betas: [0.9, 0.9] }] });
     for (let k = 0; k < 30; k++) adam.step();
     expect(adam.f).toBeLessThan(0.9 * fb);
+  });
+
+  test('training driver: Adam (λ group) then SSBroyden1 or L-BFGS with resampling lowers the loss and moves λ; the full configuration has 28,627 parameters', () => {
+    for (const method of ['ssbroyden1', 'lbfgs'] as const) {
+      const r = trainBoussinesqProfile({ adamEpochs: 20, quasiNewtonIterations: 20, resampleEvery: 10, interior: 40, sides: 8, hidden: [5, 5], method });
+      expect(r.status).toBe('success');
+      expect(r.history.loss.length).toBe(40);
+      expect(r.history.phase[19]).toBe(0);
+      expect(r.history.phase[20]).toBe(1);
+      expect(r.history.loss[39]).toBeLessThan(r.history.loss[0]);
+      expect(r.final.lambda).not.toBe(3);
+      expect(r.final.theta.every(Number.isFinite)).toBe(true);
+    }
+    const full = trainBoussinesqProfile({ full: true, interior: 4, sides: 2, adamEpochs: 0, quasiNewtonIterations: 0 });
+    expect(full.stats.parameters).toBe(28627);
+    expect(() => trainBoussinesqProfile({ hidden: [0] })).toThrow(/hidden/);
+    expect(() => trainBoussinesqProfile({ lambda0: 0 })).toThrow(/lambda0/);
   });
 });
