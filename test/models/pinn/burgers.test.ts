@@ -117,6 +117,20 @@ describe('trainProfile (thesis B.4, SSBroyden1 with resampling restarts)', () =>
     expect(r.final.params.every(Number.isFinite)).toBe(true);
   });
 
+  test('a loss that turns non-finite mid-run stops with nonFinite, finite parameters and the checkpoints taken before', () => {
+    const texts: string[] = [];
+    const run = initTrainProfile({ equation: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 20, iterations: 40, resampleEvery: 5, checkpointEvery: 5, widths: [1, 4, 1], onCheckpoint: (c) => texts.push(JSON.stringify(c)) });
+    while (run.t < 7 && run.step()) { /* to iteration 7 */ }
+    expect(run.t).toBe(7);
+    run.loss.weights.interior = Infinity; // from now on every evaluation of the loss is +∞
+    while (run.step()) { /* until it stops */ }
+    const r = run.result();
+    expect(r.status).toBe('nonFinite');
+    expect(r.final.params.every(Number.isFinite)).toBe(true);
+    expect(texts.length).toBe(1);
+    expect(parseCheckpoint(texts[0]).params.every(Number.isFinite)).toBe(true);
+  });
+
   test('bad input throws named errors before work; corrupt or foreign checkpoints are rejected', () => {
     const ok: BurgersProfileProblem = { equation: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 10, iterations: 1 };
     expect(() => trainProfile({ ...ok, lambda: 0 })).toThrow(/problem\.lambda/);
