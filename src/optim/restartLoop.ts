@@ -126,6 +126,17 @@ export class RestartingQuasiNewton {
     return true;
   }
 
+  /**
+   * Restart now, off schedule (next cycle's objective, symmetrise, Cholesky check): what the reference
+   * loop does when the inner minimizer stops early (e.g. a line search at the precision limit).
+   * The following restarts stay on the nominal multiples of `restartEvery`.
+   */
+  restartNow(): void {
+    this.cycle++;
+    this.lastRestart = this.minimizer.iterations;
+    if (this.minimizer.restart(this.objectiveFor(this.cycle))) this.choleskyResets++;
+  }
+
   /** One iteration (restarting first when due). */
   step(): StepReport {
     this.restartIfDue();

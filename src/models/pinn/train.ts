@@ -42,6 +42,8 @@ export interface ProfileStats {
   restarts: number;
   /** Restarts where H failed the Cholesky test and was reset to I. */
   choleskyResets: number;
+  /** Off-schedule restarts after a line search found no decrease (precision limit on a sample set). */
+  earlyRestarts: number;
   /** Quasi-Newton updates skipped (yᵀs ≤ 0). */
   skippedUpdates: number;
   /** SSBroyden1 updates replaced by BFGS (unusable τ). */
@@ -147,6 +149,8 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
   private readonly saved: SavedState<Float64Array>[] = [];
   private readonly onCheckpoint: ((c: ProfileCheckpoint) => void) | undefined;
   private seconds = 0;
+  private retried = false;
+  private earlyRestarts = 0;
 
   /** @see initTrainProfile */
   constructor(problem: BurgersProfileProblem, runOptions: RunOptions = {}) {
@@ -208,7 +212,7 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
     const m = this.loop.minimizer;
     return {
       ...emptyRunStats(), nsteps: m.iterations, naccept: m.iterations, nfev: m.nfev,
-      restarts: this.loop.cycle, choleskyResets: this.loop.choleskyResets, skippedUpdates: m.counters.skipped,
+      restarts: this.loop.cycle, choleskyResets: this.loop.choleskyResets, earlyRestarts: this.earlyRestarts, skippedUpdates: m.counters.skipped,
       fallbacks: m.counters.fallbacks, hResets: m.counters.resets, seconds: this.seconds,
     };
   }
@@ -235,17 +239,32 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
     }
     const report = m.step();
     this.seconds += (performance.now() - started) / 1000;
+    if (report.status === 'diverged' && Number.isFinite(m.f) && this.problem.resampleEvery > 0 && !this.retried && m.iterations < this.problem.iterations) {
+      // the line search found no decrease (precision limit on this sample set): like the reference loop,
+      // continue on the next sample set with a restart; a second failure in a row ends the run
+      this.retried = true;
+      this.earlyRestarts++;
+      this.loop.restartNow();
+      this.pushHistory();
+      return true;
+    }
     if (report.status !== undefined) {
       this.end(report.status, `${report.message ?? report.status} (iteration ${m.iterations})`);
       return false;
     }
-    this.history.iteration.push(m.iterations);
-    this.history.loss.push(m.f);
-    this.history.gradNorm.push(maxAbs(m.g));
+    this.retried = false;
+    this.pushHistory();
     const k = this.saved.length;
     if (k < this.saveAt.length && this.saveAt[k] === m.iterations) this.saved.push({ t: m.iterations, state: Float64Array.from(m.x) });
     if (m.iterations >= this.problem.iterations) this.end('success', `ran ${m.iterations} iterations; final loss ${m.f.toExponential(3)}`);
     return this.status === 'running';
+  }
+
+  private pushHistory(): void {
+    const m = this.loop.minimizer;
+    this.history.iteration.push(m.iterations);
+    this.history.loss.push(m.f);
+    this.history.gradNorm.push(maxAbs(m.g));
   }
 
   /** End the run with a status (used for aborts). */
