@@ -173,7 +173,8 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
       this.loss.setPoints(this.points, p.zMax);
       return (x: Float64Array, g: Float64Array) => this.loss.evaluate(x, g);
     };
-    const options = { update: p.update, restartEvery: p.resampleEvery };
+    // tolChange 0: the bracket test |t·d|∞ < 1e-9 would end every search once the gradient is ~1e-9 (losses ≲ 1e-15)
+    const options = { update: p.update, restartEvery: p.resampleEvery, lineSearch: { tolChange: 0 } };
     if (resume === undefined) {
       this.loop = new RestartingQuasiNewton(objectiveFor, Float64Array.from(this.net.params), options);
       this.history = { iteration: [0], loss: [this.loop.minimizer.f], gradNorm: [maxAbs(this.loop.minimizer.g)] };
