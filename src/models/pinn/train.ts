@@ -150,6 +150,7 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
   private readonly onCheckpoint: ((c: ProfileCheckpoint) => void) | undefined;
   private seconds = 0;
   private retried = false;
+  private startIterations = 0;
   private earlyRestarts = 0;
 
   /** @see initTrainProfile */
@@ -186,6 +187,7 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
         iterations: resume.iterations, nfev: resume.nfev, counters: { ...resume.counters },
       });
       this.loop.choleskyResets = resume.choleskyResets;
+      this.startIterations = resume.iterations;
       this.history = { iteration: resume.history.iteration.slice(), loss: resume.history.loss.slice(), gradNorm: resume.history.gradNorm.slice() };
     }
     const m = this.loop.minimizer;
@@ -221,7 +223,7 @@ export class ProfileTrainer implements Stepper<ProfileRunResult> {
   /** Loss and gradient norm for progress reports. */
   progressExtras(): Record<string, number> {
     const m = this.loop.minimizer;
-    return { loss: m.f, gradNorm: maxAbs(m.g), iterationsPerSecond: this.seconds > 0 ? m.iterations / this.seconds : NaN };
+    return { loss: m.f, gradNorm: maxAbs(m.g), iterationsPerSecond: this.seconds > 0 ? (m.iterations - this.startIterations) / this.seconds : NaN };
   }
 
   /** One quasi-Newton iteration (with resampling restart and checkpoint when due). */
