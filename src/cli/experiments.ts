@@ -16,6 +16,7 @@ import { kellerSegelExperiment } from './kellerSegel';
 import { neuralOperatorExperiment } from './neuralOperator';
 import { samplingExperiment } from './sampling';
 import { msfemExperiment } from './msfem';
+import { pinnExperiment } from './pinn';
 
 /** An experiment written before the shared layer (argv in, exit code out). */
 export type Experiment = (argv: string[]) => Promise<number>;
@@ -31,6 +32,7 @@ export const experiments: Record<string, RegisteredExperiment> = {
   'neural-operator': neuralOperatorExperiment,
   sampling: samplingExperiment,
   msfem: msfemExperiment,
+  pinn: pinnExperiment,
 };
 
 /** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */

@@ -11,3 +11,4 @@ export * from './nodeClassification';
 export * from './structuredGrid2d';
 export * from './structuredSubGrid';
 export { RadialFiniteVolume, radialFiniteVolume } from './radialFiniteVolume';
+export * from './sinhCoordinate';

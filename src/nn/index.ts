@@ -15,3 +15,6 @@ export { SpectralConv, checkModes, nModesFromLi, nonLastFrequencyRange, type Spa
 export { Fno, type FnoOptions, type FnoLayout, type FnoBlockOffsets } from './fno';
 export { lpLoss, h1Loss, type OperatorLossOptions, type LpLossOptions, type H1LossOptions } from './operatorLoss';
 export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile, type LoadedFno } from './fnoFile';
+export { initializeMlpFanIn } from './fanInInit';
+export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type AnsatzTerm, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
+export { ConstrainedNet1d, type Constraints1d, type Jets1d } from './constrainedNet1d';

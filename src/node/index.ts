@@ -32,3 +32,4 @@ export {
   type WhiteNoiseShardPlan,
 } from './billiardsShards';
 export { darcyForwardBatchInWorkers, type DarcyWorkerOptions } from './sampling';
+export * from './pinnCheckpoint';

@@ -12,3 +12,4 @@ export { ssBroyden1Parameters, selfScaledBroydenUpdate, type SelfScaledParameter
 export { DenseQuasiNewtonMinimizer, quasiNewton, type QuasiNewtonOptions, type QuasiNewtonUpdate, type UpdateRecord } from './quasiNewton';
 export { resolveStopping, type ResolvedStopping } from './types';
 export { AdamWOptimizer, stepLr, cosineAnnealingLr, type AdamWOptions } from './adamw';
+export { RestartingQuasiNewton, type QuasiNewtonCounters, type RestartLoopOptions, type RestartLoopState } from './restartLoop';

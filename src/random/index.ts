@@ -11,3 +11,4 @@ export { lemireInteger, LEMIRE_MAX_RANGE } from './lemireInteger';
 export { GaussianRandomField, type GaussianRandomFieldOptions } from './gaussianRandomField';
 export { PeriodicGaussianField1d, type PeriodicGaussianFieldOptions } from './periodicGaussianField';
 export { Mulberry32 } from './mulberry32';
+export { sampleBox, sampleBoxMixture, sampleBoxSide, type Box } from './boxSamplers';

@@ -1,5 +1,15 @@
 /**
- * The `singularis/pinn` model (not yet implemented; this subpath is wired so that packaging is checked).
+ * `singularis/pinn`: high-precision physics-informed networks for self-similar profiles on
+ * unbounded domains (thesis Appendix B): Burgers profiles with exact or weak asymptotics trained by
+ * SSBroyden1 with resampling restarts, closed-form reference profiles, checkpoints. Guide: docs/pinn.md.
  * @module pinn
  */
-export {};
+export { burgersProfile, burgersProfileCardano, burgersProfileSlope } from './closedForm';
+export { BurgersLoss, burgersConstraints, referenceMember, DEFAULT_LOSS_WEIGHTS, type Asymptotics, type LossParts, type LossWeights } from './burgers';
+export { resolveProfileProblem, type BurgersProfileProblem, type ResolvedProfileProblem } from './problem';
+export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpoint, type ProfileCheckpoint } from './checkpoint';
+export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
+export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
+export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';
+export { BoussinesqLoss } from './boussinesqLoss';
+export { trainBoussinesqProfile, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult } from './trainBoussinesq';

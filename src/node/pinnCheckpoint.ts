@@ -1,0 +1,41 @@
+/**
+ * Checkpoint files of `singularis/pinn` training runs: atomic writes (temporary file + rename, so a
+ * crash mid-write keeps the previous checkpoint) and validated reads.
+ *
+ * @module
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { InvalidArgumentError } from '../core/errors';
+import { parseCheckpoint, type ProfileCheckpoint } from '../models/pinn/checkpoint';
+
+/**
+ * Write a checkpoint to `path` atomically (JSON; numbers round-trip exactly).
+ * @example
+ * ```ts
+ * trainProfile({ ...problem, checkpointEvery: 1000, onCheckpoint: (c) => writeProfileCheckpoint('run.ckpt.json', c) });
+ * ```
+ */
+export function writeProfileCheckpoint(path: string, checkpoint: ProfileCheckpoint): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(checkpoint));
+  renameSync(tmp, path);
+}
+
+/**
+ * Read and validate a checkpoint file; a missing, corrupt or foreign file throws
+ * `InvalidArgumentError`/`InvalidTypeError` naming `checkpoint…`.
+ * @example
+ * ```ts
+ * const resume = readProfileCheckpoint('run.ckpt.json');
+ * trainProfile({ ...problem, resume });
+ * ```
+ */
+export function readProfileCheckpoint(path: string): ProfileCheckpoint {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
+  }
+  return parseCheckpoint(text);
+}
