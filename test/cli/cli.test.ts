@@ -18,7 +18,7 @@ import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li'];
 
 interface Run {
   code: number | null;
@@ -103,6 +103,14 @@ describe('usage: listing, help and refusals before any work', () => {
     kan: [
       [['--seed', '-3'], /--seed must be an integer in \[0, 2147483646\] \(got "-3"\)/],
       [['--seed', '1.5'], /--seed must be an integer/],
+    ],
+    'hou-li': [
+      [['--a', '0.9,1.2'], /--a must be comma-separated numbers in \[0\.01, 1\] \(got "1\.2" in "0\.9,1\.2"\)/],
+      [['--grid', '16'], /--grid must be an integer in \[32, 20000\] \(got "16"\)/],
+      [['--tau', '0'], /--tau must be a number in \(0, 1e5\] \(got "0"\)/],
+      [['--lemma-n', '50,2.5'], /--lemma-n must be comma-separated integers in \[1, 2000\] \(got "2\.5"\)/],
+      [['--nu', '0.1,0.2'], /--nu takes one viscosity/],
+      [['--grid', '20000', '--tau', '1e5'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -277,6 +285,27 @@ describe('runs at --quick sizes with --json', () => {
   });
 });
 
+describe('ported experiments at --quick sizes with --json', () => {
+  test('hou-li: JSON whole, arrays aligned with a, c_u,∞ < 0, rescaled and direct blowup times agree, Lemma A.6.1 fields; figures readable', async () => {
+    const out = join(dir, 'hou-li');
+    const r = await cli(['reproduce', 'hou-li', '--quick', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'hou-li', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ a: [0.9, 0.95], grid: 100, tau: 30, lemmaN: [50, 100], direct: true });
+    const res = json.result as { a: number[]; cuInf: number[]; blowupTime: number[]; directBlowupTime: number[]; residual: number[]; lemmaA61: Record<string, unknown> & { N: number[] } };
+    expect(res.a).toEqual([0.9, 0.95]);
+    for (const key of ['cuInf', 'blowupTime', 'directBlowupTime', 'residual', 'ratio', 'cuByGrid', 'order', 'status']) expect(res[key as 'a']).toHaveLength(2);
+    for (const key of ['N', 'lambdaMin', 'choleskyAt001', 'sharpDamping', 'tailConditionHolds']) expect(res.lemmaA61).toHaveProperty(key);
+    expect(res.lemmaA61.N).toEqual([50, 100]);
+    for (const c of res.cuInf) expect(c).toBeLessThan(0);
+    // τ = 30 is short of full convergence, so t + C_u/|c_u| is approximate (exact agreement: test/models/blowup/weakAdvection.test.ts)
+    for (let k = 0; k < 2; k++) expect(Math.abs(res.blowupTime[k] - res.directBlowupTime[k])).toBeLessThan(1e-3 * res.blowupTime[k]);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['profiles', 'cu', 'ratio', 'cusp', 'spectrum']);
+  });
+});
+
 describe('interrupts and failures', () => {
   /** Send SIGINT once the computation (not just the start) has reported progress. */
   const interrupt = (label: RegExp) => {
@@ -293,6 +322,7 @@ describe('interrupts and failures', () => {
     ['billiards', ['--quick', '--runs', '4000'], /progress: Monte Carlo/],
     ['heat-blowup', ['--tau', '1e5', '--grid', '600', '--no-direct'], /progress: rescaled run/],
     ['kan', ['--quick'], /progress: pipeline/],
+    ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
