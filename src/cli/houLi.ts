@@ -96,6 +96,7 @@ function figures(r: HouLiExperimentResult, f: Flags): FigureSpec[] {
 
 async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const f = ctx.flags;
+  const started = Date.now();
   const r = houLiExperiment({
     a: f.a, alpha: f.alpha, nu: f.nu[0], grid: f.grid, tau: f.tau, lemmaN: f.lemmaN, noDirect: !f.direct,
     runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
@@ -114,6 +115,7 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
       sharpDamping: L.sharpDamping, tailConditionHolds: L.tailCondition.some((v) => v), tailCondition: L.tailCondition,
       tailConditionMinN: L.tailConditionMinN, dampingForTailAt200: L.dampingForTailAt200, thesisClaim: { lambdaMinAt200: '> 0.01', damping: 0.16 },
     },
+    seconds: (Date.now() - started) / 1000,
   };
   const fmt = (v: number, p = 8) => (Number.isFinite(v) ? v.toPrecision(p) : String(v));
   const table = formatTable(['a', 'c_u,∞', 'c_u,∞/(2(a−1))', 'c_u on grids', 'order', 'rate λ', 'residual', 'T rescaled', 'T direct', 'cusp / prediction'], s.map((e) => [

@@ -18,7 +18,7 @@ import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel'];
 
 interface Run {
   code: number | null;
@@ -111,6 +111,13 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--lemma-n', '50,2.5'], /--lemma-n must be comma-separated integers in \[1, 2000\] \(got "2\.5"\)/],
       [['--nu', '0.1,0.2'], /--nu takes one viscosity/],
       [['--grid', '20000', '--tau', '1e5'], /times the work of the default run .*--yes/],
+    ],
+    'keller-segel': [
+      [['--mu', '0.4'], /--mu must be comma-separated numbers in \[0, 0\.3333\] \(got "0\.4" in "0\.4"\)/],
+      [['--j0', '4.5'], /--j0 must be comma-separated integers in \[1, 1000\] \(got "4\.5"\)/],
+      [['--physical-j0', '3'], /--physical-mu 0 and --physical-j0 3 must be an admissible pair/],
+      [['--physical-grid', '10'], /--physical-grid must be an integer in \[50, 1e5\] \(got "10"\)/],
+      [['--physical-grid', '1e5', '--amplitude-ratio', '1e12'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -304,6 +311,30 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
     checkReportFigures(out, ['profiles', 'cu', 'ratio', 'cusp', 'spectrum']);
   });
+
+  test('keller-segel: JSON whole, admissibility, Q(1) at (μ, j0) = (0, 4), rate and blowup time of the physical run; figures readable', async () => {
+    const out = join(dir, 'keller-segel');
+    const r = await cli(['reproduce', 'keller-segel', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'keller-segel', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ mu: [0, 0.1, 0.2], j0: [4, 5, 6, 10], physicalGrid: 400, amplitudeRatio: 1e4, physical: true });
+    type Profile = { mu: number; j0: number; admissible: boolean; Q1: number | null };
+    const res = json.result as { profiles: Profile[]; physical: { rateToQ0: number; blowupTime: number; amplitude?: unknown } };
+    expect(res.profiles).toHaveLength(12);
+    for (const p of res.profiles) for (const key of ['mu', 'j0', 'beta', 'Q1', 'Q2', 'Q10', 'farSlope', 'admissible']) expect(p).toHaveProperty(key);
+    const byPair = (mu: number, j0: number) => res.profiles.find((p) => p.mu === mu && p.j0 === j0) as Profile;
+    expect(byPair(0, 4).admissible).toBe(true);
+    expect(byPair(0.2, 4).admissible).toBe(false); // j0 > 3(1 − μ)/(1 − 3μ) = 6 fails
+    expect(byPair(0.2, 4).Q1).toBeNull();
+    expect(byPair(0.2, 10).admissible).toBe(true);
+    expect(byPair(0, 4).Q1).toBeCloseTo(0.60681332063, 9);
+    expect(res.physical.rateToQ0).toBeCloseTo(1, 5);
+    expect(res.physical.blowupTime).toBeCloseTo(1, 5);
+    expect(res.physical).not.toHaveProperty('amplitude');
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['profiles', 'phase', 'amplitude']);
+  });
 });
 
 describe('interrupts and failures', () => {
@@ -323,6 +354,7 @@ describe('interrupts and failures', () => {
     ['heat-blowup', ['--tau', '1e5', '--grid', '600', '--no-direct'], /progress: rescaled run/],
     ['kan', ['--quick'], /progress: pipeline/],
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
+    ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
