@@ -18,7 +18,7 @@ import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl'];
 
 interface Run {
   code: number | null;
@@ -118,6 +118,13 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--physical-j0', '3'], /--physical-mu 0 and --physical-j0 3 must be an admissible pair/],
       [['--physical-grid', '10'], /--physical-grid must be an integer in \[50, 1e5\] \(got "10"\)/],
       [['--physical-grid', '1e5', '--amplitude-ratio', '1e12'], /times the work of the default run .*--yes/],
+    ],
+    cgl: [
+      [['--dim', '2'], /--dim must be an integer in \[1, 1\] \(got "2"\)/],
+      [['--p', '1'], /--p must be a number in \(1, 10\] \(got "1"\)/],
+      [['--beta', 'x'], /--beta must be a number in \[-100, 100\] \(got "x"\)/],
+      [['--grid', '8'], /--grid must be an integer in \[9, 20000\] \(got "8"\)/],
+      [['--tau', '1e6', '--grid', '20000'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -335,6 +342,24 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
     checkReportFigures(out, ['profiles', 'phase', 'amplitude']);
   });
+
+  test('cgl: JSON whole, promised fields, heat reduction to rounding, rescaled and direct blowup times agree; figures readable', async () => {
+    const out = join(dir, 'cgl');
+    const r = await cli(['reproduce', 'cgl', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'cgl', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ dim: 1, beta: 0.1, delta: 0.2, gamma: 0, p: 2, tau: 50, grid: 150, directGrid: 101 });
+    const res = json.result as Record<string, number> & { directBlowupTimeByGrid: number[] };
+    for (const key of ['dim', 'tau', 'status', 'message', 'params', 'b', 'laws', 'blowupTime', 'blowupTimeRichardson', 'directBlowupTime', 'directBlowupTimeByGrid', 'heatReductionMaxDiff', 'heatReductionTimeDiff', 'steps', 'rejected', 'grid']) expect(res).toHaveProperty(key);
+    expect(res.dim).toBe(1);
+    expect(res.tau).toBe(50);
+    expect(res.heatReductionMaxDiff).toBeLessThan(1e-11);
+    expect(res.directBlowupTimeByGrid).toHaveLength(2);
+    expect(Math.abs(res.blowupTimeRichardson - res.directBlowupTime)).toBeLessThan(1e-3); // coarse grids here; the unit test checks 5e-6
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['laws', 'profiles', 'amplitude']);
+  });
 });
 
 describe('interrupts and failures', () => {
@@ -355,6 +380,7 @@ describe('interrupts and failures', () => {
     ['kan', ['--quick'], /progress: pipeline/],
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
+    ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
