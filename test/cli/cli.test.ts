@@ -12,13 +12,14 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
+import { fnoFromJSON } from '../../src/nn/fnoFile';
 import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator'];
 
 interface Run {
   code: number | null;
@@ -125,6 +126,14 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--beta', 'x'], /--beta must be a number in \[-100, 100\] \(got "x"\)/],
       [['--grid', '8'], /--grid must be an integer in \[9, 20000\] \(got "8"\)/],
       [['--tau', '1e6', '--grid', '20000'], /times the work of the default run .*--yes/],
+    ],
+    'neural-operator': [
+      [['--case', 'darcy'], /--case must be one of burgers, fc-pino \(got "darcy"\)/],
+      [['--lr', '0'], /--lr must be a number in \(0, 1\] \(got "0"\)/],
+      [['--resolution', '4'], /--resolution must be an integer in \[8, 8192\] \(got "4"\)/],
+      [['--case', 'fc-pino', '--resolution', '8'], /--resolution must be at least 16 with --case fc-pino \(got "8"\)/],
+      [['--seed', '-1'], /--seed must be an integer in \[0, 2147483646\] \(got "-1"\)/],
+      [['--epochs', '1e5', '--samples', '1e5'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -360,6 +369,36 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
     checkReportFigures(out, ['laws', 'profiles', 'amplitude']);
   });
+
+  test('neural-operator burgers: JSON whole, promised fields, figures readable, a loadable parameter file', async () => {
+    const out = join(dir, 'neural-operator');
+    const r = await cli(['reproduce', 'neural-operator', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'neural-operator', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ case: 'burgers', resolution: 64, width: 12, modes: 8, layers: 2, samples: 60, testSamples: 20, epochs: 10, batchSize: 10, lr: 5e-3 });
+    const res = json.result as { case: string; epochs: number; parameters: number };
+    for (const key of ['case', 'trainRelL2', 'testRelL2', 'testRelL2AtDoubleResolution', 'epochs', 'parameters', 'secondsPerEpoch']) expect(res).toHaveProperty(key);
+    expect(res.case).toBe('burgers');
+    expect(res.epochs).toBe(10);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['loss', 'prediction']);
+    const { fno } = fnoFromJSON(JSON.parse(readFileSync(join(out, 'fno-burgers.json'), 'utf8')));
+    expect(fno.parameterCount).toBe(res.parameters);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('`fno-burgers.json`');
+  });
+
+  test('neural-operator fc-pino: errors at the four unseen λ; figures readable', async () => {
+    const out = join(dir, 'fc-pino');
+    const r = await cli(['reproduce', 'neural-operator', '--case', 'fc-pino', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json.flags).toMatchObject({ case: 'fc-pino', resolution: 48, width: 8, modes: 12, layers: 2, iterations: 150 });
+    const res = json.result as { case: string; testErrors: { lambda: number; relL2: number }[] };
+    expect(res.case).toBe('fc-pino');
+    expect(res.testErrors).toHaveLength(4);
+    checkReportFigures(out, ['loss', 'profiles']);
+  });
 });
 
 describe('interrupts and failures', () => {
@@ -381,6 +420,7 @@ describe('interrupts and failures', () => {
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
     ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
+    ['neural-operator', ['--epochs', '2000'], /progress: training/],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));

@@ -28,6 +28,22 @@ export interface ExperimentOutcome {
   figures: FigureSpec[];
   /** Names of the parts that completed (said in partial reports). */
   completed: string[];
+  /**
+   * Extra files for the report folder (for example trained parameters), written next to
+   * `result.json`; `name` is a plain file name (letters, digits, `-`, `_`, `.`), not a name the
+   * report uses itself.
+   */
+  files?: ReportFile[];
+}
+
+/** One extra file of a report. */
+export interface ReportFile {
+  /** Plain file name (`fno-burgers.json`). */
+  name: string;
+  /** Its text. */
+  content: string;
+  /** One line for the summary: what the file holds. */
+  description: string;
 }
 
 /** What the layer hands to `run`. */
