@@ -6,117 +6,138 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
-import { runCglExperiment } from '../models/blowup/experiments/cgl';
-import { lineChart, type Rows } from './plot';
-import { Report, printJsonLine } from './report';
+import { runCglExperiment, type CglExperimentResult } from '../models/blowup/experiments/cgl';
+import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from './framework/experiment';
+import type { FigureSpec } from './framework/figures';
+import { flag, type FlagValues } from './framework/flags';
+import { lineChartSpec, type Rows } from './plot';
 import { formatTable } from './table';
 
-const USAGE = `Usage: singularis reproduce cgl [options]
+const flags = {
+  dim: flag.integer({ min: 1, max: 1, default: 1, example: '1', help: 'space dimension (only 1 is implemented; the 2-D model is not built yet)' }),
+  beta: flag.number({ min: -100, max: 100, default: 0.1, example: '0.3', help: 'dispersion β of thesis (1.1.6) (dimensionless)' }),
+  delta: flag.number({ min: -100, max: 100, default: 0.2, example: '0.5', help: 'nonlinear frequency δ (dimensionless)' }),
+  gamma: flag.number({ min: -100, max: 100, default: 0, example: '0.1', help: 'damping γ (dimensionless)' }),
+  p: flag.number({ min: 1, minExclusive: true, max: 10, default: 2, example: '3', help: 'exponent p > 1 of the nonlinearity |ψ|^{p−1}ψ' }),
+  tau: flag.number({ min: 0, minExclusive: true, max: 1e6, default: 1000, quick: 50, example: '300', help: 'final rescaled time τ' }),
+  grid: flag.integer({ min: 9, max: 20000, default: 300, quick: 150, example: '600', help: 'half-grid nodes n of the rescaled run (mirrored to 2n − 1)' }),
+  directGrid: flag.integer({ min: 9, max: 20000, default: 201, quick: 101, example: '401', help: 'half-grid nodes n of the coarse direct physical-time solve (the fine one has 2n − 1; Richardson over both)' }),
+};
 
-  --dim 1        space dimension (only 1 is implemented)
-  --beta B       dispersion β (default 0.1)
-  --delta D      nonlinear frequency δ (default 0.2)
-  --gamma G      damping γ (default 0)
-  --p P          exponent p > 1 (default 2)
-  --tau T        final rescaled time (default 1000; --quick: 50)
-  --grid N       half-grid nodes (mirrored to 2N − 1; default 300; --quick: 150)
-  --quick        small grids and a short run (seconds)
-  --out DIR      report folder (default cgl-report)
-  --json         print one JSON object as the last line of stdout
-`;
+type Flags = FlagValues<typeof flags>;
 
-/**
- * Run the experiment; returns the exit code (0 success, 1 a run failed, 2 bad arguments).
- * @example
- * ```ts
- * await cglExperiment(['--beta', '0.1', '--delta', '0.2', '--quick', '--json']);
- * ```
- */
-export async function cglExperiment(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        dim: { type: 'string', default: '1' }, beta: { type: 'string', default: '0.1' }, delta: { type: 'string', default: '0.2' },
-        gamma: { type: 'string', default: '0' }, p: { type: 'string', default: '2' }, tau: { type: 'string' }, grid: { type: 'string' },
-        quick: { type: 'boolean', default: false }, out: { type: 'string', default: 'cgl-report' }, json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
+function figures(ex: CglExperimentResult, f: Flags): FigureSpec[] {
+  const r = ex.run;
+  const h = r.history;
+  const out: FigureSpec[] = [];
+  const lawRows: Rows = [];
+  for (let k = 0; k < h.tau.length; k++) {
+    if (h.tau[k] <= 0) continue;
+    lawRows.push({ tau: h.tau[k], value: h.Qtau[k], law: 'Qτ' });
+    lawRows.push({ tau: h.tau[k], value: h.lawU[k], law: '(c₀ + 1)τ' });
+    lawRows.push({ tau: h.tau[k], value: h.lawL[k], law: '(½ − c_l)τ' });
+    lawRows.push({ tau: h.tau[k], value: -h.ctheta[k], law: 'phase rate −c_θ' });
+    lawRows.push({ tau: h.tau[k], value: h.supDiff[k] * h.tau[k], law: 'τ·sup|Û − Ū|' });
   }
-  if (values.help) { process.stdout.write(USAGE); return 0; }
-  const dim = Number(values.dim);
-  const [beta, delta, gamma, p] = [values.beta, values.delta, values.gamma, values.p].map(Number);
-  const tau = Number(values.tau ?? (values.quick ? 50 : 1000));
-  const grid = Number(values.grid ?? (values.quick ? 150 : 300));
-  if (dim !== 1) { process.stderr.write(`--dim ${values.dim}: only --dim 1 is implemented (the 2-D model is not built yet)\n`); return 2; }
-  if (![beta, delta, gamma, p, tau].every(Number.isFinite) || !(p > 1) || !(tau > 0) || !Number.isInteger(grid) || grid < 9) {
-    process.stderr.write(`invalid parameters (finite β, δ, γ; p > 1; τ > 0; integer grid ≥ 9)\n${USAGE}`);
-    return 2;
+  out.push({
+    name: 'laws',
+    spec: lineChartSpec(lawRows, { x: 'tau', y: 'value', series: 'law', seriesTitle: 'law', logX: true, title: `CGL laws against τ (β = ${f.beta}, δ = ${f.delta}, γ = ${f.gamma}, p = ${f.p}); Masmoudi–Zaag: Qτ → ${r.QtauPredicted.toFixed(4)}`, xTitle: 'rescaled time τ', yTitle: 'law value (dimensionless)' }),
+    caption: `The laws against τ: Qτ (the eigenvalue of Q·τ; Masmoudi–Zaag predict ${r.QtauPredicted.toFixed(4)}), (c₀ + 1)τ, (½ − c_l)τ, the phase rate −c_θ and τ·sup|Û − Ū| (thesis §1.1.2).`,
+  });
+  const profileRows: Rows = [];
+  for (const s of r.saved) {
+    for (let i = 0; i < r.z.length; i++) {
+      if (Math.abs(r.z[i]) > 40) continue;
+      profileRows.push({ z: r.z[i], value: Math.hypot(s.state.re[i], s.state.im[i]), profile: `|Ψ|, τ = ${s.t.toPrecision(3)}` });
+      profileRows.push({ z: r.z[i], value: Math.atan2(s.state.im[i], s.state.re[i]), profile: `arg Ψ, τ = ${s.t.toPrecision(3)}` });
+    }
   }
+  out.push({
+    name: 'profiles',
+    spec: lineChartSpec(profileRows, { x: 'z', y: 'value', series: 'profile', seriesTitle: 'quantity at rescaled time τ', title: 'Rescaled amplitude |Ψ| and phase arg Ψ as τ grows', xTitle: 'rescaled position z', yTitle: '|Ψ(z, τ)|, arg Ψ(z, τ) (rad)' }),
+    caption: 'Amplitude |Ψ| and phase arg Ψ (radians) of the rescaled solution at τ = 0.1, 1, 10, … for |z| ≤ 40.',
+  });
+  if (ex.directAmplitude.length > 0) {
+    const ampRows: Rows = ex.directAmplitude.map((a) => ({ s: a.timeToBlowup, amp: a.amplitude, curve: 'direct solve' }));
+    for (const a of ex.directAmplitude) ampRows.push({ s: a.timeToBlowup, amp: Math.pow((f.p - 1) * a.timeToBlowup, -1 / (f.p - 1)), curve: '((p−1)(T − t))^{−1/(p−1)}' });
+    out.push({
+      name: 'amplitude',
+      spec: lineChartSpec(ampRows, { x: 's', y: 'amp', series: 'curve', seriesTitle: 'amplitude', logX: true, logY: true, title: 'Direct physical-time amplitude against T − t', xTitle: 'time to blowup T − t', yTitle: 'max|ψ(·, t)|' }),
+      caption: 'max|ψ| of the fine direct physical-time solve against T − t on log–log axes, with the ODE rate ((p − 1)(T − t))^{−1/(p−1)}.',
+    });
+  }
+  return out;
+}
+
+async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
+  const f = ctx.flags;
   const started = Date.now();
-  let lastReport = 0;
-  const onProgress = (info: { fraction: number }) => {
-    const now = Date.now();
-    if (now - lastReport < 1000) return;
-    lastReport = now;
-    process.stderr.write(`\rrescaled run ${(100 * info.fraction).toFixed(1)}%   `);
-  };
   const snapshots: number[] = [];
-  for (let v = 0.1; v < tau; v *= 10) snapshots.push(v);
-  snapshots.push(tau);
-  const ex = runCglExperiment({ beta, delta, gamma, p, tau, grid, directGrids: values.quick ? [101, 201] : [201, 401], snapshots }, onProgress);
-  process.stderr.write('\n');
+  for (let v = 0.1; v < f.tau; v *= 10) snapshots.push(v);
+  snapshots.push(f.tau);
+  const ex = runCglExperiment({
+    beta: f.beta, delta: f.delta, gamma: f.gamma, p: f.p, tau: f.tau, grid: f.grid, directGrids: [f.directGrid, 2 * f.directGrid - 1], snapshots,
+    runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
+  });
   const r = ex.run;
   const h = r.history;
   const L = h.tau.length - 1;
   const laws = { Qtau: r.Qtau, QtauPredicted: r.QtauPredicted, lawU: h.lawU[L], lawL: h.lawL[L], c0: h.c0[L], cl: h.cl[L], cv: h.cv[L], phaseRate: -h.ctheta[L], phase: h.phase[L], supDiff: h.supDiff[L], logH: h.logH[L] };
   const result = {
-    dim, tau: r.tau, status: r.status, message: r.message, params: r.params, b: r.b, laws,
+    dim: f.dim, tau: r.tau, status: r.status, message: r.message, params: r.params, b: r.b, laws,
     blowupTime: ex.blowupTime, blowupTimeRichardson: ex.blowupTimeRichardson, directBlowupTime: ex.directBlowupTime, directBlowupTimeByGrid: ex.directByGrid,
     heatReductionMaxDiff: ex.heatReductionMaxDiff, heatReductionTimeDiff: ex.heatReductionTimeDiff,
-    steps: r.stats.naccept, rejected: r.stats.nreject, grid, seconds: (Date.now() - started) / 1000,
+    steps: r.stats.naccept, rejected: r.stats.nreject, grid: f.grid, seconds: (Date.now() - started) / 1000,
   };
-  const report = new Report(values.out);
-  const lawRows: Rows = [];
-  for (let k = 0; k < h.tau.length; k++) {
-    if (h.tau[k] <= 0) continue;
-    lawRows.push({ tau: h.tau[k], value: h.Qtau[k], series: 'Qτ' });
-    lawRows.push({ tau: h.tau[k], value: h.lawU[k], series: '(c₀ + 1)τ' });
-    lawRows.push({ tau: h.tau[k], value: h.lawL[k], series: '(½ − c_l)τ' });
-    lawRows.push({ tau: h.tau[k], value: -h.ctheta[k], series: 'phase rate −c_θ' });
-    lawRows.push({ tau: h.tau[k], value: h.supDiff[k] * h.tau[k], series: 'τ·sup|Û − Ū|' });
-  }
-  report.figure('laws.svg', await lineChart(lawRows, { x: 'tau', y: 'value', series: 'series', logX: true, title: `CGL laws against τ (β = ${beta}, δ = ${delta}, γ = ${gamma}, p = ${p}); Masmoudi–Zaag: Qτ → ${r.QtauPredicted.toFixed(4)}`, xTitle: 'τ' }), 'The laws against τ: Qτ (the eigenvalue of Q·τ), (c₀ + 1)τ, (½ − c_l)τ, the phase rate and τ·sup|Û − Ū|');
-  const profileRows: Rows = [];
-  for (const s of r.saved) {
-    for (let i = 0; i < r.z.length; i++) {
-      if (Math.abs(r.z[i]) > 40) continue;
-      profileRows.push({ z: r.z[i], value: Math.hypot(s.state.re[i], s.state.im[i]), series: `|Ψ|, τ = ${s.t.toPrecision(3)}` });
-      profileRows.push({ z: r.z[i], value: Math.atan2(s.state.im[i], s.state.re[i]), series: `arg Ψ, τ = ${s.t.toPrecision(3)}` });
-    }
-  }
-  report.figure('profiles.svg', await lineChart(profileRows, { x: 'z', y: 'value', series: 'series', title: 'Rescaled amplitude |Ψ| and phase arg Ψ as τ grows' }), 'Amplitude and phase of the rescaled solution');
-  const ampRows: Rows = ex.directAmplitude.map((a) => ({ 'T − t': a.timeToBlowup, 'max|ψ|': a.amplitude, series: 'direct solve' }));
-  for (const a of ex.directAmplitude) ampRows.push({ 'T − t': a.timeToBlowup, 'max|ψ|': Math.pow((p - 1) * a.timeToBlowup, -1 / (p - 1)), series: '((p−1)(T − t))^{−1/(p−1)}' });
-  report.figure('amplitude.svg', await lineChart(ampRows, { x: 'T − t', y: 'max|ψ|', series: 'series', logX: true, logY: true, title: 'Direct physical-time amplitude against T − t' }), 'max|ψ| from the direct solve against T − t (log–log)');
+  const num = (v: number | null, p: number, exp = false) => (v === null ? 'not reached' : exp ? v.toExponential(p) : v.toPrecision(p));
   const table = formatTable(['quantity', 'value'], [
     ['Qτ (MZ prediction)', `${r.Qtau.toPrecision(6)} (${r.QtauPredicted.toPrecision(6)})`],
     ['(c₀ + 1)τ, (½ − c_l)τ', `${laws.lawU.toPrecision(6)}, ${laws.lawL.toPrecision(6)}`],
     ['phase rate at 0 (→ δ/(p−1)·U(0)^{p−1})', laws.phaseRate.toPrecision(6)],
-    ['T rescaled (this grid / Richardson)', `${ex.blowupTime.toPrecision(10)} / ${ex.blowupTimeRichardson.toPrecision(10)}`],
-    ['T direct (Richardson)', ex.directBlowupTime.toPrecision(10)],
-    ['heat reduction max|Δu|, |ΔT|', `${ex.heatReductionMaxDiff.toExponential(2)}, ${ex.heatReductionTimeDiff.toExponential(2)}`],
+    ['T rescaled (this grid / Richardson)', `${ex.blowupTime.toPrecision(10)} / ${num(ex.blowupTimeRichardson, 10)}`],
+    ['T direct (Richardson)', num(ex.directBlowupTime, 10)],
+    ['heat reduction max|Δu|, |ΔT|', `${num(ex.heatReductionMaxDiff, 2, true)}, ${num(ex.heatReductionTimeDiff, 2, true)}`],
   ]);
-  report.text(`Run: 1-D, β = ${beta}, δ = ${delta}, γ = ${gamma}, p = ${p}, τ = ${r.tau}, ${2 * grid - 1} nodes; status ${r.status} ${r.message}; ${r.stats.naccept} steps.\n\n\`\`\`\n${table}\n\`\`\`\n`);
-  const summary = report.finish('Complex Ginzburg–Landau blowup by modulated dynamic rescaling (thesis §1.1.2)', result);
-  process.stdout.write(`${table}\nreport: ${summary}\n`);
-  if (values.json) printJsonLine(result);
-  return r.status === 'success' ? 0 : 1;
+  ctx.log(table);
+  const completed = [
+    ...(r.status === 'success' ? ['rescaled run'] : []),
+    ...(ex.blowupTimeRichardson !== null ? ['rescaled T by Richardson'] : []),
+    ...(ex.directBlowupTime !== null ? ['direct solves'] : []),
+    ...(ex.heatReductionMaxDiff !== null ? ['heat reduction'] : []),
+  ];
+  let status: ExperimentOutcome['status'] = 'success';
+  let message = '';
+  if (ex.failure !== null && ex.failure.status !== 'aborted') {
+    status = ex.failure.status as ExperimentOutcome['status'];
+    message = `${ex.failure.part} ended with status ${ex.failure.status}: ${ex.failure.message}`;
+  } else if (ctx.aborted || completed.length < 4) {
+    status = 'aborted';
+    message = `interrupted; completed: ${completed.join(', ') || 'nothing'}`;
+  }
+  return {
+    status,
+    message,
+    result,
+    summary: `Run: 1-D, β = ${f.beta}, δ = ${f.delta}, γ = ${f.gamma}, p = ${f.p}, τ = ${r.tau}, ${2 * f.grid - 1} nodes; status ${r.status} ${r.message}; ${r.stats.naccept} steps.\n\n\`\`\`\n${table}\n\`\`\`\n`,
+    figures: figures(ex, f),
+    completed,
+  };
 }
+
+/**
+ * The cgl experiment declaration (thesis §1.1.2).
+ * @example
+ * ```ts
+ * // singularis reproduce cgl --beta 0.1 --delta 0.2 --tau 1000
+ * ```
+ */
+export const cglExperiment = defineExperiment({
+  name: 'cgl',
+  title: 'Complex Ginzburg–Landau blowup by modulated dynamic rescaling (thesis §1.1.2)',
+  description: 'The modulation laws against τ with the Masmoudi–Zaag prediction, rescaled amplitude and phase, the blowup time from\nthe rescaled run against a direct physical-time solve (Richardson on two grids), and the heat reduction β = δ = γ = 0.',
+  flags,
+  quickNote: 'τ = 50 on 2·150 − 1 nodes, direct solves on 101 and 201 half-grid nodes (seconds)',
+  examples: ['--beta 0.1 --delta 0.2 --tau 1000', '--p 3 --gamma 0.1 --grid 600'],
+  estimate: (f) => f.grid * f.tau * 10 + f.directGrid * f.directGrid * 300,
+  run,
+});

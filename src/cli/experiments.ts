@@ -10,7 +10,7 @@ import { blowupExperiment } from './blowup';
 import type { AnyExperiment } from './framework/experiment';
 import type { RegisteredExperiment } from './framework/reproduce';
 import { kanExperiment } from './kan';
-import { houLiExperimentCli } from './houLi';
+import { houLiCliExperiment } from './houLi';
 import { cglExperiment } from './cgl';
 import { kellerSegelExperiment } from './kellerSegel';
 import { neuralOperatorExperiment } from './neuralOperator';
@@ -26,7 +26,7 @@ export const experiments: Record<string, RegisteredExperiment> = {
   billiards: billiardsExperiment,
   kan: kanExperiment,
   'heat-blowup': blowupExperiment,
-  'hou-li': houLiExperimentCli,
+  'hou-li': houLiCliExperiment,
   'keller-segel': kellerSegelExperiment,
   cgl: cglExperiment,
   'neural-operator': neuralOperatorExperiment,

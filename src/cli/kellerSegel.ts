@@ -6,110 +6,130 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
-import { runKellerSegelExperiment } from '../models/blowup/experiments/kellerSegel';
+import { runKellerSegelExperiment, type KellerSegelExperimentResult } from '../models/blowup/experiments/kellerSegel';
 import { kellerSegelAdmissibility } from '../models/blowup/kellerSegelProfile';
-import { lineChart, type Rows } from './plot';
-import { Report, printJsonLine } from './report';
+import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from './framework/experiment';
+import type { FigureSpec } from './framework/figures';
+import { flag, type FlagValues } from './framework/flags';
+import { UsageError } from './framework/usageError';
+import { lineChartSpec, type Rows } from './plot';
 import { formatTable } from './table';
 
-const USAGE = `Usage: singularis reproduce keller-segel [options]
+const flags = {
+  mu: flag.numberList({ min: 0, max: 0.3333, default: [0, 0.1, 0.2], example: '0,0.2', help: 'logistic damping values μ ∈ [0, 1/3), comma-separated (every μ is paired with every j0)' }),
+  j0: flag.numberList({ min: 1, max: 1000, default: [4, 5, 6, 10], example: '4,10', help: 'vanishing orders j0 at the origin, comma-separated integers' }),
+  physicalMu: flag.number({ min: 0, max: 0.3333, default: 0, example: '0.1', help: 'μ of the physical-time run' }),
+  physicalJ0: flag.integer({ min: 1, max: 1000, default: 10, example: '12', help: 'j0 of the physical-time run (the pair must be admissible: j0 > 3(1−μ)/(1−3μ))' }),
+  physical: flag.boolean({ default: true, help: 'run the physical-time blowup from the scaled profile (--no-physical skips it)' }),
+  physicalGrid: flag.integer({ min: 50, max: 1e5, default: 1600, quick: 400, example: '3200', help: 'radial grid nodes n of the physical-time run' }),
+  amplitudeRatio: flag.number({ min: 10, max: 1e12, default: 1e6, quick: 1e4, example: '1e8', help: 'stop the physical-time run at ρ(0,t) = ratio · ρ(0,0) (dimensionless)' }),
+};
 
-  --mu LIST          logistic damping values, comma-separated, each in [0, 1/3) (default 0,0.1,0.2)
-  --j0 LIST          vanishing orders at the origin, comma-separated integers (default 4,5,6,10)
-  --physical-mu M    μ of the physical-time run (default 0)
-  --physical-j0 J    j0 of the physical-time run (default 10; must be admissible)
-  --no-physical      skip the physical-time run
-  --quick            small grid and a short amplitude range (seconds)
-  --out DIR          report folder (default keller-segel-report)
-  --json             print one JSON object as the last line of stdout
-`;
+type Flags = FlagValues<typeof flags>;
 
-function parseList(text: string): number[] | null {
-  const values = text.split(',').map((s) => Number(s.trim()));
-  return values.length > 0 && values.every((v) => Number.isFinite(v)) ? values : null;
+function figures(result: KellerSegelExperimentResult): FigureSpec[] {
+  const profileRows: Rows = [];
+  const phaseRows: Rows = [];
+  for (const p of result.profiles) {
+    if (!p.admissible || p.samples.length === 0) continue;
+    const name = `μ = ${p.mu}, j0 = ${p.j0}`;
+    for (const s of p.samples) if (s.Q > 0) profileRows.push({ r: s.r, Q: s.Q, pair: name });
+    for (const s of p.phase) phaseRows.push({ Q: s.Q, m: s.m, pair: name });
+  }
+  const out: FigureSpec[] = [];
+  if (profileRows.length > 0) {
+    out.push({
+      name: 'profiles',
+      spec: lineChartSpec(profileRows, { x: 'r', y: 'Q', series: 'pair', seriesTitle: 'damping μ, vanishing order j0', logX: true, logY: true, title: 'Self-similar profiles Q(r) (far field ∼ r^{−1/β})', xTitle: 'self-similar radius r', yTitle: 'profile Q(r)' }),
+      caption: 'Self-similar profiles Q of the 3-D Keller–Segel system with logistic damping (thesis §1.1.3) on log–log axes for each admissible (μ, j0); the far field decays like r^{−1/β}.',
+    });
+    out.push({
+      name: 'phase',
+      spec: lineChartSpec(phaseRows, { x: 'Q', y: 'm', series: 'pair', seriesTitle: 'damping μ, vanishing order j0', title: 'Phase portraits: unstable manifold of (q0, q0/3) into (0, 0)', xTitle: 'profile Q', yTitle: 'm = M/r³ (mass over r³)' }),
+      caption: 'Trajectories of the profile ODE in the (Q, m) plane, m = M/r³: each leaves the fixed point (q0, q0/3) along its unstable manifold and ends at (0, 0).',
+    });
+  }
+  const ph = result.physical;
+  if (ph !== null && ph.amplitude.length > 0) {
+    const ampRows: Rows = ph.amplitude.map((a) => ({ s: a.timeToBlowup, rho: a.amplitude, curve: 'computed ρ(0, t)' }));
+    for (const a of ph.amplitude) ampRows.push({ s: a.timeToBlowup, rho: 1 / ((1 - ph.mu) * a.timeToBlowup), curve: 'Q(0)/(T − t) = 1/((1 − μ)(T − t))' });
+    out.push({
+      name: 'amplitude',
+      spec: lineChartSpec(ampRows, { x: 's', y: 'rho', series: 'curve', seriesTitle: 'amplitude', logX: true, logY: true, title: `Physical-time amplitude, μ = ${ph.mu}, j0 = ${ph.j0}`, xTitle: 'time to blowup T − t', yTitle: 'ρ(0, t)' }),
+      caption: `ρ(0, t) of the physical-time run (μ = ${ph.mu}, j0 = ${ph.j0}) against T − t on log–log axes, with the self-similar rate Q(0)/(T − t).`,
+    });
+  }
+  return out;
 }
 
-/**
- * Run the experiment; returns the exit code (0 success, 1 a run failed, 2 bad arguments).
- * @example
- * ```ts
- * await kellerSegelExperiment(['--mu', '0', '--j0', '4,5', '--quick', '--json']);
- * ```
- */
-export async function kellerSegelExperiment(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        mu: { type: 'string', default: '0,0.1,0.2' }, j0: { type: 'string', default: '4,5,6,10' },
-        'physical-mu': { type: 'string', default: '0' }, 'physical-j0': { type: 'string', default: '10' },
-        'no-physical': { type: 'boolean', default: false }, quick: { type: 'boolean', default: false },
-        out: { type: 'string', default: 'keller-segel-report' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
-      },
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) { process.stdout.write(USAGE); return 0; }
-  const mus = parseList(values.mu);
-  const j0s = parseList(values.j0);
-  const pmu = Number(values['physical-mu']);
-  const pj0 = Number(values['physical-j0']);
-  if (mus === null || j0s === null || mus.some((m) => m < 0 || m >= 1 / 3) || j0s.some((j) => !Number.isInteger(j) || j < 1)) {
-    process.stderr.write(`invalid --mu or --j0 (μ in [0, 1/3), j0 positive integers)\n${USAGE}`);
-    return 2;
-  }
-  const doPhysical = !values['no-physical'];
-  if (doPhysical && (!Number.isFinite(pmu) || !Number.isFinite(pj0) || !kellerSegelAdmissibility(pmu, pj0).admissible)) {
-    process.stderr.write(`--physical-mu/--physical-j0 must be an admissible pair (j0 > 3(1−μ)/(1−3μ))\n${USAGE}`);
-    return 2;
-  }
+async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
+  const f = ctx.flags;
   const started = Date.now();
   const radii: number[] = [];
   for (let e = -1; e <= 3.0001; e += 0.05) radii.push(Math.pow(10, e));
   const result = runKellerSegelExperiment({
-    mus, j0s, radii,
-    physical: doPhysical ? { mu: pmu, j0: pj0, n: values.quick ? 400 : 1600, amplitudeRatio: values.quick ? 1e4 : 1e6, width: 1e3 } : null,
+    mus: f.mu, j0s: f.j0, radii,
+    physical: f.physical ? { mu: f.physicalMu, j0: f.physicalJ0, n: f.physicalGrid, amplitudeRatio: f.amplitudeRatio, width: 1e3 } : null,
+    runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
   });
-  const seconds = (Date.now() - started) / 1000;
-
-  const report = new Report(values.out);
-  const profileRows: Rows = [];
-  const phaseRows: Rows = [];
-  for (const p of result.profiles) {
-    if (!p.admissible) continue;
-    const name = `μ = ${p.mu}, j0 = ${p.j0}`;
-    for (const s of p.samples) profileRows.push({ r: s.r, Q: s.Q, series: name });
-    for (const s of p.phase) phaseRows.push({ Q: s.Q, m: s.m, series: name });
-  }
-  report.figure('profiles.svg', await lineChart(profileRows, { x: 'r', y: 'Q', series: 'series', logX: true, logY: true, title: 'Self-similar profiles Q(r) (far field ∼ r^{−1/β})' }), 'Profiles Q against r on log–log axes');
-  report.figure('phase.svg', await lineChart(phaseRows, { x: 'Q', y: 'm', series: 'series', title: 'Phase portraits: unstable manifold of (q0, q0/3) into (0, 0)' }), 'Trajectories in the (Q, m) plane, m = M/r³');
   const rows = result.profiles.map((p) => [String(p.mu), String(p.j0), p.beta === null ? '—' : p.beta.toFixed(6), p.admissible ? 'yes' : 'no',
     p.Q1?.toPrecision(10) ?? '—', p.Q2?.toPrecision(10) ?? '—', p.Q10?.toPrecision(10) ?? '—', p.farSlope === null ? '—' : `${p.farSlope.toFixed(10)} (−1/β = ${(p.farSlopeLimit as number).toFixed(10)})`]);
   const table = formatTable(['μ', 'j0', 'β', 'admissible', 'Q(1)', 'Q(2)', 'Q(10)', 'far slope'], rows);
-  report.text(`## Profiles\n\n\`\`\`\n${table}\n\`\`\`\n`);
-  let ok = result.profiles.every((p) => !p.admissible || p.status === 'success');
-  if (result.physical !== null) {
-    const ph = result.physical;
-    ok = ok && ph.status === 'success';
-    const ampRows: Rows = ph.amplitude.map((a) => ({ 'T − t': a.timeToBlowup, 'ρ(0,t)': a.amplitude, series: 'computed' }));
-    for (const a of ph.amplitude) ampRows.push({ 'T − t': a.timeToBlowup, 'ρ(0,t)': 1 / ((1 - ph.mu) * a.timeToBlowup), series: 'Q(0)/(T − t)' });
-    report.figure('amplitude.svg', await lineChart(ampRows, { x: 'T − t', y: 'ρ(0,t)', series: 'series', logX: true, logY: true, title: `Physical-time amplitude, μ = ${ph.mu}, j0 = ${ph.j0}` }), 'ρ(0,t) against T − t with the self-similar rate Q(0)/(T − t)');
+  ctx.log(table);
+  let summary = `## Profiles\n\n\`\`\`\n${table}\n\`\`\`\n`;
+  const failedProfile = result.profiles.find((p) => p.admissible && p.status !== 'success');
+  const ph = result.physical;
+  if (ph !== null) {
     const ssTable = formatTable(['y', '(T−t)ρ(y(T−t)^β L)', 'Q(y)'], ph.selfSimilar.map((s) => [String(s.y), s.computed.toPrecision(6), s.profile.toPrecision(6)]));
     const rateTable = formatTable(['ρ(0) level', 'ρ(0,t)(T−t)(1−μ)'], ph.rates.map((r) => [r.amplitude.toExponential(2), r.rateToQ0.toPrecision(10)]));
-    report.text(`## Physical-time run (μ = ${ph.mu}, j0 = ${ph.j0})\n\nStatus ${ph.status}; ${ph.steps} steps (${ph.rejected} rejected); T = ${ph.blowupTime}; max mass-balance defect ${ph.maxBalanceDefect.toExponential(2)}.\n\n\`\`\`\n${rateTable}\n\`\`\`\n\n\`\`\`\n${ssTable}\n\`\`\`\n`);
+    ctx.log(`physical: T = ${ph.blowupTime}, ρ(0,t)(T−t)(1−μ) = ${ph.rateToQ0}`);
+    summary += `\n## Physical-time run (μ = ${ph.mu}, j0 = ${ph.j0})\n\nStatus ${ph.status}; ${ph.steps} steps (${ph.rejected} rejected); T = ${ph.blowupTime}; max mass-balance defect ${ph.maxBalanceDefect.toExponential(2)}.\n\n\`\`\`\n${rateTable}\n\`\`\`\n\n\`\`\`\n${ssTable}\n\`\`\`\n`;
+  }
+  const expectedProfiles = f.mu.length * f.j0.length;
+  const profilesDone = result.profiles.length === expectedProfiles && result.profiles.every((p) => p.status !== 'aborted');
+  const completed = [...(profilesDone ? ['profiles'] : []), ...(ph !== null && ph.status === 'success' ? ['physical-time run'] : [])];
+  let status: ExperimentOutcome['status'] = 'success';
+  let message = '';
+  if (failedProfile !== undefined && failedProfile.status !== 'aborted') {
+    status = failedProfile.status as ExperimentOutcome['status'];
+    message = `the profile μ = ${failedProfile.mu}, j0 = ${failedProfile.j0} ended with status ${failedProfile.status}`;
+  } else if (ph !== null && ph.status !== 'success' && ph.status !== 'aborted') {
+    status = ph.status as ExperimentOutcome['status'];
+    message = `the physical-time run ended with status ${ph.status}: ${ph.message}`;
+  } else if (ctx.aborted || !profilesDone || (f.physical && (ph === null || ph.status === 'aborted'))) {
+    status = 'aborted';
+    message = `interrupted; completed: ${completed.join(', ') || 'nothing'}`;
   }
   const json = {
     profiles: result.profiles.map(({ samples: _samples, phase: _phase, ...rest }) => rest),
-    physical: result.physical === null ? null : { ...result.physical, amplitude: undefined },
-    seconds,
+    physical: ph === null ? null : (({ amplitude: _amplitude, ...rest }) => rest)(ph),
+    seconds: (Date.now() - started) / 1000,
   };
-  const summary = report.finish('3-D Keller–Segel with logistic damping: profiles and blowup (thesis §1.1.3)', json);
-  process.stdout.write(`${table}\n${result.physical ? `physical: T = ${result.physical.blowupTime}, ρ(0,t)(T−t)(1−μ) = ${result.physical.rateToQ0}\n` : ''}report: ${summary}\n`);
-  if (values.json) printJsonLine(json);
-  return ok ? 0 : 1;
+  return { status, message, result: json, summary, figures: figures(result), completed };
 }
+
+/**
+ * The keller-segel experiment declaration (thesis §1.1.3).
+ * @example
+ * ```ts
+ * // singularis reproduce keller-segel --mu 0,0.2 --j0 4,10
+ * ```
+ */
+export const kellerSegelExperiment = defineExperiment({
+  name: 'keller-segel',
+  title: '3-D Keller–Segel with logistic damping: profiles and blowup (thesis §1.1.3)',
+  description: 'Self-similar profiles Q for every (μ, j0) with their phase portraits and far-field slopes, and a physical-time blowup\nfrom data on a scaled profile with the rate ρ(0,t)(T − t)(1 − μ) → 1.',
+  flags,
+  quickNote: 'the default profiles, and the physical-time run on 400 nodes to ρ(0,t) = 1e4·ρ(0,0) (seconds)',
+  examples: ['--mu 0,0.2 --j0 4,10', '--physical-mu 0.1 --physical-j0 12', '--no-physical --mu 0.3 --j0 30'],
+  check: (f) => {
+    const badJ0 = f.j0.find((v) => !Number.isInteger(v));
+    if (badJ0 !== undefined) throw new UsageError(`--j0 must be comma-separated integers in [1, 1000] (got "${badJ0}")`);
+    if (f.mu.length === 0 || f.j0.length === 0) throw new UsageError('--mu and --j0 need at least one value each');
+    if (f.physical && !kellerSegelAdmissibility(f.physicalMu, f.physicalJ0).admissible) {
+      throw new UsageError(`--physical-mu ${f.physicalMu} and --physical-j0 ${f.physicalJ0} must be an admissible pair (j0 > 3(1−μ)/(1−3μ) = ${(3 * (1 - f.physicalMu) / (1 - 3 * f.physicalMu)).toFixed(4)}), or pass --no-physical`);
+    }
+  },
+  estimate: (f) => f.mu.length * f.j0.length * 2e4 + (f.physical ? f.physicalGrid * Math.log10(f.amplitudeRatio) * 100 : 0),
+  run,
+});

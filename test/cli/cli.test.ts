@@ -12,13 +12,14 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
+import { fnoFromJSON } from '../../src/nn/fnoFile';
 import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator'];
 
 interface Run {
   code: number | null;
@@ -103,6 +104,36 @@ describe('usage: listing, help and refusals before any work', () => {
     kan: [
       [['--seed', '-3'], /--seed must be an integer in \[0, 2147483646\] \(got "-3"\)/],
       [['--seed', '1.5'], /--seed must be an integer/],
+    ],
+    'hou-li': [
+      [['--a', '0.9,1.2'], /--a must be comma-separated numbers in \[0\.01, 1\] \(got "1\.2" in "0\.9,1\.2"\)/],
+      [['--grid', '16'], /--grid must be an integer in \[32, 20000\] \(got "16"\)/],
+      [['--tau', '0'], /--tau must be a number in \(0, 1e5\] \(got "0"\)/],
+      [['--lemma-n', '50,2.5'], /--lemma-n must be comma-separated integers in \[1, 2000\] \(got "2\.5"\)/],
+      [['--nu', '0.1,0.2'], /--nu takes one viscosity/],
+      [['--grid', '20000', '--tau', '1e5'], /times the work of the default run .*--yes/],
+    ],
+    'keller-segel': [
+      [['--mu', '0.4'], /--mu must be comma-separated numbers in \[0, 0\.3333\] \(got "0\.4" in "0\.4"\)/],
+      [['--j0', '4.5'], /--j0 must be comma-separated integers in \[1, 1000\] \(got "4\.5"\)/],
+      [['--physical-j0', '3'], /--physical-mu 0 and --physical-j0 3 must be an admissible pair/],
+      [['--physical-grid', '10'], /--physical-grid must be an integer in \[50, 1e5\] \(got "10"\)/],
+      [['--physical-grid', '1e5', '--amplitude-ratio', '1e12'], /times the work of the default run .*--yes/],
+    ],
+    cgl: [
+      [['--dim', '2'], /--dim must be an integer in \[1, 1\] \(got "2"\)/],
+      [['--p', '1'], /--p must be a number in \(1, 10\] \(got "1"\)/],
+      [['--beta', 'x'], /--beta must be a number in \[-100, 100\] \(got "x"\)/],
+      [['--grid', '8'], /--grid must be an integer in \[9, 20000\] \(got "8"\)/],
+      [['--tau', '1e6', '--grid', '20000'], /times the work of the default run .*--yes/],
+    ],
+    'neural-operator': [
+      [['--case', 'darcy'], /--case must be one of burgers, fc-pino \(got "darcy"\)/],
+      [['--lr', '0'], /--lr must be a number in \(0, 1\] \(got "0"\)/],
+      [['--resolution', '4'], /--resolution must be an integer in \[8, 8192\] \(got "4"\)/],
+      [['--case', 'fc-pino', '--resolution', '8'], /--resolution must be at least 16 with --case fc-pino \(got "8"\)/],
+      [['--seed', '-1'], /--seed must be an integer in \[0, 2147483646\] \(got "-1"\)/],
+      [['--epochs', '1e5', '--samples', '1e5'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -277,6 +308,99 @@ describe('runs at --quick sizes with --json', () => {
   });
 });
 
+describe('ported experiments at --quick sizes with --json', () => {
+  test('hou-li: JSON whole, arrays aligned with a, c_u,∞ < 0, rescaled and direct blowup times agree, Lemma A.6.1 fields; figures readable', async () => {
+    const out = join(dir, 'hou-li');
+    const r = await cli(['reproduce', 'hou-li', '--quick', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'hou-li', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ a: [0.9, 0.95], grid: 100, tau: 30, lemmaN: [50, 100], direct: true });
+    const res = json.result as { a: number[]; cuInf: number[]; blowupTime: number[]; directBlowupTime: number[]; residual: number[]; lemmaA61: Record<string, unknown> & { N: number[] } };
+    expect(res.a).toEqual([0.9, 0.95]);
+    for (const key of ['cuInf', 'blowupTime', 'directBlowupTime', 'residual', 'ratio', 'cuByGrid', 'order', 'status']) expect(res[key as 'a']).toHaveLength(2);
+    for (const key of ['N', 'lambdaMin', 'choleskyAt001', 'sharpDamping', 'tailConditionHolds']) expect(res.lemmaA61).toHaveProperty(key);
+    expect(res.lemmaA61.N).toEqual([50, 100]);
+    for (const c of res.cuInf) expect(c).toBeLessThan(0);
+    // τ = 30 is short of full convergence, so t + C_u/|c_u| is approximate (exact agreement: test/models/blowup/weakAdvection.test.ts)
+    for (let k = 0; k < 2; k++) expect(Math.abs(res.blowupTime[k] - res.directBlowupTime[k])).toBeLessThan(1e-3 * res.blowupTime[k]);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['profiles', 'cu', 'ratio', 'cusp', 'spectrum']);
+  });
+
+  test('keller-segel: JSON whole, admissibility, Q(1) at (μ, j0) = (0, 4), rate and blowup time of the physical run; figures readable', async () => {
+    const out = join(dir, 'keller-segel');
+    const r = await cli(['reproduce', 'keller-segel', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'keller-segel', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ mu: [0, 0.1, 0.2], j0: [4, 5, 6, 10], physicalGrid: 400, amplitudeRatio: 1e4, physical: true });
+    type Profile = { mu: number; j0: number; admissible: boolean; Q1: number | null };
+    const res = json.result as { profiles: Profile[]; physical: { rateToQ0: number; blowupTime: number; amplitude?: unknown } };
+    expect(res.profiles).toHaveLength(12);
+    for (const p of res.profiles) for (const key of ['mu', 'j0', 'beta', 'Q1', 'Q2', 'Q10', 'farSlope', 'admissible']) expect(p).toHaveProperty(key);
+    const byPair = (mu: number, j0: number) => res.profiles.find((p) => p.mu === mu && p.j0 === j0) as Profile;
+    expect(byPair(0, 4).admissible).toBe(true);
+    expect(byPair(0.2, 4).admissible).toBe(false); // j0 > 3(1 − μ)/(1 − 3μ) = 6 fails
+    expect(byPair(0.2, 4).Q1).toBeNull();
+    expect(byPair(0.2, 10).admissible).toBe(true);
+    expect(byPair(0, 4).Q1).toBeCloseTo(0.60681332063, 9);
+    expect(res.physical.rateToQ0).toBeCloseTo(1, 5);
+    expect(res.physical.blowupTime).toBeCloseTo(1, 5);
+    expect(res.physical).not.toHaveProperty('amplitude');
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['profiles', 'phase', 'amplitude']);
+  });
+
+  test('cgl: JSON whole, promised fields, heat reduction to rounding, rescaled and direct blowup times agree; figures readable', async () => {
+    const out = join(dir, 'cgl');
+    const r = await cli(['reproduce', 'cgl', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'cgl', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ dim: 1, beta: 0.1, delta: 0.2, gamma: 0, p: 2, tau: 50, grid: 150, directGrid: 101 });
+    const res = json.result as Record<string, number> & { directBlowupTimeByGrid: number[] };
+    for (const key of ['dim', 'tau', 'status', 'message', 'params', 'b', 'laws', 'blowupTime', 'blowupTimeRichardson', 'directBlowupTime', 'directBlowupTimeByGrid', 'heatReductionMaxDiff', 'heatReductionTimeDiff', 'steps', 'rejected', 'grid']) expect(res).toHaveProperty(key);
+    expect(res.dim).toBe(1);
+    expect(res.tau).toBe(50);
+    expect(res.heatReductionMaxDiff).toBeLessThan(1e-11);
+    expect(res.directBlowupTimeByGrid).toHaveLength(2);
+    expect(Math.abs(res.blowupTimeRichardson - res.directBlowupTime)).toBeLessThan(1e-3); // coarse grids here; the unit test checks 5e-6
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['laws', 'profiles', 'amplitude']);
+  });
+
+  test('neural-operator burgers: JSON whole, promised fields, figures readable, a loadable parameter file', async () => {
+    const out = join(dir, 'neural-operator');
+    const r = await cli(['reproduce', 'neural-operator', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'neural-operator', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ case: 'burgers', resolution: 64, width: 12, modes: 8, layers: 2, samples: 60, testSamples: 20, epochs: 10, batchSize: 10, lr: 5e-3 });
+    const res = json.result as { case: string; epochs: number; parameters: number };
+    for (const key of ['case', 'trainRelL2', 'testRelL2', 'testRelL2AtDoubleResolution', 'epochs', 'parameters', 'secondsPerEpoch']) expect(res).toHaveProperty(key);
+    expect(res.case).toBe('burgers');
+    expect(res.epochs).toBe(10);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['loss', 'prediction']);
+    const { fno } = fnoFromJSON(JSON.parse(readFileSync(join(out, 'fno-burgers.json'), 'utf8')));
+    expect(fno.parameterCount).toBe(res.parameters);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('`fno-burgers.json`');
+  });
+
+  test('neural-operator fc-pino: errors at the four unseen λ; figures readable', async () => {
+    const out = join(dir, 'fc-pino');
+    const r = await cli(['reproduce', 'neural-operator', '--case', 'fc-pino', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json.flags).toMatchObject({ case: 'fc-pino', resolution: 48, width: 8, modes: 12, layers: 2, iterations: 150 });
+    const res = json.result as { case: string; testErrors: { lambda: number; relL2: number }[] };
+    expect(res.case).toBe('fc-pino');
+    expect(res.testErrors).toHaveLength(4);
+    checkReportFigures(out, ['loss', 'profiles']);
+  });
+});
+
 describe('interrupts and failures', () => {
   /** Send SIGINT once the computation (not just the start) has reported progress. */
   const interrupt = (label: RegExp) => {
@@ -294,6 +418,10 @@ describe('interrupts and failures', () => {
     ['billiards', ['--quick', '--runs', '400000'], /progress: Monte Carlo/],
     ['heat-blowup', ['--tau', '1e5', '--grid', '600', '--no-direct'], /progress: rescaled run/],
     ['kan', [], /progress: pipeline/],
+    ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
+    ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
+    ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
+    ['neural-operator', ['--epochs', '2000'], /progress: training/],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));

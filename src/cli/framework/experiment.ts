@@ -38,6 +38,12 @@ export interface ExperimentOutcome {
     /** The file's text (`serializeShard`). */
     text: string;
   };
+  /**
+   * Extra files for the report folder (for example trained parameters), written next to
+   * `result.json`; `name` is a plain file name (letters, digits, `-`, `_`, `.`), not a name the
+   * report uses itself.
+   */
+  files?: ReportFile[];
 }
 
 /** The shard a run computes: index i of count N, and where that came from (a flag or the scheduler). */
@@ -48,6 +54,16 @@ export interface ShardAssignment {
   count: number;
   /** `--shard` or the scheduler's variables, for the message saying which shard was taken. */
   source: string;
+}
+
+/** One extra file of a report. */
+export interface ReportFile {
+  /** Plain file name (`fno-burgers.json`). */
+  name: string;
+  /** Its text. */
+  content: string;
+  /** One line for the summary: what the file holds. */
+  description: string;
 }
 
 /** What the layer hands to `run`. */

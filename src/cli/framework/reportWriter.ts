@@ -80,12 +80,19 @@ export async function writeReport(dir: string, title: string, outcome: Experimen
   if (plottingMissing) notes.push(PLOTTING_HINT);
   else if (pngMissing && outcome.figures.length > 0) notes.push(PNG_HINT);
   for (const p of figureProblems) notes.push(`figure check: ${p}`);
+  const files: string[] = [];
+  for (const file of outcome.files ?? []) {
+    const reserved = file.name === 'result.json' || file.name === 'summary.md' || outcome.figures.some((fig) => file.name.startsWith(`${fig.name}.`));
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file.name) || reserved) throw new Error(`report file name "${file.name}" is not a plain, unused file name`);
+    writeFileSync(join(dir, file.name), file.content);
+    files.push(`- \`${file.name}\`: ${file.description}`);
+  }
   const record: RunRecord = { ...base, figures, figureProblems };
   const statusLine = outcome.status === 'success'
     ? `Status: **success** (${base.seconds.toFixed(1)} s, singularis ${base.version}).`
     : `Status: **${outcome.status}** — ${outcome.message}${outcome.completed.length > 0 ? ` Completed: ${outcome.completed.join(', ')}.` : ' Nothing completed.'} This is a partial report.`;
   const flagsLine = `Flags: \`${Object.entries(base.flags).filter(([k]) => !['json', 'quiet', 'force', 'yes', 'help'].includes(k)).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ')}\``;
-  writeFileSync(join(dir, 'summary.md'), `# ${title}\n\n${statusLine}\n\n${flagsLine}\n\n${outcome.summary.trim()}\n\n${sections.join('\n')}`);
+  writeFileSync(join(dir, 'summary.md'), `# ${title}\n\n${statusLine}\n\n${flagsLine}\n\n${outcome.summary.trim()}\n\n${files.length > 0 ? `Files:\n\n${files.join('\n')}\n\n` : ''}${sections.join('\n')}`);
   writeFileSync(join(dir, 'result.json'), `${JSON.stringify(record, null, 2)}\n`);
   return { record, notes };
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { RunOptions } from '../../../core/run';
 import type { Vec } from '../../../core/types';
 import { lemmaA61, type LemmaA61Result } from '../lemmaA61';
 import { weakAdvectionBlowup, type WeakAdvectionResult } from '../weakAdvection';
@@ -32,6 +33,13 @@ export interface HouLiExperimentOptions {
   noDirect?: boolean;
   /** Called with a one-line status message as the work proceeds. */
   log?: (line: string) => void;
+  /**
+   * Run options for each solver call (signal, progress): `label` names the part, `[from, to]` is its
+   * share of the whole experiment. Default: none.
+   */
+  runOptions?: (label: string, from: number, to: number) => RunOptions;
+  /** Polled between parts: once true, no new part is started and the parts done so far are returned. */
+  aborted?: () => boolean;
 }
 
 /** One a-value of the sweep. */
@@ -74,16 +82,18 @@ export interface HouLiSweepEntry {
 export interface HouLiExperimentResult {
   /** The sweep. */
   sweep: HouLiSweepEntry[];
-  /** The finest run of the a-value closest to 0.9 (profiles and histories for the figures). */
-  showcase: WeakAdvectionResult;
+  /** The finest run of the a-value closest to 0.9 (profiles and histories for the figures); undefined if not reached. */
+  showcase: WeakAdvectionResult | undefined;
   /** The finest run of every a (histories for c_u(τ)). */
   runs: WeakAdvectionResult[];
   /** Hölder runs at a = 1. */
   holder: { alpha: number; cuAlpha: number; cuInitial: number; cuFinal: number; blowupTime: number; profileTime: number; status: string }[];
   /** Viscous runs. */
   viscous: { a: number; nu: number; maxCu: number; cuFinal: number; blowupTime: number; status: string }[];
-  /** The lemma. */
-  lemma: LemmaA61Result;
+  /** The lemma (null when the run was stopped before it). */
+  lemma: LemmaA61Result | null;
+  /** First part that did not end with status success (its label, status and message), or null. */
+  failure: { part: string; status: string; message: string } | null;
 }
 
 function decayRate(tau: Vec, res: Vec): number {
@@ -129,13 +139,31 @@ export function houLiExperiment(options: HouLiExperimentOptions = {}): HouLiExpe
   const runs: WeakAdvectionResult[] = [];
   const showA = as.reduce((best, a) => (Math.abs(a - 0.9) < Math.abs(best - 0.9) ? a : best), as[0]);
   let showcase: WeakAdvectionResult | undefined;
+  const stop = options.aborted ?? (() => false);
+  const parts = as.length * (grids.length + (options.noDirect ? 0 : 1)) + (options.alpha?.length ?? 0) + (options.nu === undefined ? 0 : as.length) + 1;
+  let part = 0;
+  const runOptions = (label: string): RunOptions => {
+    const from = part / parts;
+    part++;
+    return options.runOptions?.(label, from, part / parts) ?? {};
+  };
+  let failure: HouLiExperimentResult['failure'] = null;
+  const note = (label: string, r: { status: string; message: string }) => {
+    if (r.status !== 'success' && failure === null) failure = { part: label, status: r.status, message: r.message };
+  };
   for (const a of as) {
-    const byGrid = grids.map((g, k) => {
+    if (stop()) break;
+    const byGrid: WeakAdvectionResult[] = [];
+    for (const [k, g] of grids.entries()) {
+      if (stop()) break;
       const saveAt = k === 2 && a === showA ? [0, 1, 3, 10, tau].filter((v, i, arr) => v <= tau && (i === 0 || v > arr[i - 1])) : undefined;
-      const r = weakAdvectionBlowup({ a, tauEnd: tau, grid: { n: g }, residualTol, historyEvery: 8 }, { saveAt });
-      log(`a = ${a}, n = ${g}: ${r.status} at τ = ${r.final.tau.toFixed(2)}, c_u = ${r.final.cuNormalized.toFixed(10)}, residual ${r.final.residual.toExponential(2)}`);
-      return r;
-    });
+      const label = `a = ${a}, n = ${g}`;
+      const r = weakAdvectionBlowup({ a, tauEnd: tau, grid: { n: g }, residualTol, historyEvery: 8 }, { ...runOptions(label), saveAt });
+      note(label, r);
+      log(`${label}: ${r.status} at τ = ${r.final.tau.toFixed(2)}, c_u = ${r.final.cuNormalized.toFixed(10)}, residual ${r.final.residual.toExponential(2)}`);
+      byGrid.push(r);
+    }
+    if (byGrid.length < grids.length || byGrid[2].status === 'aborted') break;
     const fine = byGrid[2];
     runs.push(fine);
     if (a === showA) showcase = fine;
@@ -146,9 +174,11 @@ export function houLiExperiment(options: HouLiExperimentOptions = {}): HouLiExpe
     const converged = fine.final.residual <= residualTol * 10;
     const cuInf = converged ? fine.final.cuNormalized : extrapolate(fine.history.tau, fine.history.cuNormalized, rate);
     let direct = -1;
-    if (!options.noDirect) {
-      const p = weakAdvectionPhysical({ a, grid: { n } });
-      direct = p.final.blowupTime;
+    if (!options.noDirect && !stop()) {
+      const label = `a = ${a}, direct physical solve`;
+      const p = weakAdvectionPhysical({ a, grid: { n } }, runOptions(label));
+      note(label, p);
+      direct = p.status === 'success' ? p.final.blowupTime : -1;
       log(`a = ${a}: direct physical solve ${p.status}, T = ${direct}`);
     }
     sweep.push({
@@ -158,20 +188,31 @@ export function houLiExperiment(options: HouLiExperimentOptions = {}): HouLiExpe
       cusp: [fine.final.cuspExponent, fine.final.cuspPrediction], steps: fine.stats.naccept,
     });
   }
-  const holder = (options.alpha ?? []).map((alpha) => {
-    const r = weakAdvectionBlowup({ a: 1, alpha, tauEnd: tau, grid: { n, zeroExponent: 2 }, residualTol });
+  const holder: HouLiExperimentResult['holder'] = [];
+  for (const alpha of options.alpha ?? []) {
+    if (stop()) break;
+    const label = `Hölder α = ${alpha}`;
+    const r = weakAdvectionBlowup({ a: 1, alpha, tauEnd: tau, grid: { n, zeroExponent: 2 }, residualTol }, runOptions(label));
+    note(label, r);
     const cuAlpha = (alpha - 1) * holderPsiX0(alpha);
     log(`Hölder α = ${alpha}: ${r.status}, c_u = ${r.final.cu}, c_u,α = ${cuAlpha}`);
-    return { alpha, cuAlpha, cuInitial: r.history.cu[0], cuFinal: r.final.cu, blowupTime: r.final.blowupTime, profileTime: -1 / cuAlpha, status: r.status };
-  });
-  const viscous = options.nu === undefined ? [] : as.map((a) => {
+    holder.push({ alpha, cuAlpha, cuInitial: r.history.cu[0], cuFinal: r.final.cu, blowupTime: r.final.blowupTime, profileTime: -1 / cuAlpha, status: r.status });
+  }
+  const viscous: HouLiExperimentResult['viscous'] = [];
+  for (const a of options.nu === undefined ? [] : as) {
+    if (stop()) break;
     // Explicit diffusion limits the step by h_min²/(νC_u): a moderate grid (p = 2) and τ ≤ 20 keep this to seconds.
-    const r = weakAdvectionBlowup({ a, nu: options.nu, amplitude0: (a - 1) ** 2, tauEnd: Math.min(tau, 20), grid: { n: Math.min(n, 100), exponent: 2 } });
+    const label = `viscous a = ${a}`;
+    const r = weakAdvectionBlowup({ a, nu: options.nu, amplitude0: (a - 1) ** 2, tauEnd: Math.min(tau, 20), grid: { n: Math.min(n, 100), exponent: 2 } }, runOptions(label));
+    note(label, r);
     const maxCu = r.history.cu.reduce((m, v) => Math.max(m, v), -Infinity);
     log(`viscous a = ${a}, ν = ${options.nu}: ${r.status}, max c_u = ${maxCu} (a − 1 = ${a - 1})`);
-    return { a, nu: options.nu as number, maxCu, cuFinal: r.final.cu, blowupTime: r.final.blowupTime, status: r.status };
-  });
-  log('Lemma A.6.1 …');
-  const lemma = lemmaA61(options.lemmaN ?? [50, 100, 200, 400]);
-  return { sweep, showcase: showcase as WeakAdvectionResult, runs, holder, viscous, lemma };
+    viscous.push({ a, nu: options.nu as number, maxCu, cuFinal: r.final.cu, blowupTime: r.final.blowupTime, status: r.status });
+  }
+  let lemma: LemmaA61Result | null = null;
+  if (!stop()) {
+    log('Lemma A.6.1 …');
+    lemma = lemmaA61(options.lemmaN ?? [50, 100, 200, 400]);
+  }
+  return { sweep, showcase, runs, holder, viscous, lemma, failure };
 }

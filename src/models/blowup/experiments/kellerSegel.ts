@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { RunOptions } from '../../../core/run';
 import { kellerSegelAdmissibility, kellerSegelProfile } from '../kellerSegelProfile';
 import { kellerSegelPhysical, scaledProfileData } from '../kellerSegelPhysical';
 
@@ -30,6 +31,13 @@ export interface KellerSegelExperimentSettings {
   } | null;
   /** Radii at which the profiles are sampled for the figures. */
   radii: number[];
+  /**
+   * Run options for each solver call (signal, progress): `label` names the part, `[from, to]` its share
+   * of the whole experiment. Default: none.
+   */
+  runOptions?: (label: string, from: number, to: number) => RunOptions;
+  /** Polled between parts: once true, no new part is started and the parts done so far are returned. */
+  aborted?: () => boolean;
 }
 
 /** One profile entry of the JSON result. */
@@ -74,6 +82,8 @@ export interface KellerSegelExperimentResult {
     j0: number;
     /** Status of the run. */
     status: string;
+    /** How the run ended (empty on success). */
+    message: string;
     /** Blowup-time estimate from the last pair of levels. */
     blowupTime: number;
     /** Last rate estimate × (1 − μ) (→ 1). */
@@ -104,14 +114,23 @@ export interface KellerSegelExperimentResult {
  */
 export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings): KellerSegelExperimentResult {
   const profiles: KellerSegelProfileEntry[] = [];
-  for (const mu of settings.mus) {
+  const stop = settings.aborted ?? (() => false);
+  // the profiles are quick ODE solves; the physical-time run gets the larger share of the progress
+  const pairs = settings.mus.length * settings.j0s.length;
+  const profileShare = settings.physical === null ? 1 : 0.3;
+  const options = (label: string, from: number, to: number): RunOptions => settings.runOptions?.(label, from, to) ?? {};
+  let k = 0;
+  sweep: for (const mu of settings.mus) {
     for (const j0 of settings.j0s) {
+      if (stop()) break sweep;
+      const from = (profileShare * k) / pairs;
+      k++;
       const adm = kellerSegelAdmissibility(mu, j0);
       if (!adm.admissible) {
         profiles.push({ mu, j0, beta: Number.isFinite(adm.beta) ? adm.beta : null, Q1: null, Q2: null, Q10: null, farSlope: null, farSlopeLimit: null, admissible: false, reason: adm.reason, status: 'rejected', samples: [], phase: [] });
         continue;
       }
-      const p = kellerSegelProfile({ mu, j0 });
+      const p = kellerSegelProfile({ mu, j0 }, options(`profile μ = ${mu}, j0 = ${j0}`, from, (profileShare * k) / pairs));
       const h = p.history;
       const phase: { Q: number; m: number }[] = [];
       for (let i = 0; i < h.Q.length; i += Math.max(1, Math.floor(h.Q.length / 200))) phase.push({ Q: h.Q[i], m: h.m[i] });
@@ -122,14 +141,14 @@ export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings
     }
   }
   let physical: KellerSegelExperimentResult['physical'] = null;
-  if (settings.physical !== null) {
+  if (settings.physical !== null && !stop()) {
     const { mu, j0, n, amplitudeRatio, width } = settings.physical;
-    const p = kellerSegelProfile({ mu, j0 });
+    const p = kellerSegelProfile({ mu, j0 }, options('physical-time run: profile', profileShare, profileShare));
     const q0 = 1 / (1 - mu);
     const run = kellerSegelPhysical({
       mu, initialData: scaledProfileData((y) => p.profileAt(y), 1, width),
       grid: { n, length: 20 * width, scale: width / 2000 }, amplitudeTarget: amplitudeRatio * q0,
-    });
+    }, options('physical-time run', profileShare, 1));
     const T = run.blowupTime;
     const t = run.final.t;
     const ell = width * Math.pow(T - t, p.beta);
@@ -146,7 +165,7 @@ export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings
     const stride = Math.max(1, Math.floor(h.t.length / 300));
     for (let i = 0; i < h.t.length; i += stride) if (T - h.t[i] > 0) amplitude.push({ timeToBlowup: T - h.t[i], amplitude: h.amplitude[i] });
     physical = {
-      mu, j0, status: run.status, blowupTime: T, rateToQ0: run.rateToQ0,
+      mu, j0, status: run.status, message: run.message, blowupTime: T, rateToQ0: run.rateToQ0,
       rates: Array.from(run.rates.rate, (v, i) => ({ amplitude: run.rates.amplitude[i], rateToQ0: v * (1 - mu) })),
       maxBalanceDefect: run.maxBalanceDefect, steps: run.stats.naccept, rejected: run.stats.nreject,
       selfSimilar: [0.5, 0.9, 1, 1.1, 1.5, 2].map((y) => ({ y, computed: (T - t) * at(y * ell), profile: p.profileAt(y) })),
