@@ -6,7 +6,7 @@ import type { HeatBlowupResult } from '../../src/models/blowup';
 
 // The worker side runs on one end of a MessageChannel, the page side on the other: the same
 // code paths as a module worker, in one Node process.
-function channel(sliceMs?: number): { port: MessagePort; close: () => void } {
+function channel(sliceMs?: number): { port: unknown; close: () => void } {
   const { port1, port2 } = new MessageChannel();
   serveSolvers(port2 as never, { sliceMs });
   port1.start();
@@ -30,11 +30,13 @@ describe('runInWorker over a message channel', () => {
     const progress: ProgressInfo[] = [];
     const r = await runInWorker<HeatBlowupResult>(port as never, 'heatBlowup1D', problem, { progressEvery: 16, onProgress: (p) => progress.push(p) });
     close();
-    const direct = heatBlowup1D(problem, { progressEvery: 16 });
+    const directProgress: ProgressInfo[] = [];
+    const direct = heatBlowup1D(problem, { progressEvery: 16, onProgress: (p) => directProgress.push(p) });
     expect(r.status).toBe('success');
     expect(Object.prototype.toString.call(r.final.u)).toBe('[object Float64Array]'); // cloned in another realm
     expectSameResult(r, direct);
-    expect(progress.length).toBe(Math.floor(direct.stats.naccept / 16) + 1);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual(directProgress);
     expect(progress[progress.length - 1].fraction).toBe(1);
   });
 
