@@ -64,7 +64,7 @@ function errorReply(id: number, e: unknown): WorkerReply {
  * @example
  * ```ts
  * // my-worker.js, loaded with new Worker(url, { type: 'module' })
- * import { serveSolvers } from 'singularis/browser';
+ * import { serveSolvers } from './serveSolvers';
  * serveSolvers(self);
  * ```
  */

@@ -1,5 +1,7 @@
 import { heatBlowup1D, heatBlowupRadial } from '../../src/models/blowup';
-import { runInWorker, serveSolvers, driveInSlices, transferables } from '../../src/browser';
+import { runInWorker } from '../../src/browser';
+import { serveSolvers, transferables } from '../../src/browser/serveSolvers';
+import { driveInSlices } from '../../src/browser/driveInSlices';
 import { initHeatBlowupRadial } from '../../src/models/blowup';
 import type { ProgressInfo } from '../../src/core/progress';
 import type { HeatBlowupResult } from '../../src/models/blowup';
