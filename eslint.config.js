@@ -49,7 +49,7 @@ export default tseslint.config(
   { files: ['src/**/*.d.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
     files: ['test/browser/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', Worker: 'readonly', fetch: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', location: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', Worker: 'readonly', fetch: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', location: 'readonly', URLSearchParams: 'readonly' } },
   },
   {
     files: ['test/**/*.mjs', 'test/**/*.js'],

@@ -2,6 +2,7 @@
 // serves the repository root (dist/ and test/browser/) on 127.0.0.1, opens page.html in
 // headless Chromium, receives the page's report on POST /result, and checks it against the same
 // solve in Node. Usage: node test/browser/chromium.mjs [path-to-chromium]
+/* global URL, performance */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -102,6 +103,7 @@ if (typeof report === 'string' || report.error) {
   const gridPerturbed = heatBlowup1D({ ...problem, grid: { length: 1e5 * (1 + 2 ** -52) } }, { progressEvery });
   const supDiff = (x, y) => x.reduce((m, v, i) => Math.max(m, Math.abs(v - y[i])), 0);
   check(browser.status === 'success', `long solve: status ${browser.status}`);
+  if (JSON.stringify(browser.stats) !== JSON.stringify(direct.stats)) describeDifference(browser, JSON.parse(encode(direct)));
   check(JSON.stringify(browser.stats) === JSON.stringify(direct.stats), `long solve: same steps as in Node ${JSON.stringify(direct.stats)}`);
   check(long.result === encode(direct) || browser.history.tau.length === direct.history.tau.length, `long solve: same ${direct.history.tau.length} history samples`);
   if (long.result === encode(direct)) {
