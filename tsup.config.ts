@@ -9,7 +9,9 @@ const runtimeDeps = ['ml-matrix', 'ndarray', 'ndarray-ops', 'vega', 'vega-lite']
  * 1. the platform-neutral library (primitives, models, ndarray interop), split into shared chunks;
  * 2. the Node-only subpath and its worker task modules, unsplit so that each file knows its own
  *    location (`__filename` is shimmed in the ESM output) and can find the task module beside it;
- * 3. the CLI.
+ * 3. the CLI;
+ * 4. the browser's module worker entry, ESM only and self-contained (no chunks, nothing external), so
+ *    that a plain page can load `dist/browser/worker.js` by URL without an import map.
  * `npm run build` empties dist/ first: the builds run concurrently, so none of them may clean it.
  */
 export default defineConfig([
@@ -24,6 +26,7 @@ export default defineConfig([
       'models/sampling/index': 'src/models/sampling/index.ts',
       'models/operator/index': 'src/models/operator/index.ts',
       'ndarray/index': 'src/ndarray/index.ts',
+      'browser/index': 'src/browser/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -63,5 +66,17 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     define: { __SINGULARIS_VERSION__: JSON.stringify(version) },
     external: runtimeDeps,
+  },
+  {
+    entry: { 'browser/worker': 'src/browser/worker.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    treeshake: true,
+    target: 'es2022',
+    platform: 'neutral',
+    noExternal: [/.*/],
   },
 ]);

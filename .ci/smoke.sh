@@ -9,7 +9,7 @@ tarball=$(npm pack --silent --pack-destination "$tmp" | tail -n 1)
 cd "$tmp"
 npm init -y >/dev/null
 npm install --no-audit --no-fund "$tmp/$tarball" >/dev/null
-subpaths="singularis singularis/billiards singularis/blowup singularis/kan singularis/pinn singularis/msfem singularis/sampling singularis/ndarray singularis/node"
+subpaths="singularis singularis/billiards singularis/blowup singularis/kan singularis/pinn singularis/msfem singularis/sampling singularis/ndarray singularis/node singularis/browser"
 for p in $subpaths; do
   node --input-type=module -e "const m = await import('$p'); if (typeof m !== 'object') process.exit(1);"
   node -e "const m = require('$p'); if (typeof m !== 'object') process.exit(1);"
