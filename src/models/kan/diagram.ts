@@ -156,8 +156,12 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
       }
     }
   });
-  const xScale = { domain: [0, 1], axis: null };
-  const yScale = { domain: [-0.25, net.depth + 0.25], axis: null };
+  const yDomain = [-0.25, net.depth + 0.25];
+  /** x and y channels on the diagram's fixed unit scales (no axes). */
+  const position = (x: string, y: string) => ({
+    x: { field: x, type: 'quantitative', scale: { domain: [0, 1] }, axis: null },
+    y: { field: y, type: 'quantitative', scale: { domain: yDomain }, axis: null },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: options.title ?? `KAN [${net.shape.join(', ')}]: activations φ per edge, opacity by attribution`,
@@ -169,8 +173,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'edges' },
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x', 'y'),
           x2: { field: 'x2' },
           y2: { field: 'y2' },
           opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
@@ -182,8 +185,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'edges' },
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
-          x: { field: 'x3', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y3', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x3', 'y3'),
           x2: { field: 'x4' },
           y2: { field: 'y4' },
           opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
@@ -194,8 +196,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'boxes' },
         mark: { type: 'rect', fill: 'white', stroke: '#888', strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x', 'y'),
           x2: { field: 'x2' },
           y2: { field: 'y2' },
           opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
@@ -205,8 +206,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'curves' },
         mark: { type: 'line', strokeWidth: 1, color: 'black' },
         encoding: {
-          x: { field: 'cx', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'cy', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('cx', 'cy'),
           detail: { field: 'edge', type: 'nominal' },
           opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
         },
@@ -215,8 +215,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'nodes' },
         mark: { type: 'point', filled: true, size: 120, color: 'black' },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x', 'y'),
           tooltip: [{ field: 'layer' }, { field: 'index', title: 'node' }],
         },
       },
@@ -224,8 +223,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'nodes' },
         mark: { type: 'text', dy: 16, fontSize: 12 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x', 'y'),
           text: { field: 'label' },
         },
       },
@@ -233,8 +231,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         data: { name: 'labels' },
         mark: { type: 'text', fontSize: 10, color: '#e45756' },
         encoding: {
-          x: { field: 'x', type: 'quantitative', scale: { domain: xScale.domain }, axis: null },
-          y: { field: 'y', type: 'quantitative', scale: { domain: yScale.domain }, axis: null },
+          ...position('x', 'y'),
           text: { field: 'text' },
         },
       },
