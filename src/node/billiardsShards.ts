@@ -85,6 +85,14 @@ export function runPinnedBallsShard(options: PinnedBallsEnsembleOptions, index: 
   return runShard(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(options), index, count, longRun, meta);
 }
 
+/** The ensemble merged from shard files. */
+export interface MergedEnsemble {
+  /** The ensemble's plan. */
+  plan: EnsemblePlan;
+  /** The ensemble result, bit-identical to the one-machine run. */
+  result: PinnedBallsEnsembleResult;
+}
+
 /**
  * Merge ensemble shard files (validated, any order) into the plan and the ensemble result,
  * bit-identical to `pinnedBallsEnsemble(options)` on one machine.
@@ -94,7 +102,7 @@ export function runPinnedBallsShard(options: PinnedBallsEnsembleOptions, index: 
  * const { plan, result } = mergePinnedBallsShards(paths.map((p) => ({ source: p, file: parseShard(readFileSync(p, 'utf8'), p) })));
  * ```
  */
-export function mergePinnedBallsShards(sources: readonly ShardSource[]): { plan: EnsemblePlan; result: PinnedBallsEnsembleResult } {
+export function mergePinnedBallsShards(sources: readonly ShardSource[]): MergedEnsemble {
   const { plan, part, status } = mergeShards(pinnedBallsEnsembleShards, sources);
   if (part === null) throw new InvalidArgumentError('sources', 'shards of a plan with at least one block', 0);
   part.status = status === 'maxSteps' || status === 'diverged' ? 'aborted' : status;

@@ -21,6 +21,10 @@ export {
   type ShardFile,
   type ShardSource,
   type ShardErrorReason,
+  type ShardBlockRange,
+  type ShardSpec,
+  type MergedShards,
+  type ScheduledShard,
 } from './shards';
 export {
   pinnedBallsEnsembleShards,
@@ -30,6 +34,9 @@ export {
   runWhiteNoiseShard,
   mergeWhiteNoiseShards,
   type WhiteNoiseShardPlan,
+  type MergedEnsemble,
 } from './billiardsShards';
 export { darcyForwardBatchInWorkers, type DarcyWorkerOptions } from './sampling';
 export * from './pinnCheckpoint';
+export type { EnsembleBlock } from '../models/billiards/ensemble';
+export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';

@@ -119,6 +119,38 @@ export class ShardError extends Error {
   }
 }
 
+/** A contiguous block range [first, end). */
+export interface ShardBlockRange {
+  /** First block. */
+  first: number;
+  /** One past the last block. */
+  end: number;
+}
+
+/** A shard index and count, with where they came from. */
+export interface ShardSpec {
+  /** 0-based shard index i. */
+  index: number;
+  /** Number of shards N. */
+  count: number;
+}
+
+/** The statistics merged from a complete set of shard files. */
+export interface MergedShards<Plan, Part> {
+  /** The plan the shards share. */
+  plan: Plan;
+  /** The folded statistics (null for a plan with no blocks). */
+  part: Part | null;
+  /** `'success'`, or the first status other than success met in block order. */
+  status: SolveStatus;
+}
+
+/** A shard assigned by a scheduler. */
+export interface ScheduledShard extends ShardSpec {
+  /** Which variables gave it, for the message saying so. */
+  source: string;
+}
+
 /**
  * The block range [first, end) of shard `index` of `count` over `total` blocks: contiguous, whole
  * blocks, sizes differing by at most one, in index order. A shard may be empty when count > total.
@@ -128,7 +160,7 @@ export class ShardError extends Error {
  * shardBlockRange(10, 1, 3); // { first: 3, end: 6 }
  * ```
  */
-export function shardBlockRange(total: number, index: number, count: number): { first: number; end: number } {
+export function shardBlockRange(total: number, index: number, count: number): ShardBlockRange {
   checkInteger('total', total, 0);
   checkInteger('count', count, 1);
   checkInteger('index', index, 0, count - 1);
@@ -326,7 +358,7 @@ export function checkShardSet(sources: readonly ShardSource[]): ShardSource[] {
  * const { plan, part } = mergeShards(billiardsEnsembleShards, files);
  * ```
  */
-export function mergeShards<Plan, Part>(kind: ShardKind<Plan, Part>, sources: readonly ShardSource[]): { plan: Plan; part: Part | null; status: SolveStatus } {
+export function mergeShards<Plan, Part>(kind: ShardKind<Plan, Part>, sources: readonly ShardSource[]): MergedShards<Plan, Part> {
   for (const { source, file } of Array.isArray(sources) ? sources : []) {
     if (file.kind !== kind.name) throw new ShardError('kind', source, `a ${file.kind} shard, expected ${kind.name}`);
   }
@@ -359,7 +391,7 @@ export function mergeShards<Plan, Part>(kind: ShardKind<Plan, Part>, sources: re
  * // { index: 3, count: 4, source: 'Slurm array task 3 of 4' }
  * ```
  */
-export function shardFromEnvironment(env: Record<string, string | undefined>): { index: number; count: number; source: string } | null {
+export function shardFromEnvironment(env: Record<string, string | undefined>): ScheduledShard | null {
   const int = (name: string): number | undefined => {
     const v = env[name];
     if (v === undefined || v === '') return undefined;
@@ -393,7 +425,7 @@ export function shardFromEnvironment(env: Record<string, string | undefined>): {
  * parseShardSpec('2/7'); // { index: 2, count: 7 }
  * ```
  */
-export function parseShardSpec(text: string, name = '--shard'): { index: number; count: number } {
+export function parseShardSpec(text: string, name = '--shard'): ShardSpec {
   if (typeof text !== 'string') throw new InvalidTypeError(name, 'a string i/N', text);
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   if (m === null) throw new InvalidArgumentError(name, 'i/N with integers 0 ≤ i < N (e.g. 2/7)', text);

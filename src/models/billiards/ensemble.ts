@@ -186,7 +186,13 @@ export interface EnsembleState {
  * output time, `final` = those at the last one, `history` = ∫σ̂² and max σ̂ over the times,
  * `stats.nsteps`/`nfev` = collisions simulated) plus the per-time arrays.
  */
-export interface PinnedBallsEnsembleResult extends RunResult<EnsembleState, EnsembleState, { runs: number }, EnsembleHistory> {
+/** Extra counter of {@link PinnedBallsEnsembleResult}. */
+export interface EnsembleStats {
+  /** Monte Carlo runs accumulated. */
+  runs: number;
+}
+
+export interface PinnedBallsEnsembleResult extends RunResult<EnsembleState, EnsembleState, EnsembleStats, EnsembleHistory> {
   /** `success`, `aborted` (statistics of the completed runs) or `nonFinite`. */
   status: EnsembleStatus;
   /** Number of balls. */

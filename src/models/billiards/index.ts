@@ -20,7 +20,7 @@ export {
 } from './initialData';
 export { energyExchange, orderPair, pinnedBallsCollision, pinnedBallsStep, type CollisionDraw } from './collision';
 export { pinnedBallsSteps } from './pinnedBallsSteps';
-export { runSortingModel, type SortingModelOptions, type SortingModelResult } from './sortingModel';
+export { runSortingModel, type SortingModelOptions, type SortingModelResult, type SortingModelStats } from './sortingModel';
 export { planPinnedBallsEnsemble, type PinnedBallsEnsembleOptions, type EnsemblePlan } from './ensemblePlan';
 export {
   pinnedBallsEnsemble,
@@ -28,6 +28,7 @@ export {
   type EnsembleStatus,
   type EnsembleState,
   type PinnedBallsEnsembleResult,
+  type EnsembleStats,
   type EnsembleHistory,
 } from './ensemble';
 export { whiteNoiseDiagnostics, type WhiteNoiseOptions, type WhiteNoiseDiagnostics } from './whiteNoise';

@@ -94,7 +94,6 @@ export function initialProfiles(options: InitialDataOptions = {}): InitialProfil
 /**
  * The continuum coordinates of the balls, z_x = (x − 1)/(n − 1), x = 1..n (source, Section 2.2).
  * @param n - number of balls, an integer ≥ 4
- * @param out - optional output of length n
  * @example
  * ```ts
  * ballCoordinates(5); // [0, 0.25, 0.5, 0.75, 1]
@@ -158,7 +157,6 @@ export function sampleProfiles(
  * @param mean - μ0 at the balls (from {@link sampleProfiles})
  * @param sigma - σ0 at the balls, same length
  * @param rng - the run's random source; consumes exactly one `normal()` per ball, in ball order
- * @param out - optional output of the same length
  * @example
  * ```ts
  * const p = sampleProfiles(ballCoordinates(100), initialProfiles());

@@ -33,7 +33,13 @@ export interface SortingModelOptions {
  * Result of {@link runSortingModel} (the shared run result; `final` is `v`, sorted on success;
  * `saved` holds copies at the `saveAt` step counts; `stats.descents` the descents left).
  */
-export type SortingModelResult = RunResult<Float64Array, Float64Array, { descents: number }, object>;
+export type SortingModelResult = RunResult<Float64Array, Float64Array, SortingModelStats, object>;
+
+/** Extra counter of {@link SortingModelResult}. */
+export interface SortingModelStats {
+  /** Descents v[x] > v[x+1] left at the end. */
+  descents: number;
+}
 
 /**
  * Run the sorting model (2.1)–(2.2) on `v` in place until it is sorted ascending: each step

@@ -253,7 +253,7 @@ export function kellerSegelProfile(problem: KellerSegelProfileProblem, runOption
   };
 }
 
-/** A point on the unstable manifold of the saddle `(q0, q0/3)` (see {@link kellerSegelManifoldStart}). */
+/** A point on the unstable manifold of the saddle `(q0, q0/3)` (see `kellerSegelManifoldStart`). */
 export interface KellerSegelManifoldPoint {
   /** Q to second order: `q0 − ε + aε²`. */
   Q: number;

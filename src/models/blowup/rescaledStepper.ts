@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { RunStats } from '../../core/run';
 import { checkFinite, checkInteger, checkOneOf, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, checkSaveAt, type RunOptions, type SavedState, type Stepper } from '../../core/run';
@@ -40,7 +41,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
   /** λ above which the run ends with `'diverged'`. */
   lambdaMax: number;
   /** Counters so far (`nfev` counts stage evaluations). */
-  readonly stats = { nsteps: 0, naccept: 0, nreject: 0, nfev: 0 };
+  readonly stats: RunStats = { nsteps: 0, naccept: 0, nreject: 0, nfev: 0 };
   private statusValue: SolveStatus | 'running' = 'running';
   private messageValue = '';
   private tau = 0;

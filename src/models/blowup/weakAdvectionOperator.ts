@@ -30,7 +30,7 @@ export type WeakAdvectionNormalization = 'discrete' | 'thesis' | 'none';
 
 /**
  * The discrete operator of the rescaled weak-advection model on fixed nodes of [0, π]. Build it with
- * {@link weakAdvectionOperator}; all arrays are length n (nodes 0 and n−1 are the boundary).
+ * `weakAdvectionOperator`; all arrays are length n (nodes 0 and n−1 are the boundary).
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ export interface WeakAdvectionOperator {
   stepBound(cfl: number, logC: number): number;
 }
 
-/** Settings of {@link weakAdvectionOperator}. */
+/** Settings of `weakAdvectionOperator`. */
 export interface WeakAdvectionOperatorSettings {
   /** Advection strength a ≤ 1 (a = 1: Hou–Li). */
   a: number;

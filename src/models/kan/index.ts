@@ -59,6 +59,7 @@ export {
   type TrainJetOptions,
   type TrainJetFinal,
   type TrainJetResult,
+  type TrainJetHistory,
 } from './jetModels';
 export {
   symbolicLibrary,
@@ -103,6 +104,6 @@ export {
 } from './formula';
 export { attributionScores, type AttributionScores } from './attribution';
 export { subnetwork, pruneNodes, pruneKan, type PruneOptions, type PruneResult } from './prune';
-export { kanToJSON, kanFromJSON, KAN_FORMAT, KAN_FORMAT_VERSION, type KanJSON, type KanLayerJSON } from './serialization';
+export { kanToJSON, kanFromJSON, KAN_FORMAT, KAN_FORMAT_VERSION, type KanJSON, type KanLayerJSON, type LoadedKan } from './serialization';
 export { kanDiagramSpec, edgeFormula, type KanDiagramOptions, type KanDiagramEdge } from './diagram';
 export { fit, type PykanDataset, type PykanFitOptions, type PykanFitResult } from './pykanFit';

@@ -203,7 +203,13 @@ export interface TrainJetFinal {
  * `saveAt` iteration counts, `history.loss` after every iteration). The model's parameters hold
  * the final iterate.
  */
-export type TrainJetResult = RunResult<TrainJetFinal, Float64Array, object, { loss: number[] }>;
+export type TrainJetResult = RunResult<TrainJetFinal, Float64Array, object, TrainJetHistory>;
+
+/** History of {@link trainJetModel}. */
+export interface TrainJetHistory {
+  /** The loss at every iteration. */
+  loss: number[];
+}
 
 /**
  * Full-batch minimization of `loss` over `model.params` (exact gradients from the jets' reverse

@@ -108,6 +108,14 @@ export function kanToJSON(net: KanNetwork, metadata: unknown = {}): KanJSON {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A network loaded by {@link kanFromJSON}. */
+export interface LoadedKan {
+  /** The rebuilt network. */
+  net: KanNetwork;
+  /** The metadata saved with it. */
+  metadata: unknown;
+}
+
 /**
  * Rebuild a network from {@link kanToJSON} output (an object, or the parsed text of a file).
  * Validates everything first and names the first problem: another format or version, a missing
@@ -118,7 +126,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * const { net, metadata } = kanFromJSON(JSON.parse(readFileSync('model.json', 'utf8')));
  * ```
  */
-export function kanFromJSON(json: unknown): { net: KanNetwork; metadata: unknown } {
+export function kanFromJSON(json: unknown): LoadedKan {
   if (!isRecord(json)) throw new InvalidTypeError('json', 'a saved KAN (an object)', json);
   if (json.format !== KAN_FORMAT) throw new InvalidArgumentError('json.format', `"${KAN_FORMAT}"`, json.format);
   if (json.formatVersion !== KAN_FORMAT_VERSION) throw new InvalidArgumentError('json.formatVersion', `${KAN_FORMAT_VERSION} (this library reads layout version ${KAN_FORMAT_VERSION})`, json.formatVersion);

@@ -47,7 +47,7 @@ export interface SymbolicEdgeFit {
   rmse: number;
 }
 
-/** {@link SymbolicFitOptions} validated and with every default filled in ({@link resolveSymbolicFitOptions}). */
+/** {@link SymbolicFitOptions} validated and with every default filled in (`resolveSymbolicFitOptions`). */
 export interface ResolvedFitOptions {
   /** Search interval [lo, hi] of the inner scale a (lo < hi). */
   aRange: [number, number];

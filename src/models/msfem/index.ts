@@ -11,3 +11,4 @@ export { relativeErrors, quadraticForm } from './errors';
 export type { EdgeBasis } from './edgeBasis';
 export type { CellData } from './offline';
 export type { OnlineSolution } from './galerkin';
+export type { LocalProblem } from './localProblem';

@@ -12,4 +12,4 @@ export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type
 export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';
 export { BoussinesqLoss } from './boussinesqLoss';
-export { trainBoussinesqProfile, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult } from './trainBoussinesq';
+export { trainBoussinesqProfile, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult, type BoussinesqStats } from './trainBoussinesq';

@@ -76,7 +76,15 @@ export interface BoussinesqHistory {
 }
 
 /** Result of {@link trainBoussinesqProfile}. */
-export type BoussinesqRunResult = RunResult<BoussinesqFinal, BoussinesqFinal, { adamEpochs: number; parameters: number }, BoussinesqHistory>;
+export type BoussinesqRunResult = RunResult<BoussinesqFinal, BoussinesqFinal, BoussinesqStats, BoussinesqHistory>;
+
+/** Extra counters of {@link BoussinesqRunResult}. */
+export interface BoussinesqStats {
+  /** Adam epochs run before the quasi-Newton phase. */
+  adamEpochs: number;
+  /** Trainable parameters (network weights and λ). */
+  parameters: number;
+}
 
 /**
  * Train the Boussinesq profile with λ (see the module documentation). Cost per iteration
