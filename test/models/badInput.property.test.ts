@@ -1,6 +1,7 @@
 /**
  * No silent NaN from any model export: every function and class exported by the billiards, blowup,
- * kan, msfem and operator subpaths (sampling: not yet — see docs/sampling.md) is called with NaN, ±Infinity, empty, NaN-filled and mismatched arrays in every
+ * kan, msfem and operator subpaths (sampling is not covered yet: one of its exports does not return
+ * when given non-finite sizes) is called with NaN, ±Infinity, empty, NaN-filled and mismatched arrays in every
  * argument; each call must throw a named error (InvalidArgumentError, InvalidTypeError,
  * NumericalError) or return a non-success status or a result without NaN. Fast: no valid problem
  * is ever run.
