@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { StepSizeController } from '../../time/stepController';
 import { checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, drive, emptyRunStats, type RunOptions, type RunResult, type RunStats, type Stepper } from '../../core/run';
@@ -148,6 +149,8 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
   private k: number;
   private readonly hist = { t: [] as number[], amplitude: [] as number[], q: [] as number[] };
   private readonly amp0: number;
+  /** The library's step-size controller (I-controller for the embedded order-2 estimate). */
+  private readonly controller = new StepSizeController({ order: 3, noGrowthAfterReject: false });
 
   constructor(
     private readonly params: CglResolvedParameters,
@@ -286,14 +289,14 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
       err = Math.sqrt(err / N2);
       if (!Number.isFinite(err) || err > 1) {
         this.stats.nreject++;
-        this.k = k * (Number.isFinite(err) ? Math.max(0.2, 0.9 * Math.pow(err, -1 / 3)) : 0.25);
+        this.k = k * (Number.isFinite(err) ? this.controller.reject(err) : 0.25);
         if (this.k < 1e-15 * Math.max(this.t, 1e-300)) { this.stop(Number.isFinite(err) ? 'diverged' : 'nonFinite', `step size underflow at t = ${this.t}`); return false; }
         continue;
       }
       this.stats.naccept++;
       y.set(yNew);
       this.t += k;
-      this.k = k * Math.min(5, Math.max(0.2, 0.9 * Math.pow(Math.max(err, 1e-10), -1 / 3)));
+      this.k = k * this.controller.accept(err);
       const amp = this.record();
       if (amp >= this.target) this.stop('success', `max|ψ| reached ${this.target} at t = ${this.t}`);
       return true;

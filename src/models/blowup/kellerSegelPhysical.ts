@@ -28,6 +28,7 @@
  *
  * @module
  */
+import { StepSizeController } from '../../time/stepController';
 import { checkFinite, checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, checkSaveAt, drive, emptyRunStats, type RunOptions, type RunResult, type RunStats, type Stepper } from '../../core/run';
@@ -209,6 +210,8 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
   private readonly transport: Vec;
   private readonly work: Vec;
   private k: number;
+  /** The library's step-size controller (I-controller for the embedded order-2 estimate). */
+  private readonly controller = new StepSizeController({ order: 3, noGrowthAfterReject: false });
   private readonly mass0: number;
   private readonly hist = { t: [] as number[], amplitude: [] as number[], mass: [] as number[], logisticLoss: [] as number[], balanceDefect: [] as number[] };
   private readonly saved: { t: number; state: KellerSegelPhysicalState }[] = [];
@@ -325,7 +328,7 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
       if (err > 1 || negative) {
         this.stats.nreject++;
         if (negative && err <= 1) this.stats.positivityRejections++;
-        this.k = k * (negative ? 0.5 : Math.max(0.2, 0.9 * Math.pow(err, -1 / 3)));
+        this.k = k * (negative ? 0.5 : this.controller.reject(err));
         if (this.k < 1e-14 * Math.max(this.t, k)) { this.stop('diverged', `step size underflow at t = ${this.t}`); return false; }
         continue;
       }
@@ -334,7 +337,7 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
       // saved states inside the step: the embedded pair has no dense output; record at the step end that passes each time
       y.set(yNew);
       this.t = tNew;
-      this.k = k * Math.min(5, Math.max(0.2, 0.9 * Math.pow(Math.max(err, 1e-10), -1 / 3)));
+      this.k = k * this.controller.accept(err);
       this.record();
       this.saveReached(tNew);
       if (y[0] >= this.target) { this.stop('success', `ρ(0,t) reached ${this.target} at t = ${this.t}`); }
