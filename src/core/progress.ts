@@ -76,3 +76,25 @@ export class RunWatch {
     if (this.onProgress) this.onProgress({ fraction, step, t, ...extra });
   }
 }
+
+/**
+ * The same run options with progress fractions mapped from [0, 1] onto [from, to], for one stage of
+ * a computation made of several (the signal and the throttle pass through unchanged).
+ *
+ * @param options - the caller's {@link LongRunOptions}
+ * @param from - the fraction of the whole at which this stage starts, in [0, 1]
+ * @param to - the fraction at which it ends, in [from, 1]
+ * @example
+ * ```ts
+ * // two stages of equal weight
+ * trainKan(first, progressSlice(options, 0, 0.5));
+ * trainKan(second, progressSlice(options, 0.5, 1));
+ * ```
+ */
+export function progressSlice<T extends LongRunOptions>(options: T, from: number, to: number): T {
+  if (!(from >= 0 && from <= 1)) throw new RangeError(`progressSlice: from must lie in [0, 1] (got ${from})`);
+  if (!(to >= from && to <= 1)) throw new RangeError(`progressSlice: to must lie in [from, 1] = [${from}, 1] (got ${to})`);
+  const report = options.onProgress;
+  if (report === undefined) return options;
+  return { ...options, onProgress: (info: ProgressInfo) => report({ ...info, fraction: from + (to - from) * (Number.isFinite(info.fraction) ? info.fraction : 0) }) };
+}

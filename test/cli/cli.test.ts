@@ -417,7 +417,8 @@ describe('interrupts and failures', () => {
     // sizes far beyond what finishes before the first throttled progress line (5 s), so the run is always mid-way
     ['billiards', ['--quick', '--runs', '400000'], /progress: Monte Carlo/],
     ['heat-blowup', ['--tau', '1e5', '--grid', '600', '--no-direct'], /progress: rescaled run/],
-    ['kan', [], /progress: pipeline/],
+    // the first stage may end before the first throttled line on a fast machine: any stage but the last
+    ['kan', [], /progress: (pipeline|grid staircase|spectral bias|GRF regression) /],
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
     ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],

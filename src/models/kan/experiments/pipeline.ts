@@ -7,7 +7,7 @@
  * @module
  */
 import { checkInteger, checkNonNegative, checkPositive } from '../../../core/check';
-import type { LongRunOptions } from '../../../core/progress';
+import { progressSlice, type LongRunOptions } from '../../../core/progress';
 import type { SolveStatus } from '../../../core/status';
 import type { DenseMatrix } from '../../../core/types';
 import { Rng } from '../../../random/rng';
@@ -151,17 +151,20 @@ export function symbolicPipeline(options: SymbolicPipelineOptions = {}): Symboli
     });
   };
   let net = createKan({ shape: [2, 5, 1], intervals: G1, seed });
-  record('sparsify', net, trainKan({ net, data, steps: Math.min(steps, 20), lamb, lambEntropy }, long));
+  // progress of the whole pipeline: the four training phases by their step budgets
+  const budget = Math.min(steps, 20) + 3 * steps;
+  const stage = (from: number, n: number) => progressSlice(long, from / budget, (from + n) / budget);
+  record('sparsify', net, trainKan({ net, data, steps: Math.min(steps, 20), lamb, lambEntropy }, stage(0, Math.min(steps, 20))));
   net = pruneKan(net, data.trainInput, { nodeThreshold }).network;
   record('prune', net);
-  record('retrain', net, trainKan({ net, data, steps }, long));
+  record('retrain', net, trainKan({ net, data, steps }, stage(Math.min(steps, 20), steps)));
   net = extendGrid(net, G2, data.trainInput).network;
-  record('refine', net, trainKan({ net, data, steps }, long));
+  record('refine', net, trainKan({ net, data, steps }, stage(Math.min(steps, 20) + steps, steps)));
   const snapped = autoSymbolic(net, data.trainInput, { library: options.library, maxSamples: options.maxSamples }, { signal: options.signal });
   net = snapped.network;
   if (snapped.status !== 'success' && status === 'success') status = snapped.status;
   record('symbolic', net);
-  record('symbolicRetrain', net, trainKan({ net, data, steps, updateGrid: false }, long));
+  record('symbolicRetrain', net, trainKan({ net, data, steps, updateGrid: false }, stage(Math.min(steps, 20) + 2 * steps, steps)));
   const formula = symbolicFormula(net);
   const values = formula.evaluate(data.testInput);
   let sse = 0;
