@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
-const runtimeDeps = ['ml-matrix', 'ndarray', 'ndarray-ops', 'vega', 'vega-lite'];
+const runtimeDeps = ['ml-matrix', 'ndarray', 'ndarray-ops', 'vega', 'vega-lite', '@resvg/resvg-js'];
 
 /**
  * Three builds:

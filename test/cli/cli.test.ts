@@ -225,7 +225,7 @@ describe('the real entry point', () => {
 function checkReportFigures(out: string, expectedNames: string[]): void {
   const files = readdirSync(out);
   for (const name of expectedNames) {
-    for (const ext of ['.svg', '.vl.json', '.caption.md']) expect(files).toContain(`${name}${ext}`);
+    for (const ext of ['.svg', '.png', '.vl.json', '.caption.md']) expect(files).toContain(`${name}${ext}`);
     const figure: FigureSpec = { name, spec: JSON.parse(readFileSync(join(out, `${name}.vl.json`), 'utf8')), caption: readFileSync(join(out, `${name}.caption.md`), 'utf8') };
     const svg = readFileSync(join(out, `${name}.svg`), 'utf8');
     expect(checkFigureSpec(figure)).toEqual([]);
@@ -234,6 +234,13 @@ function checkReportFigures(out: string, expectedNames: string[]): void {
     expect(texts.titles).toContain(figure.spec.title);
     expect(texts.axisTitles.length).toBeGreaterThanOrEqual(2);
     for (const entry of expectedLegendEntries(figure.spec)) expect(texts.legendLabels).toContain(entry);
+    // the PNG is the SVG rasterized at twice its size (@resvg/resvg-js is a devDependency, so it is present here)
+    const png = readFileSync(join(out, `${name}.png`));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const svgSize = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    expect(svgSize).not.toBeNull();
+    expect(png.readUInt32BE(16)).toBe(Math.round(2 * Number(svgSize![1])));
+    expect(png.readUInt32BE(20)).toBe(Math.round(2 * Number(svgSize![2])));
   }
 }
 

@@ -3,8 +3,9 @@
  * optional dependencies of the package (library users never load them), so a missing install
  * gives a report without SVG files and a message saying how to get them, not a crash.
  *
- * PNG: vega draws PNG through the `canvas` package (a native module). When it is installed, a PNG
- * is written beside each SVG; otherwise the report says so once.
+ * PNG: the SVG is rasterized by `@resvg/resvg-js` (prebuilt binaries, no compiler needed) with the
+ * system fonts, or else drawn by vega through the `canvas` package when that is installed. With neither,
+ * the report says once how to get PNG files.
  *
  * @module
  */
@@ -14,7 +15,28 @@ import { FIGURE_CONFIG, type VegaLiteSpec } from './figures';
 export const PLOTTING_HINT = 'figures need the optional packages vega and vega-lite: run `npm install vega vega-lite` next to singularis (the Vega-Lite specifications .vl.json are written anyway)';
 
 /** How to get PNG output. */
-export const PNG_HINT = 'PNG files need the optional native package `canvas` (`npm install canvas`); SVG files were written';
+export const PNG_HINT = 'PNG files need the optional package @resvg/resvg-js (`npm install @resvg/resvg-js`); SVG files were written';
+
+type ResvgModule = typeof import('@resvg/resvg-js');
+
+let resvgLoaded: Promise<ResvgModule | null> | undefined;
+
+/** Load @resvg/resvg-js once; null when it is not installed (or its binary does not load here). */
+function loadResvg(): Promise<ResvgModule | null> {
+  resvgLoaded ??= import('@resvg/resvg-js').then(
+    (m) => ((m as { default?: ResvgModule }).default ?? m) as ResvgModule,
+    () => null,
+  );
+  return resvgLoaded;
+}
+
+/** Rasterize an SVG document at twice its size with the system fonts; null when no rasterizer loads. */
+async function svgToPng(svg: string): Promise<Uint8Array | null> {
+  const resvg = await loadResvg();
+  if (resvg === null) return null;
+  const image = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } });
+  return image.render().asPng();
+}
 
 type VegaModule = typeof import('vega');
 type VegaLiteModule = typeof import('vega-lite');
@@ -30,11 +52,11 @@ export function loadPlotting(): Promise<{ vega: VegaModule; vegaLite: VegaLiteMo
   return loaded;
 }
 
-/** A rendered figure: the SVG, and the PNG when `canvas` is available. */
+/** A rendered figure: the SVG, and the PNG when a rasterizer is available. */
 export interface RenderedFigure {
   /** SVG document. */
   svg: string;
-  /** PNG bytes, or null when no canvas implementation is installed. */
+  /** PNG bytes, or null when neither @resvg/resvg-js nor canvas is installed. */
   png: Uint8Array | null;
 }
 
@@ -59,10 +81,17 @@ export async function renderFigure(spec: VegaLiteSpec, withPng = true): Promise<
     let png: Uint8Array | null = null;
     if (withPng) {
       try {
-        const canvas = (await view.toCanvas(2)) as unknown as { toBuffer?: (type: string) => Uint8Array };
-        png = typeof canvas.toBuffer === 'function' ? canvas.toBuffer('image/png') : null;
+        png = await svgToPng(svg);
       } catch {
         png = null;
+      }
+      if (png === null) {
+        try {
+          const canvas = (await view.toCanvas(2)) as unknown as { toBuffer?: (type: string) => Uint8Array };
+          png = typeof canvas.toBuffer === 'function' ? canvas.toBuffer('image/png') : null;
+        } catch {
+          png = null;
+        }
       }
     }
     return { svg, png };

@@ -1,6 +1,6 @@
 /**
  * Writes one report into its (temporary) folder: for every figure the Vega-Lite specification
- * (`.vl.json`), a caption file (`.caption.md`), the SVG and, when a canvas is available, a PNG;
+ * (`.vl.json`), a caption file (`.caption.md`), the SVG and, when a rasterizer is available, a PNG;
  * `summary.md` with a status line; `result.json` with the same object `--json` prints.
  *
  * @module
