@@ -51,7 +51,7 @@ export interface KellerSegelRescaledModelOptions {
   modulateUnstable?: boolean;
   /** Radius of the Taylor fit window (default 0.6). */
   window?: number;
-  /** Degree J ≥ j0 (in |y|²) of the fitted even polynomial (default j0 + 2). */
+  /** Degree J > j0 (in |y|²) of the fitted even polynomial (default 2j0 + 1: it holds the profile's next term |y|^{4j0}). */
   fitDegree?: number;
   /** Reference field (the profile Q at the nodes) for `inRegime`; optional. */
   reference?: Vec;
@@ -100,7 +100,7 @@ export function kellerSegelRescaledModel(grid: Grid1D, options: KellerSegelResca
   const modulateUnstable = options.modulateUnstable ?? true;
   if (typeof modulateUnstable !== 'boolean') throw new InvalidTypeError('options.modulateUnstable', 'a boolean', modulateUnstable);
   const window = checkPositive('options.window', options.window ?? 0.6);
-  const J = checkInteger('options.fitDegree', options.fitDegree ?? j0 + 2, j0, 64);
+  const J = checkInteger('options.fitDegree', options.fitDegree ?? 2 * j0 + 1, j0 + 1, 64);
   const reference = options.reference === undefined ? null : checkVec('options.reference', options.reference, N);
   const maxDeviation = checkPositive('options.maxDeviation', options.maxDeviation ?? 0.5);
   const y = grid.x;
