@@ -226,10 +226,10 @@ export function kellerSegelRescaled(problem: KellerSegelRescaledProblem, runOpti
  *
  * @example
  * ```ts
- * trackedRange(kellerSegelRescaled({ mu: 0, j0: 4, tauEnd: 30 }).history, 0.05); // 30
+ * kellerSegelTrackedRange(kellerSegelRescaled({ mu: 0, j0: 4, tauEnd: 30 }).history, 0.05); // 30
  * ```
  */
-export function trackedRange(history: Pick<KellerSegelRescaledHistory, 'tau' | 'deviation'>, tolerance: number): number {
+export function kellerSegelTrackedRange(history: Pick<KellerSegelRescaledHistory, 'tau' | 'deviation'>, tolerance: number): number {
   checkPositive('tolerance', tolerance);
   const { tau, deviation } = history;
   for (let i = 0; i < tau.length; i++) if (!(deviation[i] <= tolerance)) return tau[i];

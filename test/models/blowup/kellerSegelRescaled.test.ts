@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../../src/core/errors';
 import { mappedGrid } from '../../../src/grid/grid1d';
 import { sinhMap } from '../../../src/grid/maps';
-import { kellerSegelRescaled, trackedRange, type KellerSegelRescaledResult } from '../../../src/models/blowup/kellerSegelRescaled';
+import { kellerSegelRescaled, kellerSegelTrackedRange, type KellerSegelRescaledResult } from '../../../src/models/blowup/kellerSegelRescaled';
 import { kellerSegelRescaledModel } from '../../../src/models/blowup/kellerSegelRescaledModel';
 import { kellerSegelModulationLaws } from '../../../src/models/blowup/kellerSegelTaylor';
 import laws from '../../fixtures/keller-segel/modulation_laws.json';
@@ -40,7 +40,7 @@ describe('Keller–Segel rescaled dynamics (μ = 0, j0 = 4, from Q + 0.05p)', ()
     const r = run(200, 1e-3);
     expect(r.status).toBe('success');
     const h = r.history;
-    expect(trackedRange(h, 0.2)).toBe(40);
+    expect(kellerSegelTrackedRange(h, 0.2)).toBe(40);
     for (let i = 0; i < h.tau.length; i++) {
       expect(Math.abs(h.cu[i] + 1)).toBeLessThan(1e-8); // c_u = −1 (the thesis law λ_τ/λ = −½)
       expect(h.invariantDrift[i]).toBeLessThan(1e-7);
@@ -93,11 +93,27 @@ describe('Keller–Segel rescaled dynamics (μ = 0, j0 = 4, from Q + 0.05p)', ()
       for (let i = 0; i < r.final.psi.length; i++) expect(Number.isFinite(r.final.psi[i])).toBe(true);
       for (const v of r.history.deviation) expect(Number.isFinite(v)).toBe(true);
     }
-    const t200 = trackedRange(free200.history, 0.05), t400 = trackedRange(free400.history, 0.05);
+    const t200 = kellerSegelTrackedRange(free200.history, 0.05), t400 = kellerSegelTrackedRange(free400.history, 0.05);
     expect(t200).toBeGreaterThan(7); expect(t200).toBeLessThan(12);
     expect(t400).toBeGreaterThan(t200); expect(t400).toBeLessThan(15);
     const held = run(200, 1e-4);
-    expect(trackedRange(held.history, 0.05)).toBeGreaterThan(t400 + 10);
+    expect(kellerSegelTrackedRange(held.history, 0.05)).toBeGreaterThan(t400 + 10);
+  });
+
+  test('the run idiom: progress, saveAt (Ψ at rescaled times), abort → status aborted', () => {
+    let reports = 0;
+    const r = kellerSegelRescaled({ mu: 0, j0: 4, tauEnd: 1, nu0: 1e-3 }, { onProgress: () => { reports++; }, progressEvery: 5, saveAt: [0.5, 1] });
+    expect(r.status).toBe('success');
+    expect(reports).toBeGreaterThan(0);
+    expect(r.saved.map((s) => s.t)).toEqual([0.5, 1]);
+    expect(r.saved[1].state).toEqual(r.final.psi);
+    expect(r.stats.nsteps).toBe(r.stats.naccept + r.stats.nreject);
+    const controller = new AbortController();
+    controller.abort();
+    const a = kellerSegelRescaled({ mu: 0, j0: 4, tauEnd: 1 }, { signal: controller.signal });
+    expect(a.status).toBe('aborted');
+    expect(a.final.psi.every(Number.isFinite)).toBe(true);
+    expect(() => kellerSegelRescaled({ mu: 0, j0: 4, tauEnd: 1 }, { saveAt: [0.5, 0.2] })).toThrow(/saveAt/);
   });
 
   test('bad input throws named errors before any work', () => {

@@ -10,7 +10,7 @@
 import type { RunOptions } from '../../../core/run';
 import { kellerSegelAdmissibility, kellerSegelProfile } from '../kellerSegelProfile';
 import { kellerSegelPhysical, scaledProfileData } from '../kellerSegelPhysical';
-import { kellerSegelRescaled, trackedRange } from '../kellerSegelRescaled';
+import { kellerSegelRescaled, kellerSegelTrackedRange } from '../kellerSegelRescaled';
 
 /** Settings of {@link runKellerSegelExperiment}. */
 export interface KellerSegelExperimentSettings {
@@ -252,7 +252,7 @@ function runRescaledPart(s: NonNullable<KellerSegelExperimentSettings['rescaled'
   for (let i = 0; i < free.history.tau.length; i++) freeAt.set(free.history.tau[i], free.history.deviation[i]);
   return {
     mu: s.mu, j0: s.j0, n: s.n, nu0: s.nu0, tauEnd: s.tauEnd, status: held.status, message: held.message,
-    trackedTolerance: 0.2, trackedRange: trackedRange(h, 0.2), trackedRangeFree: trackedRange(free.history, 0.2), statusFree: free.status,
+    trackedTolerance: 0.2, trackedRange: kellerSegelTrackedRange(h, 0.2), trackedRangeFree: kellerSegelTrackedRange(free.history, 0.2), statusFree: free.status,
     finalDeviation: h.deviation[last], deviationOverNu: h.deviation[last] / h.nu[last], maxCuError: maxCu, clMinusBeta: h.clMinusBeta[last],
     aTopOverLaw: h.aTop[last] / h.aTopLaw[last], blowupTime: h.blowupTime[last], steps: held.stats.naccept,
     series: Array.from(h.tau, (tau, i) => ({
