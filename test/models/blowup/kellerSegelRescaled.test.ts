@@ -94,10 +94,10 @@ describe('Keller–Segel rescaled dynamics (μ = 0, j0 = 4, from Q + 0.05p)', ()
       for (const v of r.history.deviation) expect(Number.isFinite(v)).toBe(true);
     }
     const t200 = kellerSegelTrackedRange(free200.history, 0.05), t400 = kellerSegelTrackedRange(free400.history, 0.05);
-    expect(t200).toBeGreaterThan(7); expect(t200).toBeLessThan(12);
-    expect(t400).toBeGreaterThan(t200); expect(t400).toBeLessThan(15);
+    // measured 9.25 (N = 200), 11.75 (N = 400), 10.5 (N = 800): seeded by round-off and truncation, not monotone in N
+    for (const t of [t200, t400]) { expect(t).toBeGreaterThan(7); expect(t).toBeLessThan(15); }
     const held = run(200, 1e-4);
-    expect(kellerSegelTrackedRange(held.history, 0.05)).toBeGreaterThan(t400 + 10);
+    expect(kellerSegelTrackedRange(held.history, 0.05)).toBeGreaterThan(Math.max(t200, t400) + 10);
   });
 
   test('the run idiom: progress, saveAt (Ψ at rescaled times), abort → status aborted', () => {
