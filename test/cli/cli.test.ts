@@ -119,6 +119,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--physical-j0', '3'], /--physical-mu 0 and --physical-j0 3 must be an admissible pair/],
       [['--physical-grid', '10'], /--physical-grid must be an integer in \[50, 1e5\] \(got "10"\)/],
       [['--physical-grid', '1e5', '--amplitude-ratio', '1e12'], /times the work of the default run .*--yes/],
+      [['--rescaled-j0', '3'], /--rescaled-mu 0 and --rescaled-j0 3 must be an admissible pair/],
     ],
     cgl: [
       [['--dim', '2'], /--dim must be an integer in \[1, 1\] \(got "2"\)/],
@@ -357,6 +358,17 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(res.physical).not.toHaveProperty('amplitude');
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
     checkReportFigures(out, ['profiles', 'phase', 'amplitude']);
+    // rescaled dynamics near Q (quick: N = 200, τ = 20, ν(0) = 1e-3)
+    const rs = (json.result as { rescaled: Record<string, number | string> }).rescaled;
+    for (const key of ['mu', 'j0', 'n', 'nu0', 'tauEnd', 'status', 'trackedTolerance', 'trackedRange', 'trackedRangeFree', 'finalDeviation', 'deviationOverNu', 'maxCuError', 'clMinusBeta', 'aTopOverLaw', 'blowupTime']) expect(rs).toHaveProperty(key);
+    expect(rs).not.toHaveProperty('series');
+    expect(rs.status).toBe('success');
+    expect(rs.trackedRange).toBe(20);
+    expect(rs.trackedRangeFree as number).toBeLessThan(10);
+    expect(rs.maxCuError as number).toBeLessThan(1e-8);
+    expect(Math.abs(rs.clMinusBeta as number)).toBeLessThan(1e-3);
+    expect(rs.blowupTime as number).toBeCloseTo(1, 6);
+    checkReportFigures(out, ['rescaled-deviation', 'rescaled-modulations']);
   });
 
   test('cgl: JSON whole, promised fields, heat reduction to rounding, rescaled and direct blowup times agree; figures readable', async () => {

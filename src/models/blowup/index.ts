@@ -142,3 +142,18 @@ export {
   type CglPhysicalResult,
 } from './cglPhysical';
 export { kellerSegelProfileSeries, kellerSegelTaylorMatrix } from './kellerSegelTaylor';
+export { kellerSegelModulationLaws } from './kellerSegelTaylor';
+export {
+  kellerSegelRescaled,
+  initKellerSegelRescaled,
+  kellerSegelTrackedRange,
+  type KellerSegelRescaledProblem,
+  type KellerSegelRescaledHistory,
+  type KellerSegelRescaledFinal,
+  type KellerSegelRescaledResult,
+} from './kellerSegelRescaled';
+export {
+  kellerSegelRescaledModel,
+  type KellerSegelRescaledModel,
+  type KellerSegelRescaledModelOptions,
+} from './kellerSegelRescaledModel';

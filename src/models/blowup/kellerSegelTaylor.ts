@@ -71,3 +71,46 @@ export function kellerSegelTaylorMatrix(mu: number, j0: number, K: number): Vec 
   }
   return A;
 }
+
+/**
+ * The modulation laws of the rescaled Keller–Segel dynamics in Taylor space (thesis §1.1.3,
+ * L1003–1030; derivation in docs/keller-segel.md). For
+ * `Ψ_τ = c_uΨ − c_l y·∇Ψ + ∇Ψ·∇Δ⁻¹Ψ + (1−μ)Ψ² + νΔΨ + Σ_{j=1}^{j0−1} a_j χ|y|^{2j}` and
+ * `Ψ = Σ_j ψ_j|y|^{2j}` near 0, holding `ψ_0..ψ_{j0}` fixed means, at order `|y|^{2j}`,
+ *
+ *     0 = (c_u − 2jc_l)ψ_j + S_j + ν(2j+2)(2j+3)ψ_{j+1} + a_j,
+ *     S_j = Σ_{k+l=j} ψ_kψ_l (2k/(2l+3) + 1 − μ),
+ *
+ * (a_0 = a_{j0} = 0), solved as `c_u` from j = 0, `c_l` from j = j0 and a_j from the rest. On
+ * `ψ = (q0, 0, …, 0, −1, ψ_{j0+1})`: `c_u = −1`, `c_l = β + ν(2j0+2)(2j0+3)ψ_{j0+1}/(2j0·ψ_{j0})`,
+ * `a_{j0−1} = 2j0(2j0+1)ν`, the other a_j = 0. With `modulateUnstable = false` only
+ * `[c_u, c_l]` are returned. O(j0²).
+ *
+ * @param psi - Taylor coefficients ψ_0..ψ_{j0+1} (length ≥ j0 + 2; ψ_0 ≠ 0, ψ_{j0} ≠ 0)
+ * @example
+ * ```ts
+ * kellerSegelModulationLaws(0, 4, [1, 0, 0, 0, -1, 0], 1e-3); // [−1, 11/24, 0, 0, 0.072]
+ * ```
+ */
+export function kellerSegelModulationLaws(mu: number, j0: number, psi: ArrayLike<number>, nu: number, modulateUnstable = true): Vec {
+  checkFinite('mu', mu);
+  if (!(mu >= 0 && mu < 1 / 3)) throw new InvalidArgumentError('mu', 'a number in [0, 1/3)', mu);
+  checkInteger('j0', j0, 2, 64);
+  if (psi === null || typeof psi !== 'object' || !(psi.length >= j0 + 2)) throw new InvalidArgumentError('psi', `an array of at least j0 + 2 = ${j0 + 2} Taylor coefficients`, psi);
+  for (let j = 0; j < j0 + 2; j++) checkFinite(`psi[${j}]`, psi[j]);
+  if (psi[0] === 0 || psi[j0] === 0) throw new InvalidArgumentError('psi', 'coefficients with ψ_0 ≠ 0 and ψ_{j0} ≠ 0', psi);
+  checkFinite('nu', nu);
+  const S = (j: number): number => {
+    let acc = 0;
+    for (let k = 0; k <= j; k++) acc += psi[k] * psi[j - k] * ((2 * k) / (2 * (j - k) + 3) + 1 - mu);
+    return acc;
+  };
+  const visc = (j: number): number => nu * (2 * j + 2) * (2 * j + 3) * psi[j + 1];
+  const cu = -(S(0) + visc(0)) / psi[0];
+  const cl = (cu * psi[j0] + S(j0) + visc(j0)) / (2 * j0 * psi[j0]);
+  const out = new Float64Array(modulateUnstable ? j0 + 1 : 2);
+  out[0] = cu;
+  out[1] = cl;
+  if (modulateUnstable) for (let j = 1; j < j0; j++) out[1 + j] = -((cu - 2 * j * cl) * psi[j] + S(j) + visc(j));
+  return out;
+}

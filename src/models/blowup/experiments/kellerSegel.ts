@@ -1,7 +1,8 @@
 /**
  * The Keller–Segel reproduction (thesis §1.1.3): self-similar profiles for a list of (μ, j0)
  * pairs by the phase-portrait ODE, and one physical-time blowup from data on a scaled profile
- * with its rate `ρ(0,t)(T − t) → Q(0) = 1/(1−μ)`. Used by `singularis reproduce keller-segel` and
+ * with its rate `ρ(0,t)(T − t) → Q(0) = 1/(1−μ)`, and the rescaled dynamics near Q (thesis
+ * L975–1030) with and without the modulations of the unstable directions. Used by `singularis reproduce keller-segel` and
  * the bench; not exported from the model's subpath.
  *
  * @module
@@ -9,6 +10,7 @@
 import type { RunOptions } from '../../../core/run';
 import { kellerSegelAdmissibility, kellerSegelProfile } from '../kellerSegelProfile';
 import { kellerSegelPhysical, scaledProfileData } from '../kellerSegelPhysical';
+import { kellerSegelRescaled, kellerSegelTrackedRange } from '../kellerSegelRescaled';
 
 /** Settings of {@link runKellerSegelExperiment}. */
 export interface KellerSegelExperimentSettings {
@@ -28,6 +30,19 @@ export interface KellerSegelExperimentSettings {
     amplitudeRatio: number;
     /** Profile width L of the data Q(r/L)/T0 with T0 = 1 (diffusion relative size T0/L²). */
     width: number;
+  } | null;
+  /** The rescaled-dynamics runs (null: skipped). */
+  rescaled?: {
+    /** μ. */
+    mu: number;
+    /** j0. */
+    j0: number;
+    /** Grid nodes in y. */
+    n: number;
+    /** Final rescaled time τ. */
+    tauEnd: number;
+    /** ν(0) = λ(0)^{2−4β}. */
+    nu0: number;
   } | null;
   /** Radii at which the profiles are sampled for the figures. */
   radii: number[];
@@ -101,6 +116,50 @@ export interface KellerSegelExperimentResult {
     /** ρ(0,t) against T − t (for the log–log figure). */
     amplitude: { timeToBlowup: number; amplitude: number }[];
   } | null;
+  /** The rescaled-dynamics runs (null when skipped). */
+  rescaled: KellerSegelRescaledEntry | null;
+}
+
+/** The rescaled-dynamics part of {@link KellerSegelExperimentResult}. */
+export interface KellerSegelRescaledEntry {
+  /** μ. */
+  mu: number;
+  /** j0. */
+  j0: number;
+  /** Grid nodes. */
+  n: number;
+  /** ν(0). */
+  nu0: number;
+  /** Final τ asked for. */
+  tauEnd: number;
+  /** Status of the modulated run. */
+  status: string;
+  /** How it ended. */
+  message: string;
+  /** The tolerance of the tracked ranges: sup|Ψ − Q| ≤ 0.2 (above the viscous correction ≈ 200ν(0) at ν(0) = 1e-3). */
+  trackedTolerance: number;
+  /** τ up to which sup|Ψ − Q| ≤ trackedTolerance (the modulated run). */
+  trackedRange: number;
+  /** The same for the run without the unstable modulations. */
+  trackedRangeFree: number;
+  /** Status of the run without the unstable modulations. */
+  statusFree: string;
+  /** sup|Ψ − Q| at the end. */
+  finalDeviation: number;
+  /** sup|Ψ − Q|/ν at the end (the viscous correction's size). */
+  deviationOverNu: number;
+  /** max |c_u + 1| over the run. */
+  maxCuError: number;
+  /** c_l − β at the end. */
+  clMinusBeta: number;
+  /** a_{j0−1} over its law 2j0(2j0+1)ν(−[Ψ]_{j0}) at the end. */
+  aTopOverLaw: number;
+  /** Blowup time estimate (C(0) = 1: the inviscid value is 1). */
+  blowupTime: number;
+  /** Accepted steps of the modulated run. */
+  steps: number;
+  /** Samples along τ for the figures. */
+  series: { tau: number; deviation: number; deviationFree: number | null; nu: number; cuPlusOne: number; clMinusBeta: number; aTop: number; aTopLaw: number }[];
 }
 
 /**
@@ -117,7 +176,9 @@ export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings
   const stop = settings.aborted ?? (() => false);
   // the profiles are quick ODE solves; the physical-time run gets the larger share of the progress
   const pairs = settings.mus.length * settings.j0s.length;
-  const profileShare = settings.physical === null ? 1 : 0.3;
+  const hasRescaled = settings.rescaled !== undefined && settings.rescaled !== null;
+  const end = hasRescaled ? 0.8 : 1;
+  const profileShare = settings.physical === null ? end : 0.3;
   const options = (label: string, from: number, to: number): RunOptions => settings.runOptions?.(label, from, to) ?? {};
   let k = 0;
   sweep: for (const mu of settings.mus) {
@@ -148,7 +209,7 @@ export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings
     const run = kellerSegelPhysical({
       mu, initialData: scaledProfileData((y) => p.profileAt(y), 1, width),
       grid: { n, length: 20 * width, scale: width / 2000 }, amplitudeTarget: amplitudeRatio * q0,
-    }, options('physical-time run', profileShare, 1));
+    }, options('physical-time run', profileShare, end));
     const T = run.blowupTime;
     const t = run.final.t;
     const ell = width * Math.pow(T - t, p.beta);
@@ -172,5 +233,30 @@ export function runKellerSegelExperiment(settings: KellerSegelExperimentSettings
       amplitude,
     };
   }
-  return { profiles, physical };
+  let rescaled: KellerSegelRescaledEntry | null = null;
+  if (hasRescaled && !stop()) rescaled = runRescaledPart(settings.rescaled as NonNullable<KellerSegelExperimentSettings['rescaled']>, (label, a, b) => options(label, end + (1 - end) * a, end + (1 - end) * b));
+  return { profiles, physical, rescaled };
+}
+
+/** The modulated run and the run without the unstable modulations (same data, same grid). */
+function runRescaledPart(s: NonNullable<KellerSegelExperimentSettings['rescaled']>, options: (label: string, from: number, to: number) => RunOptions): KellerSegelRescaledEntry {
+  const historyAt = Array.from({ length: Math.round(4 * s.tauEnd) - 1 }, (_, i) => (i + 1) / 4);
+  const problem = { mu: s.mu, j0: s.j0, tauEnd: s.tauEnd, nu0: s.nu0, grid: { n: s.n }, historyAt, maxSteps: 1e5 };
+  const held = kellerSegelRescaled(problem, options('rescaled dynamics', 0, 0.6));
+  const free = kellerSegelRescaled({ ...problem, modulateUnstable: false }, options('rescaled dynamics without the unstable modulations', 0.6, 1));
+  const h = held.history;
+  const last = h.tau.length - 1;
+  let maxCu = 0;
+  for (let i = 0; i < h.cu.length; i++) maxCu = Math.max(maxCu, Math.abs(h.cu[i] + 1));
+  const freeAt = new Map<number, number>();
+  for (let i = 0; i < free.history.tau.length; i++) freeAt.set(free.history.tau[i], free.history.deviation[i]);
+  return {
+    mu: s.mu, j0: s.j0, n: s.n, nu0: s.nu0, tauEnd: s.tauEnd, status: held.status, message: held.message,
+    trackedTolerance: 0.2, trackedRange: kellerSegelTrackedRange(h, 0.2), trackedRangeFree: kellerSegelTrackedRange(free.history, 0.2), statusFree: free.status,
+    finalDeviation: h.deviation[last], deviationOverNu: h.deviation[last] / h.nu[last], maxCuError: maxCu, clMinusBeta: h.clMinusBeta[last],
+    aTopOverLaw: h.aTop[last] / h.aTopLaw[last], blowupTime: h.blowupTime[last], steps: held.stats.naccept,
+    series: Array.from(h.tau, (tau, i) => ({
+      tau, deviation: h.deviation[i], deviationFree: freeAt.get(tau) ?? null, nu: h.nu[i], cuPlusOne: h.cu[i] + 1, clMinusBeta: h.clMinusBeta[i], aTop: h.aTop[i], aTopLaw: h.aTopLaw[i],
+    })),
+  };
 }
