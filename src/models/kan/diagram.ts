@@ -257,7 +257,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         mark: { type: 'point', filled: true, size: 160, color: 'black' },
         encoding: {
           ...position('x', 'y'),
-          shape: { field: 'kind', type: 'nominal', title: 'node', scale: { domain: ['input', 'sum', 'mult'], range: ['circle', 'circle', 'square'] } },
+          shape: { field: 'kind', type: 'nominal', scale: { domain: ['input', 'sum', 'mult'], range: ['circle', 'circle', 'square'] }, legend: null },
           tooltip: [{ field: 'layer' }, { field: 'index', title: 'node' }, { field: 'kind' }],
         },
       },

@@ -17,8 +17,7 @@ export {
 } from './functions';
 export { EDGE_SPLINE, EDGE_SYMBOLIC, KanLayer, type LayerParameterOffsets } from './layer';
 export { KanNetwork, type KanStructure, type KanParameterCount } from './network';
-export { resolveWidths, widthSpec, type KanWidth, type MultArity, type ResolvedWidths } from './width';
-export { multiplyNodes, multiplyNodesBackward } from './multNodes';
+export { resolveWidths, type KanWidth, type MultArity, type ResolvedWidths } from './width';
 export { KanWorkspace, type JetOrder } from './workspace';
 export { forwardKan, backwardKan, evaluateKan, type ForwardOptions, type BackwardOptions } from './propagation';
 export {
