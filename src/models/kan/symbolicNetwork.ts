@@ -26,6 +26,12 @@ export interface AutoSymbolicOptions extends SuggestSymbolicOptions {
    * (default 256; the grid search costs 3·101²·samples evaluations per library function).
    */
   maxSamples?: number;
+  /**
+   * Layers whose edges are snapped (default: every layer). Snapping one layer at a time with
+   * retraining in between lets the later layers' splines absorb the earlier snaps before they are
+   * fitted themselves.
+   */
+  layers?: readonly number[];
 }
 
 /** What {@link autoSymbolic} did to one edge. */
@@ -95,13 +101,18 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
   const fns = resolveSymbolicFunctions(library, 'options.library');
   const r2Threshold = checkInRange('options.r2Threshold', options.r2Threshold ?? 0, -Infinity, 1);
   const maxSamples = checkInteger('options.maxSamples', options.maxSamples ?? 256, 2);
+  const only = options.layers;
+  if (only !== undefined) {
+    if (!Array.isArray(only)) throw new InvalidTypeError('options.layers', 'an array of layer indices', only);
+    only.forEach((l, q) => checkInteger(`options.layers[${q}]`, l, 0, net.depth - 1));
+  }
   resolveSymbolicFitOptions(options);
   const acts = layerInputs(net, X);
   const network = net.clone();
   const lib = symbolicLibrary();
   const edges: AutoSymbolicEdge[] = [];
   network.layers.forEach((layer, l) => {
-    if (aborted) return;
+    if (aborted || (only !== undefined && !only.includes(l))) return;
     const input = acts[l].data;
     const column = new Float64Array(X.rows);
     const fitted: AutoSymbolicEdge[] = [];

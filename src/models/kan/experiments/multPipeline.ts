@@ -2,8 +2,8 @@
  * The symbolic pipeline on a KAN with multiplication nodes (pykan's MultKAN; externally sourced —
  * the thesis's KANs only sum at nodes, thesis §3.2.2, and find products through
  * 2xy = (x + y)² − x² − y², thesis §3.3): train with sparsity regularization, prune (mult nodes
- * as a whole), retrain, snap every edge to a library function, retrain the formula's affine
- * parameters and print it. Targets: y = x1·x2 on [2, [0, 1], 1] and y = x1·x2 + sin(x3) on
+ * as a whole), retrain, snap the edges to library functions one layer at a time (retraining the
+ * remaining splines after each layer), retrain the formula's affine parameters and print it. Targets: y = x1·x2 on [2, [0, 1], 1] and y = x1·x2 + sin(x3) on
  * [3, [3, 2], 1], which should come out as `x1*x2` and `sin(x3) + x1*x2`.
  *
  * @module
@@ -59,7 +59,7 @@ export interface MultPipelineResult {
   testRmse: { sparsify: number; retrain: number; symbolic: number };
   /** Test RMSE of the printed formula's own evaluator. */
   formulaTestRmse: number;
-  /** Wall time of each phase in seconds (train, prune, retrain, snap, symbolic retrain). */
+  /** Wall time of each phase in seconds (train, prune, retrain, snap with its in-between retraining, symbolic retrain). */
   seconds: { sparsify: number; prune: number; retrain: number; snap: number; symbolicRetrain: number; total: number };
   /** The final symbolic network. */
   network: KanNetwork;
@@ -108,8 +108,14 @@ export function multSymbolicPipeline(options: MultPipelineOptions = {}): MultPip
   const tPrune = clock();
   const retrain = note(trainKan({ net, data, steps: retrainSteps }));
   const tRetrain = clock();
-  const snapped = autoSymbolic(net, data.trainInput, { library: options.library ?? ['x', 'x^2', 'sin', 'exp'], weightSimple: options.weightSimple ?? 0.8, maxSamples: options.maxSamples ?? 128 });
-  net = snapped.network;
+  // snap layer by layer, retraining in between, so that each layer is fitted after the splines of the
+  // later layers have absorbed the earlier snaps (a sine split over two nearly linear edges, or a
+  // product edge bent to compensate, straightens out before it is fitted)
+  const snapOptions = { library: options.library ?? ['x', 'x^2', 'sin', 'exp'], weightSimple: options.weightSimple ?? 0.8, maxSamples: options.maxSamples ?? 128 };
+  for (let l = 0; l < net.depth; l++) {
+    net = autoSymbolic(net, data.trainInput, { ...snapOptions, layers: [l] }).network;
+    if (l + 1 < net.depth) note(trainKan({ net, data, steps }));
+  }
   const tSnap = clock();
   const symbolic = note(trainKan({ net, data, steps, updateGrid: false }));
   const formula = symbolicFormula(net);
