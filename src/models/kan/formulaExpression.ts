@@ -202,15 +202,16 @@ export function applyFunctionForm(fn: LibraryFunction, u: LinearForm, a: number,
   return prune([{ coefficient: outer, atom: { kind: 'apply', fn, argument: arg } }], d, tol);
 }
 
-/** A structural sort key of an atom/form (canonical order of product factors). */
+/** A structural sort key of an atom (canonical order of product factors). */
 function atomKey(atom: FormulaAtom): string {
   if (atom.kind === 'variable') return `x${String(atom.index).padStart(6, '0')}`;
   if (atom.kind === 'apply') return `f:${atom.fn.name}(${formKey(atom.argument)})`;
   return `p:(${atom.factors.map(formKey).join(')(')})`;
 }
 
+/** Key of a form's atoms only: coefficients (rounding noise) must not change the factor order. */
 function formKey(form: LinearForm): string {
-  return `${form.terms.map((t) => `${t.coefficient}${atomKey(t.atom)}`).join('+')}+${form.constant}`;
+  return `${form.terms.map((t) => atomKey(t.atom)).join('+')}${form.constant === 0 ? '' : '+c'}`;
 }
 
 /**

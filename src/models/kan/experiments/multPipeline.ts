@@ -43,6 +43,8 @@ export interface MultPipelineOptions {
   maxSamples?: number;
   /** Snapping library (default x, x^2, sin, exp). */
   library?: readonly string[];
+  /** Grid updates in the retraining between layer snaps (default false). */
+  gridUpdateBetweenSnaps?: boolean;
   /** Complexity weight of the snapping (pykan's `weight_simple`, default 0.8 as pykan). */
   weightSimple?: number;
 }
@@ -111,10 +113,10 @@ export function multSymbolicPipeline(options: MultPipelineOptions = {}): MultPip
   // snap layer by layer, retraining in between, so that each layer is fitted after the splines of the
   // later layers have absorbed the earlier snaps (a sine split over two nearly linear edges, or a
   // product edge bent to compensate, straightens out before it is fitted)
-  const snapOptions = { library: options.library ?? ['x', 'x^2', 'sin', 'exp'], weightSimple: options.weightSimple ?? 0.8, maxSamples: options.maxSamples ?? 128 };
+  const snapOptions = { library: options.library ?? ['x', 'x^2', 'sin', 'exp'], weightSimple: options.weightSimple ?? 0.8, maxSamples: options.maxSamples ?? 128, normalizeInputs: true };
   for (let l = 0; l < net.depth; l++) {
     net = autoSymbolic(net, data.trainInput, { ...snapOptions, layers: [l] }).network;
-    if (l + 1 < net.depth) note(trainKan({ net, data, steps }));
+    if (l + 1 < net.depth) note(trainKan({ net, data, steps, updateGrid: options.gridUpdateBetweenSnaps ?? false }));
   }
   const tSnap = clock();
   const symbolic = note(trainKan({ net, data, steps, updateGrid: false }));
