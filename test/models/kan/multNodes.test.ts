@@ -1,7 +1,7 @@
 import type { DenseMatrix } from '../../../src/core/types';
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
 import {
-  backwardKan, createKan, evaluateKan, forwardKan, KanNetwork, KanObjective, KanWorkspace, type JetOrder,
+  backwardKan, createKan, evaluateKan, fit, forwardKan, KanNetwork, kanRmse, KanObjective, KanWorkspace, type JetOrder,
 } from '../../../src/models/kan/index';
 import { Rng } from '../../../src/random/rng';
 import { sampleDataset, SINE } from './helpers';
@@ -139,6 +139,16 @@ describe('KAN multiplication nodes (MultKAN)', () => {
     const scratch = new Float64Array(net.params.length);
     objective.evaluate(net.params, grad);
     expect(maxGradientError(net.params, () => objective.evaluate(net.params, scratch), grad)).toBeLessThan(1e-6);
+  });
+
+  test('pykan-shaped fit trains a MultKAN on x1·x2 (grid updates included)', () => {
+    const net = createKan({ shape: [2, [0, 1], 1], intervals: 5, seed: 0 });
+    const [X, Y] = sampleDataset(100, 2, (x) => x[0] * x[1], 2);
+    const before = kanRmse(net, X, Y); // ≈ 1/3, the standard deviation of x1·x2
+    const r = fit(net, { train_input: X, train_label: Y }, { opt: 'LBFGS', steps: 10 });
+    expect(r.run.status).toBe('success');
+    expect(r.train_loss[r.train_loss.length - 1]).toBeCloseTo(kanRmse(net, X, Y), 12);
+    expect(r.train_loss[r.train_loss.length - 1]).toBeLessThan(0.3 * before);
   });
 
   test('workspaces match the node/subnode structure, not only the node counts', () => {

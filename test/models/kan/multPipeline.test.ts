@@ -12,7 +12,7 @@ describe('MultKAN symbolic pipeline', () => {
   });
 
   test('y = x1·x2 + sin(x3) on [3, [3, 2], 1] (1000 samples): pruned to [3, [1, 1], 1], formula sin(x3) + x1*x2', () => {
-    const r = multSymbolicPipeline({ target: 'productSine', samples: 1000, lamb: 0.01, maxSamples: 96 });
+    const r = multSymbolicPipeline({ target: 'productSine', samples: 1000, lamb: 0.01, maxSamples: 96, retrainSteps: 20 });
     expect(r.status).toBe('success');
     expect(r.prunedShape).toEqual([3, [1, 1], 1]);
     expect(r.formula).toBe('sin(x3) + x1*x2');
