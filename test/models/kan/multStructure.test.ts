@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
 import type { DenseMatrix } from '../../../src/core/types';
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
 import {
@@ -196,5 +198,20 @@ describe('MultKAN structure operations', () => {
     expect(spec.datasets.links.length).toBe(7);
     const plain = kanDiagramSpec(createKan({ shape: [2, 3, 1] })) as { datasets: { subnodes: unknown[] } };
     expect(plain.datasets.subnodes.length).toBe(0);
+  });
+
+  test('the MultKAN diagram compiles with vega-lite and renders with vega, × marks included', () => {
+    const spec = kanDiagramSpec(multNet());
+    const script = `
+      import * as vl from 'vega-lite'; import * as vega from 'vega';
+      let text = ''; process.stdin.on('data', (d) => (text += d)); process.stdin.on('end', async () => {
+        const view = new vega.View(vega.parse(vl.compile(JSON.parse(text)).spec), { renderer: 'none' });
+        const svg = await view.toSVG();
+        process.stdout.write(JSON.stringify({ times: (svg.match(/>(×|&#215;|&times;)</g) || []).length, bytes: svg.length }));
+      });`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(spec), cwd: join(__dirname, '../../..') }).toString();
+    const { times, bytes } = JSON.parse(out) as { times: number; bytes: number };
+    expect(bytes).toBeGreaterThan(1000);
+    expect(times).toBe(2);
   });
 });
