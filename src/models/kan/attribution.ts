@@ -9,13 +9,19 @@
  * and the reported scores are the means over the outputs o. An input's score measures how much of
  * the output variation flows through it; it is scale-aware (unlike the 0.0.5 forward scores).
  *
+ * Multiplication nodes (pykan's MultKAN): the edges of layer l end on subnodes; τ is then the
+ * standard deviation of each subnode sum (before the product), and every subnode of a mult node
+ * receives the full score of its node (pykan's node-to-subnode step), so a product's score flows
+ * into all of its factors.
+ *
  * @module
  */
 import { checkInteger } from '../../core/check';
 import { InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix, Vec } from '../../core/types';
-import { layerInputs } from './activations';
 import { KanNetwork } from './network';
+import { checkKanInput, forwardKan } from './propagation';
+import { KanWorkspace } from './workspace';
 
 /** Result of {@link attributionScores}. */
 export interface AttributionScores {
@@ -25,8 +31,13 @@ export interface AttributionScores {
   edgeScores: Vec[];
   /** σ_{l,j,i}: standard deviation (n − 1 normalization) of each edge activation over the data. */
   edgeStd: Vec[];
-  /** τ_{l,j}: standard deviation of each node value, l = 1 … L (element l−1). */
+  /**
+   * τ_{l,j}: standard deviation of each value the edges of layer l−1 end on, l = 1 … L (element
+   * l−1): the node values, or for layers with multiplication nodes the subnode sums.
+   */
   nodeStd: Vec[];
+  /** Subnode scores per layer l = 1 … L (element l−1): a mult node's score on each of its subnodes. */
+  subnodeScores: Vec[];
 }
 
 function columnStd(data: Vec, rows: number, cols: number, col: number): number {
@@ -55,7 +66,9 @@ function columnStd(data: Vec, rows: number, cols: number, col: number): number {
 export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionScores {
   if (!(net instanceof KanNetwork)) throw new InvalidTypeError('net', 'a KanNetwork', net);
   if (typeof X === 'object' && X !== null) checkInteger('X.rows', X.rows, 2);
-  const acts = layerInputs(net, X);
+  checkKanInput('X', net, X);
+  const ws = new KanWorkspace(net, X.rows, 0);
+  forwardKan(net, X, ws, { trusted: true });
   const S = X.rows;
   const edgeStd: Vec[] = [];
   const nodeStd: Vec[] = [];
@@ -63,7 +76,7 @@ export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionS
   const phi = new Float64Array(S);
   net.layers.forEach((layer, l) => {
     const sigma = new Float64Array(layer.edgeCount);
-    const input = acts[l].data;
+    const input = ws.values[l];
     for (let i = 0; i < layer.inDim; i++) {
       for (let s = 0; s < S; s++) column[s] = input[s * layer.inDim + i];
       for (let j = 0; j < layer.outDim; j++) {
@@ -73,7 +86,7 @@ export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionS
     }
     edgeStd.push(sigma);
     const tau = new Float64Array(layer.outDim);
-    for (let j = 0; j < layer.outDim; j++) tau[j] = columnStd(acts[l + 1].data, S, layer.outDim, j);
+    for (let j = 0; j < layer.outDim; j++) tau[j] = columnStd(ws.subValues[l + 1], S, layer.outDim, j);
     nodeStd.push(tau);
   });
   const L = net.depth;
@@ -83,6 +96,7 @@ export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionS
   for (let o = 0; o < nOut; o++) node[o * nOut + o] = 1;
   const nodeScores: Vec[] = new Array(L + 1);
   const edgeScores: Vec[] = new Array(L);
+  const subnodeScores: Vec[] = new Array(L);
   nodeScores[L] = new Float64Array(nOut).fill(1);
   for (let l = L - 1; l >= 0; l--) {
     const layer = net.layers[l];
@@ -91,9 +105,13 @@ export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionS
     const tau = nodeStd[l];
     const below = new Float64Array(nOut * nIn);
     const edgeMean = new Float64Array(layer.edgeCount);
+    const owner = Int32Array.from({ length: layer.outDim }, (_, j) => layer.nodeOfSubnode(j));
+    const subMean = new Float64Array(layer.outDim);
+    for (let o = 0; o < nOut; o++) for (let j = 0; j < layer.outDim; j++) subMean[j] += node[o * layer.nodeDim + owner[j]] / nOut;
+    subnodeScores[l] = subMean;
     for (let o = 0; o < nOut; o++) {
       for (let j = 0; j < layer.outDim; j++) {
-        const w = node[o * layer.outDim + j] / (tau[j] + 1e-4);
+        const w = node[o * layer.nodeDim + owner[j]] / (tau[j] + 1e-4);
         for (let i = 0; i < nIn; i++) {
           const score = sigma[j * nIn + i] * w;
           edgeMean[j * nIn + i] += score / nOut;
@@ -107,5 +125,5 @@ export function attributionScores(net: KanNetwork, X: DenseMatrix): AttributionS
     nodeScores[l] = mean;
     node = below;
   }
-  return { nodeScores, edgeScores, edgeStd, nodeStd };
+  return { nodeScores, edgeScores, edgeStd, nodeStd, subnodeScores };
 }

@@ -2,7 +2,10 @@
  * The network diagram of a KAN as a Vega-Lite specification (a plain object; no rendering
  * dependency): nodes in layers, one line per live edge with its opacity set by the attribution
  * score (as pykan's `plot()`), each edge's activation curve φ drawn in its own box in a row between
- * the layers, and symbolic edges labelled with their formula `c·f(a·x + b) + d`. Jupyter, Observable
+ * the layers, and symbolic edges labelled with their formula `c·f(a·x + b) + d`. Multiplication
+ * nodes (pykan's MultKAN) are drawn as squares marked ×; in their layers the edges end on small
+ * subnode points just below the nodes, each linked to the node it feeds (a mult node's subnodes are
+ * its factors), as pykan draws them. Jupyter, Observable
  * and VS Code notebooks render the object natively; the CLI renders it to SVG/PNG.
  *
  * @module
@@ -109,7 +112,28 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
   const height = Math.max(240, 160 * net.depth);
   // node positions: layer l at y = l (bottom to top), node i spread over [0, 1]
   const nodeX = (l: number, i: number): number => (net.shape[l] === 1 ? 0.5 : (i + 0.5) / net.shape[l]);
-  const nodes = net.shape.flatMap((n, l) => Array.from({ length: n }, (_, i) => ({ layer: l, index: i, x: nodeX(l, i), y: l, label: l === 0 ? `x${i + 1}` : l === net.depth ? `y${i + 1}` : '' })));
+  const isMult = (l: number, i: number): boolean => l > 0 && i >= net.width[l][0];
+  const nodes = net.shape.flatMap((n, l) =>
+    Array.from({ length: n }, (_, i) => ({
+      layer: l, index: i, x: nodeX(l, i), y: l,
+      kind: l === 0 ? 'input' : isMult(l, i) ? 'mult' : 'sum',
+      symbol: isMult(l, i) ? '×' : '',
+      label: l === 0 ? `x${i + 1}` : l === net.depth ? `y${i + 1}` : '',
+    })),
+  );
+  // subnodes of layers with mult nodes, slightly below the nodes, and their links to the nodes
+  const subnodeDrop = 0.12;
+  const subX = (l: number, j: number): number => (net.layers[l].outDim === 1 ? 0.5 : (j + 0.5) / net.layers[l].outDim);
+  const subnodes: { layer: number; index: number; x: number; y: number; node: number }[] = [];
+  const links: { x: number; y: number; x2: number; y2: number }[] = [];
+  net.layers.forEach((layer, l) => {
+    if (!layer.hasMult) return;
+    for (let j = 0; j < layer.outDim; j++) {
+      const n = layer.nodeOfSubnode(j);
+      subnodes.push({ layer: l + 1, index: j, x: subX(l, j), y: l + 1 - subnodeDrop, node: n });
+      links.push({ x: subX(l, j), y: l + 1 - subnodeDrop, x2: nodeX(l + 1, n), y2: l + 1 });
+    }
+  });
   const edges: KanDiagramEdge[] = [];
   const curves: { edge: string; cx: number; cy: number; opacity: number }[] = [];
   const labels: { x: number; y: number; text: string }[] = [];
@@ -133,7 +157,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         edges.push({
           layer: l, from: i, to: j,
           x: nodeX(l, i), y: l, x2: mx, y2: my - 0.5 * box.h,
-          x3: mx, y3: my + 0.5 * box.h, x4: nodeX(l + 1, j), y4: l + 1,
+          x3: mx, y3: my + 0.5 * box.h, x4: layer.hasMult ? subX(l, j) : nodeX(l + 1, j), y4: layer.hasMult ? l + 1 - subnodeDrop : l + 1,
           opacity: rel < faint ? 0.05 : Math.max(0.05, Math.min(1, rel)), kind: symbolic ? 'symbolic' : 'spline', formula,
         });
         // activation curve over the node's grid range, scaled into a box at the edge midpoint
@@ -167,7 +191,7 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
     title: options.title ?? `KAN [${net.shape.join(', ')}]: activations φ per edge, opacity by attribution`,
     width,
     height,
-    datasets: { edges, nodes, curves, labels, boxes },
+    datasets: { edges, nodes, curves, labels, boxes, subnodes, links },
     layer: [
       {
         data: { name: 'edges' },
@@ -212,11 +236,37 @@ export function kanDiagramSpec(net: KanNetwork, options: KanDiagramOptions = {})
         },
       },
       {
-        data: { name: 'nodes' },
-        mark: { type: 'point', filled: true, size: 120, color: 'black' },
+        data: { name: 'links' },
+        mark: { type: 'rule', strokeWidth: 1, color: 'black' },
         encoding: {
           ...position('x', 'y'),
-          tooltip: [{ field: 'layer' }, { field: 'index', title: 'node' }],
+          x2: { field: 'x2' },
+          y2: { field: 'y2' },
+        },
+      },
+      {
+        data: { name: 'subnodes' },
+        mark: { type: 'point', filled: true, size: 30, color: '#555' },
+        encoding: {
+          ...position('x', 'y'),
+          tooltip: [{ field: 'layer' }, { field: 'index', title: 'subnode' }, { field: 'node', title: 'feeds node' }],
+        },
+      },
+      {
+        data: { name: 'nodes' },
+        mark: { type: 'point', filled: true, size: 160, color: 'black' },
+        encoding: {
+          ...position('x', 'y'),
+          shape: { field: 'kind', type: 'nominal', scale: { domain: ['input', 'sum', 'mult'], range: ['circle', 'circle', 'square'] }, legend: null },
+          tooltip: [{ field: 'layer' }, { field: 'index', title: 'node' }, { field: 'kind' }],
+        },
+      },
+      {
+        data: { name: 'nodes' },
+        mark: { type: 'text', fontSize: 13, fontWeight: 'bold', color: 'white', baseline: 'middle' },
+        encoding: {
+          ...position('x', 'y'),
+          text: { field: 'symbol' },
         },
       },
       {

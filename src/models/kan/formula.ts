@@ -8,7 +8,7 @@
 import { checkInteger, checkNonNegative } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix, Vec } from '../../core/types';
-import { applyFunctionForm, checkForm, combineForms, evaluateForm, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
+import { applyFunctionForm, checkForm, combineForms, evaluateForm, multiplyForms, variableForm, type FormulaAtom, type LinearForm } from './formulaExpression';
 import { EDGE_SYMBOLIC } from './layer';
 import { KanNetwork } from './network';
 import { symbolicLibrary, type LibraryFunction } from './symbolicLibrary';
@@ -48,6 +48,15 @@ function isBareVariable(form: LinearForm, f: ResolvedFormat): boolean {
 
 function formatAtom(atom: FormulaAtom, f: ResolvedFormat): string {
   if (atom.kind === 'variable') return f.names?.[atom.index] ?? `x${atom.index + 1}`;
+  if (atom.kind === 'product') {
+    return atom.factors
+      .map((factor) => {
+        const text = formatForm(factor, f);
+        const single = factor.terms.length === 1 && Number(factor.constant.toPrecision(f.digits)) === 0 && isUnit(factor.terms[0].coefficient, f);
+        return single ? text : `(${text})`;
+      })
+      .join('*');
+  }
   const inner = formatForm(atom.argument, f);
   const base = isBareVariable(atom.argument, f) ? inner : `(${inner})`;
   const name = atom.fn.name;
@@ -80,7 +89,8 @@ function formatForm(form: LinearForm, f: ResolvedFormat): string {
 
 /**
  * Print a linear form, e.g. `exp(sin(pi*x1) + x2^2)`. Numbers get `digits` significant digits,
- * unit coefficients are omitted, powers print as `x1^2` / `(…)^2`, gaussian as `exp(-(…)^2)`.
+ * unit coefficients are omitted, powers print as `x1^2` / `(…)^2`, gaussian as `exp(-(…)^2)`,
+ * products as `x1*x2` / `(x1 + 1)*sin(x2)`.
  * O(size of the tree).
  * @example
  * ```ts
@@ -119,7 +129,8 @@ export interface SymbolicFormula {
 /**
  * Extract the closed-form formula of a KAN whose active (unmasked) edges are all symbolic
  * (after `autoSymbolic` or `setSymbolic` on every edge). Node values are built layer by layer as
- * x_{l+1,j} = Σ_i c·f(a·x_{l,i} + b) + d (+ node bias), with the identities of `formulaExpression`.
+ * x_{l+1,j} = Σ_i c·f(a·x_{l,i} + b) + d (+ node bias), with the identities of `formulaExpression`;
+ * multiplication nodes become products of their subnode sums (printed as `x1*x2`).
  * Masked edges contribute nothing. Throws `InvalidArgumentError` naming the first active spline
  * edge. O(Σ_l n_l n_{l+1} × size of the node forms).
  *
@@ -136,7 +147,7 @@ export function symbolicFormula(net: KanNetwork, options: SymbolicFormulaOptions
   const lib = symbolicLibrary();
   let nodes: LinearForm[] = Array.from({ length: net.inputDim }, (_, i) => variableForm(i));
   net.layers.forEach((layer, l) => {
-    const next: LinearForm[] = [];
+    const sub: LinearForm[] = [];
     for (let j = 0; j < layer.outDim; j++) {
       const parts: LinearForm[] = [];
       for (let i = 0; i < layer.inDim; i++) {
@@ -150,9 +161,17 @@ export function symbolicFormula(net: KanNetwork, options: SymbolicFormulaOptions
         const A = layer.symbolicAffine;
         parts.push(applyFunctionForm(known as LibraryFunction, nodes[i], A[4 * e], A[4 * e + 1], A[4 * e + 2], A[4 * e + 3], { tolerance }));
       }
-      next.push(combineForms(parts, parts.map(() => 1), layer.bias === null ? 0 : layer.bias[j], { tolerance }));
+      sub.push(combineForms(parts, parts.map(() => 1), layer.bias === null || layer.hasMult ? 0 : layer.bias[j], { tolerance }));
     }
-    nodes = next;
+    if (!layer.hasMult) {
+      nodes = sub;
+      return;
+    }
+    // multiplication nodes: sum nodes keep their subnode, mult nodes multiply theirs, then the node bias
+    nodes = Array.from({ length: layer.nodeDim }, (_, n) => {
+      const form = n < layer.sumDim ? sub[n] : multiplyForms(sub.slice(layer.multStart[n - layer.sumDim], layer.multStart[n - layer.sumDim] + layer.multArity[n - layer.sumDim]), { tolerance });
+      return layer.bias === null ? form : combineForms([form], [1], layer.bias[n], { tolerance });
+    });
   });
   const expressions = nodes;
   const text = expressions.map((form) => formatFormula(form, options));

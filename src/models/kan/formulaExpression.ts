@@ -10,7 +10,10 @@
  * - homogeneous f (powers, √, |·|, sgn): f(s·u) = |s|^p·f(u)·(−1 for odd f and s < 0);
  * - odd/even f: the first coefficient of the argument is made positive;
  * - sin/cos: the shift is reduced modulo π, sin(u + mπ) = (−1)^m sin(u);
- * - equal atoms are merged.
+ * - equal atoms are merged;
+ * - products (multiplication nodes, pykan's MultKAN): constant factors and each factor's leading
+ *   coefficient move into the term's coefficient, nested products are flattened, and factors are
+ *   put in a canonical order, so x2·(3·x1) and x1·x2 merge as 3·x1·x2.
  * Coefficients and constants below `tolerance` × (largest magnitude in their linear form) are
  * dropped, which is how rounding noise such as sin(π·x + 3e−11) disappears from printed formulas.
  *
@@ -35,6 +38,12 @@ export type FormulaAtom =
       readonly fn: LibraryFunction;
       /** The linear form f is applied to. */
       readonly argument: LinearForm;
+    }
+  | {
+      /** Discriminant: a product of linear forms (a multiplication node). */
+      readonly kind: 'product';
+      /** The factors (at least two, each with leading coefficient 1, in canonical order). */
+      readonly factors: readonly LinearForm[];
     };
 
 /** One term w·atom of a linear form. */
@@ -91,6 +100,11 @@ export function atomsEqual(p: FormulaAtom, q: FormulaAtom): boolean {
   checkAtom('p', p);
   checkAtom('q', q);
   if (p.kind === 'variable' || q.kind === 'variable') return p.kind === q.kind && (p as { index: number }).index === (q as { index: number }).index;
+  if (p.kind === 'product' || q.kind === 'product') {
+    if (p.kind !== 'product' || q.kind !== 'product' || p.factors.length !== q.factors.length) return false;
+    return p.factors.every((f, r) => formsEqual(f, q.factors[r]));
+  }
+  if (p.kind !== 'apply' || q.kind !== 'apply') return false;
   return p.fn.name === q.fn.name && formsEqual(p.argument, q.argument);
 }
 
@@ -188,6 +202,52 @@ export function applyFunctionForm(fn: LibraryFunction, u: LinearForm, a: number,
   return prune([{ coefficient: outer, atom: { kind: 'apply', fn, argument: arg } }], d, tol);
 }
 
+/** A structural sort key of an atom (canonical order of product factors). */
+function atomKey(atom: FormulaAtom): string {
+  if (atom.kind === 'variable') return `x${String(atom.index).padStart(6, '0')}`;
+  if (atom.kind === 'apply') return `f:${atom.fn.name}(${formKey(atom.argument)})`;
+  return `p:(${atom.factors.map(formKey).join(')(')})`;
+}
+
+/** Key of a form's atoms only: coefficients (rounding noise) must not change the factor order. */
+function formKey(form: LinearForm): string {
+  return `${form.terms.map((t) => atomKey(t.atom)).join('+')}${form.constant === 0 ? '' : '+c'}`;
+}
+
+/**
+ * The linear form of the product Π_r forms[r] (a multiplication node), as one product term
+ * (module documentation: constants and leading coefficients are pulled out, nested products
+ * flattened, factors ordered canonically); a product with fewer than two non-constant factors
+ * reduces to a scaled form. The product is not expanded.
+ * @example
+ * ```ts
+ * multiplyForms([combineForms([variableForm(1)], [2]), variableForm(0)]); // 2·x1·x2
+ * ```
+ */
+export function multiplyForms(forms: readonly LinearForm[], options: FormulaOptions = {}): LinearForm {
+  if (!Array.isArray(forms)) throw new InvalidTypeError('forms', 'an array of LinearForm', forms);
+  forms.forEach((f, i) => checkForm(`forms[${i}]`, f));
+  let scale = 1;
+  const factors: LinearForm[] = [];
+  for (const form of forms) {
+    if (form.terms.length === 0) {
+      scale *= form.constant;
+      continue;
+    }
+    const lead = form.terms[0].coefficient;
+    scale *= lead;
+    const only = form.terms.length === 1 && form.constant === 0 ? form.terms[0].atom : null;
+    if (only !== null && only.kind === 'product') factors.push(...only.factors);
+    else factors.push(lead === 1 ? form : scaleForm(form, 1 / lead));
+  }
+  const tol = options.tolerance ?? 0;
+  if (scale === 0) return prune([], 0, tol);
+  if (factors.length === 0) return prune([], scale, tol);
+  if (factors.length === 1) return combineForms([factors[0]], [scale], 0, options);
+  const keyed = factors.map((f) => ({ f, key: formKey(f) })).sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+  return prune([{ coefficient: scale, atom: { kind: 'product', factors: keyed.map((k) => k.f) } }], 0, tol);
+}
+
 /**
  * Evaluate a linear form at one point x (x[index] is x_{index+1}). O(size of the tree).
  * @example
@@ -201,7 +261,13 @@ export function evaluateForm(form: LinearForm, x: ArrayLike<number>, offset = 0)
   let acc = form.constant;
   for (const t of form.terms) {
     const atom = t.atom;
-    const v = atom.kind === 'variable' ? x[offset + atom.index] : atom.fn.value(evaluateForm(atom.argument, x, offset));
+    let v: number;
+    if (atom.kind === 'variable') v = x[offset + atom.index];
+    else if (atom.kind === 'apply') v = atom.fn.value(evaluateForm(atom.argument, x, offset));
+    else {
+      v = 1;
+      for (const f of atom.factors) v *= evaluateForm(f, x, offset);
+    }
     acc += t.coefficient * v;
   }
   return acc;

@@ -176,7 +176,7 @@ export function extendGrid(net: KanNetwork, intervals: number, X: DenseMatrix): 
   if (!(net instanceof KanNetwork)) throw new InvalidTypeError('net', 'a KanNetwork', net);
   const G2 = checkInteger('intervals', intervals, 1);
   checkKanInput('X', net, X);
-  const fine = new KanNetwork({ shape: net.shape, intervals: G2, degree: net.degree, base: net.base, nodeBias: net.nodeBias });
+  const fine = new KanNetwork(net.structure(G2));
   const ws = new KanWorkspace(net, X.rows, 0);
   forwardKan(net, X, ws, { trusted: true });
   const report = emptyReport();

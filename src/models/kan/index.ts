@@ -17,6 +17,7 @@ export {
 } from './functions';
 export { EDGE_SPLINE, EDGE_SYMBOLIC, KanLayer, type LayerParameterOffsets } from './layer';
 export { KanNetwork, type KanStructure, type KanParameterCount } from './network';
+export { resolveWidths, type KanWidth, type MultArity, type ResolvedWidths } from './width';
 export { KanWorkspace, type JetOrder } from './workspace';
 export { forwardKan, backwardKan, evaluateKan, type ForwardOptions, type BackwardOptions } from './propagation';
 export {
@@ -89,6 +90,7 @@ export {
   atomsEqual,
   combineForms,
   applyFunctionForm,
+  multiplyForms,
   evaluateForm,
   type FormulaAtom,
   type FormulaTerm,

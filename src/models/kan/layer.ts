@@ -8,6 +8,13 @@
  * - **symbolic**: φ(x) = c·f(a·x + b) + d for a {@link SymbolicFunction} f; (a, b, c, d) are trainable.
  * Every edge is multiplied by a fixed mask (1, or 0 once pruned).
  *
+ * Multiplication nodes (pykan's MultKAN, see `width.ts`): the edges end on the layer's *subnodes*
+ * ({@link KanLayer.outDim} of them): the {@link KanLayer.sumDim} sum nodes first, then
+ * `multArity[q]` consecutive subnodes per mult node q. The layer's output nodes
+ * ({@link KanLayer.nodeDim} = sumDim + number of mult nodes, the next layer's inputs) are the sum
+ * nodes followed by the products of each mult node's subnodes. Without mult nodes subnodes and
+ * nodes coincide.
+ *
  * Storage: the trainable parameters are views into the owning network's flat parameter vector
  * (see {@link KanNetwork.params}); edge (j, i) has index e = j·inDim + i, coefficients
  * `coefficients[e·(G+k) + m]`, scales `baseScale[e]`, `splineScale[e]` and the symbolic affine map
@@ -62,8 +69,18 @@ export interface LayerParameterOffsets {
 export class KanLayer {
   /** n_l, number of input nodes. */
   readonly inDim: number;
-  /** n_{l+1}, number of output nodes. */
+  /** Number of subnodes the edges end on (= n_{l+1} output nodes when the layer has no mult nodes). */
   readonly outDim: number;
+  /** Number of sum nodes (the first `sumDim` subnodes are the sum nodes themselves). */
+  readonly sumDim: number;
+  /** Arity of each multiplication node of the output (empty without mult nodes). */
+  readonly multArity: readonly number[];
+  /** First subnode of each multiplication node. */
+  readonly multStart: Int32Array;
+  /** n_{l+1}, number of output nodes: sumDim + multArity.length. */
+  readonly nodeDim: number;
+  /** Whether the output has multiplication nodes. */
+  readonly hasMult: boolean;
   /** G, number of grid intervals. */
   readonly intervals: number;
   /** k, spline degree. */
@@ -82,7 +99,7 @@ export class KanLayer {
   readonly splineScale: Vec;
   /** (a, b, c, d) per edge at 4e..4e+3 (view); used by symbolic edges only. */
   readonly symbolicAffine: Vec;
-  /** Node biases (view), or null when the network has no node biases. */
+  /** Node biases, one per output node, added after the product of mult nodes (view), or null. */
   readonly bias: Vec | null;
   /** Fixed per-edge mask: 1 active, 0 pruned (not trainable). */
   readonly edgeMask: Float64Array;
@@ -101,10 +118,23 @@ export class KanLayer {
    * @param outDim - n_{l+1} ≥ 1
    * @param bases - one basis per input node, all of degree k with G + k functions
    * @param base - residual base function
+   * @param mult - number of sum nodes and arities of the mult nodes (default: outDim sum nodes)
    */
-  constructor(params: Vec, offsets: LayerParameterOffsets, inDim: number, outDim: number, bases: BSplineBasis[], base: BaseFunction) {
+  constructor(params: Vec, offsets: LayerParameterOffsets, inDim: number, outDim: number, bases: BSplineBasis[], base: BaseFunction, mult?: { sums: number; arity: readonly number[] }) {
     this.inDim = checkInteger('inDim', inDim, 1);
     this.outDim = checkInteger('outDim', outDim, 1);
+    const arity = mult?.arity ?? [];
+    this.sumDim = mult === undefined ? outDim : checkInteger('mult.sums', mult.sums, 0, outDim);
+    this.multArity = Object.freeze(arity.map((a, q) => checkInteger(`mult.arity[${q}]`, a, 2)));
+    this.multStart = new Int32Array(arity.length);
+    let start = this.sumDim;
+    for (let q = 0; q < arity.length; q++) {
+      this.multStart[q] = start;
+      start += arity[q];
+    }
+    if (start !== outDim) throw new InvalidArgumentError('outDim', `sums + Σ arity = ${start}`, outDim);
+    this.nodeDim = this.sumDim + arity.length;
+    this.hasMult = arity.length > 0;
     if (bases.length !== inDim) throw new InvalidTypeError('bases', `an array of ${inDim} BSplineBasis`, bases);
     const k = bases[0].degree;
     const nb = bases[0].size;
@@ -120,7 +150,7 @@ export class KanLayer {
     this.baseScale = params.subarray(offsets.baseScale, offsets.baseScale + E);
     this.splineScale = params.subarray(offsets.splineScale, offsets.splineScale + E);
     this.symbolicAffine = params.subarray(offsets.symbolicAffine, offsets.symbolicAffine + 4 * E);
-    this.bias = offsets.bias < 0 ? null : params.subarray(offsets.bias, offsets.bias + outDim);
+    this.bias = offsets.bias < 0 ? null : params.subarray(offsets.bias, offsets.bias + this.nodeDim);
     this.edgeMask = new Float64Array(E).fill(1);
     this.edgeKind = new Uint8Array(E);
     this.symbolic = new Array<SymbolicFunction | null>(E).fill(null);
@@ -132,7 +162,16 @@ export class KanLayer {
     return this.inDim * this.outDim;
   }
 
-  /** Edge index e = j·inDim + i of the edge from input node i to output node j. */
+  /** The output node that subnode j feeds (j itself for sum nodes). O(mult nodes). */
+  nodeOfSubnode(j: number): number {
+    checkInteger('j', j, 0, this.outDim - 1);
+    if (j < this.sumDim) return j;
+    let q = 0;
+    while (q + 1 < this.multStart.length && this.multStart[q + 1] <= j) q++;
+    return this.sumDim + q;
+  }
+
+  /** Edge index e = j·inDim + i of the edge from input node i to output subnode j. */
   edgeIndex(j: number, i: number): number {
     checkInteger('j', j, 0, this.outDim - 1);
     checkInteger('i', i, 0, this.inDim - 1);

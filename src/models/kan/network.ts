@@ -11,6 +11,7 @@ import type { Vec } from '../../core/types';
 import { uniformExtendedBSplineBasis } from '../../diff/bsplineBasis';
 import { resolveBaseFunction, type BaseFunction, type BaseFunctionName } from './functions';
 import { KanLayer, type LayerParameterOffsets } from './layer';
+import { resolveWidths, widthSpec, type KanWidth, type MultArity } from './width';
 
 /**
  * Structure of a KAN (no parameter values; see `createKan` for initialized networks).
@@ -21,8 +22,13 @@ import { KanLayer, type LayerParameterOffsets } from './layer';
  * ```
  */
 export interface KanStructure {
-  /** Widths [n_0, …, n_L], L ≥ 1, every n_l ≥ 1. */
-  shape: readonly number[];
+  /**
+   * Widths [n_0, …, n_L], L ≥ 1: an integer n_l ≥ 1 (sum nodes), or a pair [n_sum, n_mult] for a
+   * layer with multiplication nodes (pykan's MultKAN `width`; not in the input entry).
+   */
+  shape: readonly KanWidth[];
+  /** Arity of the multiplication nodes: an integer ≥ 2 (default 2) or one list per width entry. */
+  multArity?: MultArity;
   /** G, grid intervals per edge (default 3, pykan's default), an integer ≥ 1. */
   intervals?: number;
   /** k, spline degree (default 3, thesis §3.7.1), an integer in [0, 20]. */
@@ -72,8 +78,16 @@ export interface KanParameterCount {
  * ```
  */
 export class KanNetwork {
-  /** Widths [n_0, …, n_L]. */
+  /** Node counts [n_0, …, n_L] (n_sum + n_mult per layer). */
   readonly shape: readonly number[];
+  /** [n_sum, n_mult] per layer (n_mult = 0 everywhere for a plain KAN). */
+  readonly width: readonly (readonly [number, number])[];
+  /** Arity of each multiplication node, per layer (empty lists for sum-only layers). */
+  readonly multArity: readonly (readonly number[])[];
+  /** Whether any layer has multiplication nodes. */
+  readonly hasMult: boolean;
+  /** A string identifying the node/subnode structure (used to match workspaces). */
+  readonly structureKey: string;
   /** Every trainable parameter (the layers' arrays are views into it). */
   readonly params: Vec;
   /** Layers Φ_0 … Φ_{L−1}. */
@@ -86,7 +100,9 @@ export class KanNetwork {
   /** @param structure - shape, G, k, grid range, base function, node bias */
   constructor(structure: KanStructure) {
     if (typeof structure !== 'object' || structure === null) throw new InvalidTypeError('structure', 'an object', structure);
-    const shape = checkShape(structure.shape);
+    const widths = resolveWidths(structure.shape, structure.multArity ?? 2);
+    const shape = widths.sums.map((n, l) => n + widths.mults[l]);
+    const subnodes = widths.sums.map((n, l) => n + widths.arity[l].reduce((a, b) => a + b, 0));
     const G = checkInteger('intervals', structure.intervals ?? 3, 1);
     const k = checkInteger('degree', structure.degree ?? 3, 0, 20);
     const range = structure.gridRange ?? [-1, 1];
@@ -99,25 +115,42 @@ export class KanNetwork {
     this.base = resolveBaseFunction(structure.base);
     this.nodeBias = nodeBias;
     this.shape = Object.freeze(shape.slice());
+    this.width = Object.freeze(widths.sums.map((n, l) => Object.freeze([n, widths.mults[l]] as const)));
+    this.multArity = Object.freeze(widths.arity.map((a) => Object.freeze(a.slice())));
+    this.hasMult = widths.mults.some((m) => m > 0);
+    this.structureKey = JSON.stringify([widths.sums, widths.arity]);
     const nb = G + k;
     const offsets: LayerParameterOffsets[] = [];
     let p = 0;
     for (let l = 0; l + 1 < shape.length; l++) {
-      const E = shape[l] * shape[l + 1];
+      const E = shape[l] * subnodes[l + 1];
       const coefficients = p;
       const baseScale = coefficients + E * nb;
       const splineScale = baseScale + E;
       const symbolicAffine = splineScale + E;
       const bias = nodeBias ? symbolicAffine + 4 * E : -1;
-      const end = symbolicAffine + 4 * E + (nodeBias ? shape[l + 1] : 0);
+      const end = symbolicAffine + 4 * E + (nodeBias ? shape[l + 1] : 0); // one bias per node (after the product)
       offsets.push({ coefficients, baseScale, splineScale, symbolicAffine, bias, end });
       p = end;
     }
     this.params = new Float64Array(p);
     const basis = uniformExtendedBSplineBasis(lo, hi, G, k);
     this.layers = Object.freeze(
-      offsets.map((o, l) => new KanLayer(this.params, o, shape[l], shape[l + 1], new Array(shape[l]).fill(basis), this.base)),
+      offsets.map((o, l) => new KanLayer(this.params, o, shape[l], subnodes[l + 1], new Array(shape[l]).fill(basis), this.base, { sums: widths.sums[l + 1], arity: widths.arity[l + 1] })),
     );
+  }
+
+  /** The width list in pykan's form, e.g. [2, [5, 2], 1] (plain integers for sum-only layers). */
+  get widthSpec(): KanWidth[] {
+    return widthSpec(
+      this.width.map((w) => w[0]),
+      this.width.map((w) => w[1]),
+    );
+  }
+
+  /** The structure options that rebuild this network's layout (shape, arities, G, k, base, bias). */
+  structure(intervals = this.intervals): KanStructure {
+    return { shape: this.widthSpec, multArity: this.multArity.map((a) => a.slice()), intervals, degree: this.degree, base: this.base, nodeBias: this.nodeBias };
   }
 
   /** L, the number of layers. */
@@ -153,7 +186,7 @@ export class KanNetwork {
     for (const layer of this.layers) {
       edges += layer.edgeCount;
       coefficients += layer.edgeCount * layer.basisSize;
-      if (layer.bias !== null) bias += layer.outDim;
+      if (layer.bias !== null) bias += layer.nodeDim;
     }
     return { coefficients, scales: 2 * edges, symbolicAffine: 4 * edges, bias, total: this.params.length, edges };
   }
@@ -163,7 +196,7 @@ export class KanNetwork {
    * functions are immutable and shared). O(params).
    */
   clone(): KanNetwork {
-    const copy = new KanNetwork({ shape: this.shape, intervals: this.intervals, degree: this.degree, base: this.base, nodeBias: this.nodeBias });
+    const copy = new KanNetwork(this.structure());
     copy.params.set(this.params);
     for (let l = 0; l < this.depth; l++) {
       const from = this.layers[l];
@@ -175,10 +208,4 @@ export class KanNetwork {
     }
     return copy;
   }
-}
-
-function checkShape(shape: unknown): number[] {
-  if (!Array.isArray(shape)) throw new InvalidTypeError('shape', 'an array of layer widths [n0, …, nL]', shape);
-  if (shape.length < 2) throw new InvalidArgumentError('shape.length', 'an integer >= 2', shape.length);
-  return shape.map((n, l) => checkInteger(`shape[${l}]`, n, 1));
 }

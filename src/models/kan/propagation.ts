@@ -8,6 +8,9 @@
  * y′ = Σ φ′(v) v′, y″ = Σ φ″(v) v′² + φ′(v) v″, with φ^{(n)} = w_b b^{(n)} + w_s Σ_m c_m B_m^{(n)} for
  * spline edges and φ^{(n)} = c aⁿ f^{(n)}(a v + b) (+ d for n = 0) for symbolic ones.
  *
+ * Layers with multiplication nodes (pykan's MultKAN) sum the edges into subnodes, then form the
+ * node products and their jets in `multNodes.ts`; the reverse pass goes through the products first.
+ *
  * Cost per (sample, edge): O(k·(order+2)); per (sample, input node): one local B-spline
  * evaluation O(k² + k·order). Independent of G. No allocation per call.
  *
@@ -19,6 +22,7 @@ import type { DenseMatrix, Vec } from '../../core/types';
 import type { SymbolicFunction } from './functions';
 import { EDGE_SYMBOLIC, type KanLayer } from './layer';
 import { localBasisDerivatives } from './localBasis';
+import { multiplyNodes, multiplyNodesBackward } from './multNodes';
 import { KanNetwork } from './network';
 import { KanWorkspace } from './workspace';
 
@@ -111,9 +115,9 @@ function forwardLayer(layer: KanLayer, ws: KanWorkspace, l: number, statistics: 
   const vin = ws.values[l];
   const din = ws.first[l];
   const ddin = ws.second[l];
-  const vout = ws.values[l + 1];
-  const dout = ws.first[l + 1];
-  const ddout = ws.second[l + 1];
+  const vout = ws.subValues[l + 1];
+  const dout = ws.subFirst[l + 1];
+  const ddout = ws.subSecond[l + 1];
   const starts = ws.basisStart[l];
   const cache = ws.basisValues[l];
   const baseJets = ws.baseJets[l];
@@ -126,7 +130,7 @@ function forwardLayer(layer: KanLayer, ws: KanWorkspace, l: number, statistics: 
   const affine = layer.symbolicAffine;
   const mask = layer.edgeMask;
   const kind = layer.edgeKind;
-  const bias = layer.bias;
+  const bias = layer.hasMult ? null : layer.bias; // mult layers add node biases after the products
   const absMean = ws.edgeAbsMean[l];
   if (statistics) absMean.fill(0);
   for (let s = 0; s < B; s++) {
@@ -189,6 +193,7 @@ function forwardLayer(layer: KanLayer, ws: KanWorkspace, l: number, statistics: 
     }
   }
   if (statistics) for (let e = 0; e < absMean.length; e++) absMean[e] /= B;
+  if (layer.hasMult) multiplyNodes(layer, ws, l);
 }
 
 /**
@@ -244,9 +249,11 @@ function backwardLayer(layer: KanLayer, ws: KanWorkspace, l: number, grad: Vec):
   const vin = ws.values[l];
   const din = ws.first[l];
   const ddin = ws.second[l];
-  const vbar = ws.valueAdjoint[l + 1];
-  const dbar = ws.firstAdjoint[l + 1];
-  const ddbar = ws.secondAdjoint[l + 1];
+  if (layer.hasMult) multiplyNodesBackward(layer, ws, l, grad);
+  const vbar = ws.subValueAdjoint[l + 1];
+  const dbar = ws.subFirstAdjoint[l + 1];
+  const ddbar = ws.subSecondAdjoint[l + 1];
+  const biasOffset = layer.hasMult ? -1 : off.bias; // mult layers: bias gradient taken above
   const vinBar = ws.valueAdjoint[l];
   const dinBar = ws.firstAdjoint[l];
   const ddinBar = ws.secondAdjoint[l];
@@ -269,7 +276,7 @@ function backwardLayer(layer: KanLayer, ws: KanWorkspace, l: number, grad: Vec):
     for (let j = 0; j < nOut; j++) {
       const o = s * nOut + j;
       const ybar = vbar[o];
-      if (off.bias >= 0) grad[off.bias + j] += ybar;
+      if (biasOffset >= 0) grad[biasOffset + j] += ybar;
       for (let i = 0; i < nIn; i++) {
         const e = j * nIn + i;
         const m = mask[e];

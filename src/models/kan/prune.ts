@@ -5,6 +5,9 @@
  * smaller network is built and the surviving parameters copied), then edges whose attribution
  * score is at most the edge threshold are masked.
  *
+ * Multiplication nodes (pykan's MultKAN) are kept or removed as a whole: a kept mult node keeps
+ * all of its subnodes and their incoming edges, with its arity.
+ *
  * @module
  */
 import { checkNonNegative } from '../../core/check';
@@ -12,6 +15,7 @@ import { InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix } from '../../core/types';
 import { attributionScores } from './attribution';
 import { KanNetwork } from './network';
+import { widthSpec } from './width';
 
 /** Options of {@link pruneKan}. */
 export interface PruneOptions {
@@ -33,8 +37,8 @@ export interface PruneResult {
 
 /**
  * A sub-network made of the given nodes of every layer (inputs and outputs must all be kept):
- * parameters, grids, masks, kinds and symbolic functions of the surviving edges are copied.
- * O(kept edges·(G + k)).
+ * parameters, grids, masks, kinds and symbolic functions of the surviving edges are copied; a kept
+ * multiplication node keeps all its subnodes and edges. O(kept edges·(G + k)).
  * @example
  * ```ts
  * const small = subnetwork(net, [[0, 1], [0, 3], [0]]); // [2, 2, 1] from hidden nodes 0 and 3
@@ -48,18 +52,25 @@ export function subnetwork(net: KanNetwork, keptNodes: readonly number[][]): Kan
       throw new InvalidTypeError(`keptNodes[${l}]`, `a non-empty increasing list of node indices below ${net.shape[l]}`, kept);
     }
   });
-  const shape = keptNodes.map((kept) => kept.length);
-  const sub = new KanNetwork({ shape, intervals: net.intervals, degree: net.degree, base: net.base, nodeBias: net.nodeBias });
+  const sums = keptNodes.map((kept: number[], l: number) => kept.filter((n: number) => n < net.width[l][0]).length);
+  const mults = keptNodes.map((kept: number[], l: number) => kept.length - sums[l]);
+  const multArity = keptNodes.map((kept: number[], l: number) => kept.filter((n: number) => n >= net.width[l][0]).map((n: number) => net.multArity[l][n - net.width[l][0]]));
+  const sub = new KanNetwork({ ...net.structure(), shape: widthSpec(sums, mults), multArity });
   net.layers.forEach((from, l) => {
     const to = sub.layers[l];
     const inKept = keptNodes[l];
     const outKept = keptNodes[l + 1];
-    for (let iNew = 0; iNew < inKept.length; iNew++) to.setGrid(iNew, from.bases[inKept[iNew]]);
-    for (let jNew = 0; jNew < outKept.length; jNew++) {
-      const j = outKept[jNew];
-      for (let iNew = 0; iNew < inKept.length; iNew++) to.copyEdge(jNew, iNew, from, j, inKept[iNew]);
-      if (from.bias !== null && to.bias !== null) to.bias[jNew] = from.bias[j];
+    // subnodes of the kept output nodes: a sum node is its own subnode, a mult node brings all of its own
+    const subKept: number[] = [];
+    for (const n of outKept) {
+      if (n < from.sumDim) subKept.push(n);
+      else for (let r = 0; r < from.multArity[n - from.sumDim]; r++) subKept.push(from.multStart[n - from.sumDim] + r);
     }
+    for (let iNew = 0; iNew < inKept.length; iNew++) to.setGrid(iNew, from.bases[inKept[iNew]]);
+    for (let jNew = 0; jNew < subKept.length; jNew++) {
+      for (let iNew = 0; iNew < inKept.length; iNew++) to.copyEdge(jNew, iNew, from, subKept[jNew], inKept[iNew]);
+    }
+    if (from.bias !== null && to.bias !== null) for (let nNew = 0; nNew < outKept.length; nNew++) to.bias[nNew] = from.bias[outKept[nNew]];
   });
   return sub;
 }

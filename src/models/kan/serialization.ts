@@ -5,6 +5,12 @@
  * edges by library name, the base function by name, and free-form metadata (training history,
  * options). `kanFromJSON(kanToJSON(net))` evaluates bit-identically to `net`.
  *
+ * Layout versions: 1 — sum-only networks (`shape` a list of integers); 2 — networks with
+ * multiplication nodes (pykan's MultKAN): `shape` entries may be pairs [n_sum, n_mult], `multArity`
+ * gives each mult node's arity, and the edges of a layer end on its subnodes. A network is saved
+ * with the lowest version that describes it, so sum-only files stay readable by version-1 readers;
+ * both versions load.
+ *
  * @module
  */
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
@@ -18,8 +24,11 @@ import { symbolicLibrary } from './symbolicLibrary';
 
 /** Format tag of saved networks. */
 export const KAN_FORMAT = 'singularis-kan';
-/** Layout version of saved networks (not the library version). */
-export const KAN_FORMAT_VERSION = 1;
+/**
+ * Highest layout version this library reads and writes (not the library version): 1 for
+ * sum-only networks, 2 for networks with multiplication nodes (module documentation).
+ */
+export const KAN_FORMAT_VERSION = 2;
 
 /** One layer of a saved network. */
 export interface KanLayerJSON {
@@ -37,12 +46,14 @@ export interface KanLayerJSON {
 export interface KanJSON {
   /** Always {@link KAN_FORMAT}. */
   format: string;
-  /** Always {@link KAN_FORMAT_VERSION}. */
+  /** 1 (sum-only network) or 2 (with multiplication nodes). */
   formatVersion: number;
   /** The singularis version that saved it. */
   library: string;
-  /** Layer widths [n0, …, nL]. */
-  shape: number[];
+  /** Layer widths [n0, …, nL]; in version 2 an entry may be a pair [n_sum, n_mult]. */
+  shape: (number | [number, number])[];
+  /** Version 2: arity of each multiplication node, one list per width entry. */
+  multArity?: number[][];
   /** Grid intervals G. */
   intervals: number;
   /** B-spline degree k. */
@@ -93,9 +104,10 @@ export function kanToJSON(net: KanNetwork, metadata: unknown = {}): KanJSON {
   }));
   return {
     format: KAN_FORMAT,
-    formatVersion: KAN_FORMAT_VERSION,
+    formatVersion: net.hasMult ? 2 : 1,
     library: VERSION,
-    shape: net.shape.slice(),
+    shape: net.hasMult ? net.widthSpec.map((w) => (typeof w === 'number' ? w : [w[0], w[1]])) : net.shape.slice(),
+    ...(net.hasMult ? { multArity: net.multArity.map((a) => a.slice()) } : {}),
     intervals: net.intervals,
     degree: net.degree,
     base: baseName,
@@ -129,12 +141,19 @@ export interface LoadedKan {
 export function kanFromJSON(json: unknown): LoadedKan {
   if (!isRecord(json)) throw new InvalidTypeError('json', 'a saved KAN (an object)', json);
   if (json.format !== KAN_FORMAT) throw new InvalidArgumentError('json.format', `"${KAN_FORMAT}"`, json.format);
-  if (json.formatVersion !== KAN_FORMAT_VERSION) throw new InvalidArgumentError('json.formatVersion', `${KAN_FORMAT_VERSION} (this library reads layout version ${KAN_FORMAT_VERSION})`, json.formatVersion);
+  if (json.formatVersion !== 1 && json.formatVersion !== 2) throw new InvalidArgumentError('json.formatVersion', `1 or 2 (this library reads layout versions 1 to ${KAN_FORMAT_VERSION})`, json.formatVersion);
   if (!Array.isArray(json.shape)) throw new InvalidTypeError('json.shape', 'an array of layer widths', json.shape);
+  if (json.formatVersion === 1) {
+    json.shape.forEach((w, l) => {
+      if (typeof w !== 'number') throw new InvalidTypeError(`json.shape[${l}]`, 'an integer (layout version 1 has no multiplication nodes)', w);
+    });
+    if (json.multArity !== undefined) throw new InvalidArgumentError('json.multArity', 'absent in layout version 1', json.multArity);
+  } else if (!Array.isArray(json.multArity)) throw new InvalidTypeError('json.multArity', 'one list of mult-node arities per width entry (layout version 2)', json.multArity);
   if (typeof json.base !== 'string' || !(json.base in BASES)) throw new InvalidArgumentError('json.base', "one of 'silu', 'identity', 'zero'", json.base);
   if (typeof json.nodeBias !== 'boolean') throw new InvalidTypeError('json.nodeBias', 'a boolean', json.nodeBias);
   if (typeof json.params !== 'string') throw new InvalidTypeError('json.params', 'a base64 string', json.params);
-  const net = new KanNetwork({ shape: json.shape as number[], intervals: json.intervals as number, degree: json.degree as number, base: json.base as 'silu', nodeBias: json.nodeBias });
+  const multArity = json.formatVersion === 2 ? (json.multArity as number[][]) : 2;
+  const net = new KanNetwork({ shape: json.shape as number[], multArity, intervals: json.intervals as number, degree: json.degree as number, base: json.base as 'silu', nodeBias: json.nodeBias });
   const params = decodeFloat64(json.params, 'json.params');
   if (params.length !== net.params.length) throw new InvalidArgumentError('json.params', `${net.params.length} parameters for shape [${net.shape.join(', ')}]`, params.length);
   if (!Array.isArray(json.layers) || json.layers.length !== net.depth) throw new InvalidArgumentError('json.layers', `an array of ${net.depth} layers`, Array.isArray(json.layers) ? json.layers.length : json.layers);

@@ -26,6 +26,20 @@ export interface AutoSymbolicOptions extends SuggestSymbolicOptions {
    * (default 256; the grid search costs 3·101²·samples evaluations per library function).
    */
   maxSamples?: number;
+  /**
+   * Layers whose edges are snapped (default: every layer). Snapping one layer at a time with
+   * retraining in between lets the later layers' splines absorb the earlier snaps before they are
+   * fitted themselves.
+   */
+  layers?: readonly number[];
+  /**
+   * Fit each edge against its inputs standardized to mean 0 and standard deviation 1, then map
+   * (a, b) back (default false, as pykan). The (a, b) search box [−10, 10]² and the 10⁻⁴ in the R²
+   * denominator assume inputs of unit scale; an edge fed by a small product (inputs of size 10⁻²)
+   * otherwise loses about 3·10⁻³ of R² for every candidate that cannot absorb the scale, and a
+   * linear edge then ranks below exp(εx).
+   */
+  normalizeInputs?: boolean;
 }
 
 /** What {@link autoSymbolic} did to one edge. */
@@ -95,13 +109,18 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
   const fns = resolveSymbolicFunctions(library, 'options.library');
   const r2Threshold = checkInRange('options.r2Threshold', options.r2Threshold ?? 0, -Infinity, 1);
   const maxSamples = checkInteger('options.maxSamples', options.maxSamples ?? 256, 2);
+  const only = options.layers;
+  if (only !== undefined) {
+    if (!Array.isArray(only)) throw new InvalidTypeError('options.layers', 'an array of layer indices', only);
+    only.forEach((l, q) => checkInteger(`options.layers[${q}]`, l, 0, net.depth - 1));
+  }
   resolveSymbolicFitOptions(options);
   const acts = layerInputs(net, X);
   const network = net.clone();
   const lib = symbolicLibrary();
   const edges: AutoSymbolicEdge[] = [];
   network.layers.forEach((layer, l) => {
-    if (aborted) return;
+    if (aborted || (only !== undefined && !only.includes(l))) return;
     const input = acts[l].data;
     const column = new Float64Array(X.rows);
     const fitted: AutoSymbolicEdge[] = [];
@@ -111,13 +130,25 @@ export function autoSymbolic(net: KanNetwork, X: DenseMatrix, options: AutoSymbo
       const xs = new Float64Array(rows.length);
       for (let q = 0; q < rows.length; q++) xs[q] = column[rows[q]];
       const ys = new Float64Array(rows.length);
+      let mean = 0;
+      let sd = 1;
+      if (options.normalizeInputs === true) {
+        for (let q = 0; q < xs.length; q++) mean += xs[q] / xs.length;
+        let ss = 0;
+        for (let q = 0; q < xs.length; q++) ss += (xs[q] - mean) ** 2;
+        sd = Math.sqrt(ss / xs.length);
+        if (!(sd > 0)) [mean, sd] = [0, 1];
+      }
+      const zs = sd === 1 && mean === 0 ? xs : xs.map((x) => (x - mean) / sd);
       for (let j = 0; j < layer.outDim && !aborted; j++) {
         const e = j * layer.inDim + i;
         if (watch.tick(done, total > 0 ? done / total : 1)) { aborted = true; break; }
         done++;
         if (layer.edgeMask[e] === 0 || layer.edgeKind[e] === EDGE_SYMBOLIC) continue;
         layer.evaluateEdge(j, i, xs, ys);
-        const best = suggestSymbolic(xs, ys, { ...options, library: fns.map((f) => f.name) })[0];
+        const fit = suggestSymbolic(zs, ys, { ...options, library: fns.map((f) => f.name) })[0];
+        // f(a·z + b) with z = (x − mean)/sd is f((a/sd)·x + b − a·mean/sd)
+        const best = { ...fit, a: fit.a / sd, b: fit.b - (fit.a * mean) / sd };
         const fixed = best.r2 >= r2Threshold;
         if (fixed) layer.setSymbolic(j, i, lib.get(best.name)!, best.a, best.b, best.c, best.d);
         fitted.push({ layer: l, input: i, output: j, name: best.name, r2: best.r2, affine: [best.a, best.b, best.c, best.d], fixed });

@@ -23,7 +23,10 @@ export type JetOrder = 0 | 1 | 2;
  * Layouts (s sample, i node, d direction = input coordinate, D = n_0 when order ≥ 1, else 0):
  * `values[l][s·n_l + i]`, `first[l][(s·n_l + i)·D + d]` = ∂x_{l,i}/∂x_{0,d},
  * `second[l][(s·n_l + i)·D + d]` = ∂²x_{l,i}/∂x_{0,d}² (l = 0 … L; l = L is the output), and the
- * adjoints `valueAdjoint`, `firstAdjoint`, `secondAdjoint` with the same layouts.
+ * adjoints `valueAdjoint`, `firstAdjoint`, `secondAdjoint` with the same layouts. Layers with
+ * multiplication nodes also keep their subnode sums (before the products) in `subValues[l + 1]`,
+ * `subFirst`, `subSecond` and the matching adjoints (layout as above with the subnode count); for
+ * the other layers these entries are the node arrays themselves.
  *
  * @example
  * ```ts
@@ -43,6 +46,8 @@ export class KanWorkspace {
   readonly shape: readonly number[];
   /** Spline degree k of that network. */
   readonly degree: number;
+  /** Node/subnode structure of that network ({@link KanNetwork.structureKey}). */
+  readonly structureKey: string;
   /** Node values per layer (l = 0 … L). */
   readonly values: Vec[];
   /** First derivatives per layer (empty arrays when order = 0). */
@@ -55,6 +60,20 @@ export class KanWorkspace {
   readonly firstAdjoint: Vec[];
   /** Adjoints of {@link second}. */
   readonly secondAdjoint: Vec[];
+  /** Subnode values per layer output (index l + 1 for layer l; entry 0 is `values[0]`). */
+  readonly subValues: Vec[];
+  /** Subnode first derivatives (see {@link subValues}). */
+  readonly subFirst: Vec[];
+  /** Subnode pure second derivatives (see {@link subValues}). */
+  readonly subSecond: Vec[];
+  /** Adjoints of {@link subValues}. */
+  readonly subValueAdjoint: Vec[];
+  /** Adjoints of {@link subFirst}. */
+  readonly subFirstAdjoint: Vec[];
+  /** Adjoints of {@link subSecond}. */
+  readonly subSecondAdjoint: Vec[];
+  /** Scratch of 1 + 2·D entries: the jet of a product of all factors but one. */
+  readonly productWork: Vec;
   /** Per layer: start index of the k+1 nonzero basis functions, per (sample, input node). */
   readonly basisStart: Int32Array[];
   /** Per layer: B^{(n)}_{start+r}, n = 0 … order+1, at [((s·n_l + i)(order+2) + n)(k+1) + r]. */
@@ -87,6 +106,7 @@ export class KanWorkspace {
     this.order = checkInteger('order', order, 0, 2) as JetOrder;
     this.shape = net.shape;
     this.degree = net.degree;
+    this.structureKey = net.structureKey;
     const D = order > 0 ? net.inputDim : 0;
     this.directions = D;
     const k1 = net.degree + 1;
@@ -97,19 +117,28 @@ export class KanWorkspace {
     this.valueAdjoint = net.shape.map((n) => alloc(batch * n));
     this.firstAdjoint = net.shape.map((n) => alloc(order >= 1 ? batch * n * D : 0));
     this.secondAdjoint = net.shape.map((n) => alloc(order >= 2 ? batch * n * D : 0));
+    const sub = (nodes: Vec[], perSubnode: number): Vec[] =>
+      nodes.map((a, l) => (l > 0 && net.layers[l - 1].hasMult ? alloc(batch * net.layers[l - 1].outDim * perSubnode) : a));
+    this.subValues = sub(this.values, 1);
+    this.subFirst = sub(this.first, order >= 1 ? D : 0);
+    this.subSecond = sub(this.second, order >= 2 ? D : 0);
+    this.subValueAdjoint = sub(this.valueAdjoint, 1);
+    this.subFirstAdjoint = sub(this.firstAdjoint, order >= 1 ? D : 0);
+    this.subSecondAdjoint = sub(this.secondAdjoint, order >= 2 ? D : 0);
+    this.productWork = alloc(1 + 2 * D);
     const inner = net.shape.slice(0, -1);
     this.basisStart = inner.map((n) => new Int32Array(batch * n));
     this.basisValues = inner.map((n) => alloc(batch * n * (order + 2) * k1));
     this.baseJets = inner.map((n) => alloc(batch * n * 4));
-    this.edgeAbsMean = inner.map((n, l) => alloc(n * net.shape[l + 1]));
+    this.edgeAbsMean = net.layers.map((layer) => alloc(layer.edgeCount));
     this.edgeSignWeight = inner.map(() => null);
     this.scratch = alloc((order + 2) * k1 + 4);
     this.basisWork = alloc(k1 * k1);
   }
 
-  /** True when this workspace fits `net` (same shape and degree). */
+  /** True when this workspace fits `net` (same shape, mult structure and degree). */
   fits(net: KanNetwork): boolean {
-    if (net.degree !== this.degree || net.shape.length !== this.shape.length) return false;
+    if (net.degree !== this.degree || net.shape.length !== this.shape.length || net.structureKey !== this.structureKey) return false;
     for (let l = 0; l < this.shape.length; l++) if (net.shape[l] !== this.shape[l]) return false;
     return true;
   }

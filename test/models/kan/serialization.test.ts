@@ -95,7 +95,7 @@ describe('network diagram (Vega-Lite spec)', () => {
     expect(symbolic[0].formula).toBe('0.7·sin(2.5·x − 0.3) + 0.1');
     expect(Math.max(...spec.datasets.edges.map((e) => e.opacity))).toBe(1);
     for (const e of spec.datasets.edges) expect(e.opacity).toBeGreaterThanOrEqual(0.05);
-    expect(spec.layer.map((l) => l.mark.type)).toEqual(['rule', 'rule', 'rect', 'line', 'point', 'text', 'text']);
+    expect(spec.layer.map((l) => l.mark.type)).toEqual(['rule', 'rule', 'rect', 'line', 'rule', 'point', 'point', 'text', 'text', 'text']);
     expect(spec.title).toMatch(/KAN \[3, 4, 2\]/);
     expect(() => kanDiagramSpec(net, { scores: { ...scores, edgeScores: scores.edgeScores.slice(1) } })).toThrow(/edgeScores/);
   });
