@@ -280,7 +280,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
 
   /** Stages 1..S−1 of a step of size kStep (stage 0 = the current state, already evaluated). */
   private stages(kStep: number): boolean {
-    const { size, d, scheme, y, stageY, stageField, E, I, lambdas, model } = this;
+    const { size, scheme, y, stageY, stageField, E, I, lambdas, model } = this;
     const dim = y.length;
     const S = scheme.b.length;
     for (let s = 1; s < S; s++) {
