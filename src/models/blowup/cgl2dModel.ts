@@ -65,7 +65,14 @@ export interface Cgl2dModel extends RescalingModel {
   normalization(f: Vec, out: Vec): void;
 }
 
-/** Q₁₁, Q₁₂, Q₂₂ from the stored scale variables `(log K₁₁, log K₂₂, s)` (module doc). */
+/**
+ * Q₁₁, Q₁₂, Q₂₂ of `Q = KKᵀ` from the stored scale variables `(log K₁₁, log K₂₂, s = K₁₂/K₂₂)`
+ * (module doc). O(1).
+ * @example
+ * ```ts
+ * cgl2dQ(0, 0, 0.5); // [1.25, 0.5, 1]
+ * ```
+ */
 export function cgl2dQ(logK11: number, logK22: number, s: number, out: Vec = new Float64Array(3)): Vec {
   const k11 = Math.exp(logK11);
   const k22 = Math.exp(logK22);

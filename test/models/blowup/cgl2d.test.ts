@@ -101,11 +101,32 @@ describe('cgl2dModel: the seven normalizations and the matrix scale', () => {
   });
 });
 
+describe('cglBlowup2D: the Masmoudi–Zaag width law in 2-D', () => {
+  test('δ = 0.3: both eigenvalues of Q·τ move by b/b_heat against the heat run at the same τ and grid; phase rate → δ', () => {
+    // candidate: Q·τ → b·u₀^{p−1}B⁻¹, so at equal τ the ratio to the heat run (b = 1/8) tends to b/b_heat,
+    // with a log τ/τ correction (measured at 24 half-nodes: 1.0438/1.0459 at τ = 30, 1.0472/1.0473 at τ = 100)
+    const run = (delta: number) => cglBlowup2D({ delta, tauEnd: 30, grid: { n: 16, length: 100 }, initialData: { re: shearedRe, im: shearedIm }, historyAt: [10] });
+    const heat = run(0);
+    const cgl = run(0.3);
+    const expected = cgl.b / heat.b; // 1.04712
+    expect(expected).toBeCloseTo(1.04712, 5);
+    for (let k = 0; k < 2; k++) expect(Math.abs(cgl.Qtau[k] / heat.Qtau[k] - expected)).toBeLessThan(0.01);
+    // the phase rate approaches δ like 1/τ (measured at 24 half-nodes: −c_θ − δ = −0.0059 at τ = 30, −0.0017 at τ = 100)
+    const L = cgl.history.tau.length - 1;
+    const dev = (k: number) => Math.abs(-cgl.history.ctheta[k] - 0.3);
+    expect(cgl.history.tau[L - 1]).toBe(10);
+    expect(dev(L)).toBeLessThan(0.01);
+    expect(dev(L)).toBeLessThan(0.5 * dev(L - 1));
+    // δ = 0: the datum's own phase diffuses away, the phase rate → 0 (2e-11 at τ = 30)
+    expect(Math.abs(heat.history.ctheta[L])).toBeLessThan(1e-8);
+  });
+});
+
 describe('cglPhysical2D: the direct solver', () => {
-  test('β = δ = 0 reproduces the heat direct solve of the library (thesis 2-D data, quarter grid 21² vs mirrored 41²)', () => {
+  test('β = δ = 0 reproduces the heat direct solve of the library (thesis 2-D data, quarter grid 16² vs mirrored 31²)', () => {
     // independent: real sparse LDLᵀ on the quarter domain with RODAS3 (solvePhysicalHeat) against the
     // complex LDLᵀ on the full square with ARK3(2); the operators agree on even data
-    const g = mappedGrid(sinhMap({ length: 30, scale: 1 }), 21, { symmetry: 'even' });
+    const g = mappedGrid(sinhMap({ length: 30, scale: 1 }), 16, { symmetry: 'even' });
     const datum = (x: number, y: number) => 1 / (1 + (x * x + y * y) / 8 + x ** 4 / 100);
     const heat = solvePhysicalHeat({ system: tensorHeatSystem2d(g, g), initial: tensorGrid2D(g, g).fill(datum), amplitudeTarget: 1e3, rtol: 1e-8 });
     const x = mirroredNodes(g);
