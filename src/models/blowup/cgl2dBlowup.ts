@@ -21,7 +21,7 @@ import type { RescaledState, RescaledStepControls } from './driverTypes';
 import { initRescaled } from './rescaledStepper';
 import { heatHistoryTimes, MappedStepper, resolveHeatGrid } from './heatRunSetup';
 import { mirroredNodes, resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { cgl2dModel, cgl2dQ } from './cgl2dModel';
+import { cgl2dModel } from './cgl2dModel';
 import type { CglGridSpec } from './cglBlowup';
 
 /** Complex initial data in 2-D as two real functions. */
@@ -188,7 +188,10 @@ export function initCglBlowup2D(problem: Cgl2dBlowupProblem, runOptions: RunOpti
         sup = Math.max(sup, Math.abs(Math.hypot(s.u[k], s.u[N + k]) - bar));
       }
     }
-    cgl2dQ(s.logLambda[0], s.logLambda[1], s.logLambda[2], Q);
+    const k11 = Math.exp(s.logLambda[0]);
+    const k22 = Math.exp(s.logLambda[1]);
+    const k12 = s.logLambda[2] * k22;
+    Q[0] = k11 * k11 + k12 * k12; Q[1] = k12 * k22; Q[2] = k22 * k22;
     const [e1, e2] = sym2Eigen(Q[0] * tau, Q[1] * tau, Q[2] * tau);
     const Cp = Math.exp(s.logLambda[3]);
     const k = rec.tau.length;

@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { checkInteger } from '../../core/check';
+import { checkFinite, checkInteger, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { cubicSplineOperator, type CubicSplineOperator } from '../../diff/cubicSplineOperator';
@@ -74,6 +74,10 @@ export interface Cgl2dModel extends RescalingModel {
  * ```
  */
 export function cgl2dQ(logK11: number, logK22: number, s: number, out: Vec = new Float64Array(3)): Vec {
+  checkFinite('logK11', logK11);
+  checkFinite('logK22', logK22);
+  checkFinite('s', s);
+  checkVec('out', out, 3);
   const k11 = Math.exp(logK11);
   const k22 = Math.exp(logK22);
   const k12 = s * k22;
