@@ -122,7 +122,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--rescaled-j0', '3'], /--rescaled-mu 0 and --rescaled-j0 3 must be an admissible pair/],
     ],
     cgl: [
-      [['--dim', '2'], /--dim must be an integer in \[1, 1\] \(got "2"\)/],
+      [['--dim', '3'], /--dim must be an integer in \[1, 2\] \(got "3"\)/],
       [['--p', '1'], /--p must be a number in \(1, 10\] \(got "1"\)/],
       [['--beta', 'x'], /--beta must be a number in \[-100, 100\] \(got "x"\)/],
       [['--grid', '8'], /--grid must be an integer in \[9, 20000\] \(got "8"\)/],
@@ -385,6 +385,27 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(res.heatReductionMaxDiff).toBeLessThan(1e-11);
     expect(res.directBlowupTimeByGrid).toHaveLength(2);
     expect(Math.abs(res.blowupTimeRichardson - res.directBlowupTime)).toBeLessThan(1e-3); // coarse grids here; the unit test checks 5e-6
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['laws', 'profiles', 'amplitude']);
+  });
+
+  test('cgl --dim 2: JSON whole, promised fields, heat reduction to rounding, rescaled and direct blowup times agree; figures readable', async () => {
+    const out = join(dir, 'cgl2d');
+    const r = await cli(['reproduce', 'cgl', '--dim', '2', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'cgl', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ dim: 2, beta: 0.1, delta: 0.2, gamma: 0, p: 2, tau: 20, grid: 16, directGrid: 11 });
+    const res = json.result as Record<string, number> & { directBlowupTimeByGrid: number[]; laws: { Qtau: number[]; Q: number[] } };
+    for (const key of ['dim', 'tau', 'laws', 'blowupTime', 'blowupTimeRichardson', 'directBlowupTime', 'directBlowupTimeByGrid', 'heatReductionMaxDiff', 'heatReductionTimeDiff', 'steps']) expect(res).toHaveProperty(key);
+    expect(res.dim).toBe(2);
+    expect(res.tau).toBe(20);
+    expect(res.laws.Qtau).toHaveLength(2);
+    expect(Math.abs(res.laws.Q[1])).toBeGreaterThan(1e-3); // the sheared datum needs the off-diagonal Q₁₂
+    expect(res.heatReductionMaxDiff).toBeLessThan(1e-12);
+    expect(res.directBlowupTimeByGrid).toHaveLength(2);
+    // coarse direct grids here (21², 41²: Richardson correction 4.4e-3); the unit test compares with 161²
+    expect(Math.abs(res.blowupTimeRichardson - res.directBlowupTime)).toBeLessThan(2e-3);
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
     checkReportFigures(out, ['laws', 'profiles', 'amplitude']);
   });

@@ -52,8 +52,19 @@ export interface RescalingModel {
   advectiveStepBound(c: Vec): number;
   /** Largest stable step for an explicit diffusion, given λ (∞ without diffusion). */
   diffusiveStepBound(lambdas: Vec): number;
-  /** Optional: `(log λ_i)_τ` from c (default `c_0 + 2c_i`, the parabolic scaling of (★)). */
-  scaleRates?(c: Vec, out: Vec): void;
+  /**
+   * Optional: the τ-derivatives of the stored scale variables from c and the current scale values
+   * λ (`lambdas`, as passed to `evaluate`). Default `(log λ_i)_τ = c_0 + 2c_i`, the parabolic
+   * scaling of (★). Models whose scales evolve by a matrix law (the 2-D CGL matrix Q) use λ.
+   */
+  scaleRates?(c: Vec, out: Vec, lambdas: Vec): void;
+  /**
+   * Optional: the scale values λ passed to `evaluate`, `solveImplicit`, the step bounds and
+   * `inRegime`, from the stored scale variables `state[offset..offset + directions)` (default
+   * `λ_i = exp(state[offset + i])`, the stored variables being log λ_i). Lets a model store
+   * signed variables (e.g. an off-diagonal entry of a matrix scale). No allocation.
+   */
+  scaleValues?(state: Vec, offset: number, out: Vec): void;
   /** Optional: false when the field has left the self-similar regime (ends the run with `'diverged'`). */
   inRegime?(u: Vec, lambdas: Vec): boolean;
 }

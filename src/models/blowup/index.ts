@@ -157,3 +157,22 @@ export {
   type KellerSegelRescaledModel,
   type KellerSegelRescaledModelOptions,
 } from './kellerSegelRescaledModel';
+export { cgl2dModel, cgl2dQ, type Cgl2dModel, type Cgl2dModelOptions } from './cgl2dModel';
+export {
+  cglBlowup2D,
+  initCglBlowup2D,
+  type Cgl2dBlowupProblem,
+  type Cgl2dBlowupHistory,
+  type Cgl2dBlowupState,
+  type Cgl2dBlowupResult,
+  type Cgl2dComplexData,
+} from './cgl2dBlowup';
+export {
+  cglPhysical2D,
+  initCglPhysical2D,
+  type CglPhysical2dProblem,
+  type CglPhysical2dState,
+  type CglPhysical2dHistory,
+  type CglPhysical2dStats,
+  type CglPhysical2dResult,
+} from './cglPhysical2d';

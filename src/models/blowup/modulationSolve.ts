@@ -29,9 +29,12 @@ export function resolveScheme(scheme: RescaledRunOptions['scheme'], hasDiffusion
   throw new InvalidArgumentError('options.scheme', "'imex', 'rk4' or a RescalingScheme", scheme);
 }
 
-/** `(log λ_i)_τ` from c: the model's rule, or `c_0 + 2c_i` (the parabolic scaling of (★)). */
-export function scaleRates(model: RescalingModel, c: Vec, out: Vec): void {
-  if (model.scaleRates !== undefined) { model.scaleRates(c, out); return; }
+/**
+ * The rates of the stored scale variables (`(log λ_i)_τ` by default) from c and the current scale
+ * values λ: the model's rule, or `c_0 + 2c_i` (the parabolic scaling of (★)).
+ */
+export function scaleRates(model: RescalingModel, c: Vec, out: Vec, lambdas: Vec): void {
+  if (model.scaleRates !== undefined) { model.scaleRates(c, out, lambdas); return; }
   for (let i = 0; i < out.length; i++) out[i] = c[0] + 2 * c[1 + i];
 }
 

@@ -188,7 +188,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
     for (;;) {
       if (this.stats.nsteps >= this.maxSteps) { this.end('maxSteps', `maxSteps = ${this.maxSteps} reached`); return false; }
       this.stats.nsteps++;
-      for (let i = 0; i < d; i++) lambdas[i] = Math.exp(y[size + i]);
+      this.scaleValues(y);
       let kMax = this.cfl * model.advectiveStepBound(this.cFirst);
       if (scheme.implicitA === null) kMax = Math.min(kMax, this.cfl * model.diffusiveStepBound(lambdas));
       let k = this.k;
@@ -234,7 +234,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
       this.tau = hitsTarget ? target : this.tau + kStep;
       this.stats.naccept++;
       if (!this.evaluateStage(y, this.yField, 0, true)) { this.end('diverged', `the normalization system became singular at τ = ${this.tau}`); return false; }
-      for (let i = 0; i < d; i++) lambdas[i] = Math.exp(y[size + i]);
+      this.scaleValues(y);
       for (let i = 0; i < d; i++) {
         if (lambdas[i] > this.lambdaMax) { this.end('diverged', `λ exceeded lambdaMax = ${this.lambdaMax} at τ = ${this.tau}: the diffusion wins (no self-similar blowup)`); return false; }
       }
@@ -280,7 +280,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
 
   /** Stages 1..S−1 of a step of size kStep (stage 0 = the current state, already evaluated). */
   private stages(kStep: number): boolean {
-    const { size, d, scheme, y, stageY, stageField, E, I, lambdas, model } = this;
+    const { size, scheme, y, stageY, stageField, E, I, lambdas, model } = this;
     const dim = y.length;
     const S = scheme.b.length;
     for (let s = 1; s < S; s++) {
@@ -306,7 +306,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
         const kGamma = kStep * Ai[s];
         const Is = I[s];
         if (model.hasDiffusion && kGamma !== 0) {
-          for (let i = 0; i < d; i++) lambdas[i] = Math.exp(stageY[size + i]);
+          this.scaleValues(stageY);
           Is.set(stageField);
           model.solveImplicit(kGamma, lambdas, Is, stageField);
           for (let q = 0; q < size; q++) Is[q] = (stageField[q] - Is[q]) / kGamma;
@@ -346,7 +346,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
   private evaluateStage(state: Vec, u: Vec, s: number, explicitDiffusion: boolean): boolean {
     const { size, d, P, model, lambdas, fields, reaction, c, cFirst, rates } = this;
     this.stats.nfev++;
-    for (let i = 0; i < d; i++) lambdas[i] = Math.exp(state[size + i]);
+    this.scaleValues(state);
     model.evaluate(u, lambdas, fields, reaction, explicitDiffusion && model.hasDiffusion ? this.I[s] : null);
     if (!model.hasDiffusion && explicitDiffusion) this.I[s].fill(0);
     if (this.frozen && s > 0) {
@@ -365,12 +365,19 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
       const gp = fields[p];
       for (let j = 0; j < size; j++) e[j] += cp * gp[j];
     }
-    scaleRates(model, c, rates);
+    scaleRates(model, c, rates, lambdas);
     for (let i = 0; i < d; i++) e[size + i] = rates[i];
     e[size + d] = c[0];
     e[size + d + 1] = Math.exp(state[size + d]);
     for (let p = 0; p < P; p++) if (!Number.isFinite(c[p])) return false;
     return true;
+  }
+
+  /** `lambdas ← λ` from the stored scale variables of `state` (default `exp`; a model may map them itself). */
+  private scaleValues(state: Vec): void {
+    const { size, d, lambdas, model } = this;
+    if (model.scaleValues !== undefined) { model.scaleValues(state, size, lambdas); return; }
+    for (let i = 0; i < d; i++) lambdas[i] = Math.exp(state[size + i]);
   }
 
   /** Record the history, the saved state (at a `saveAt` time) and call `onSample`. */
