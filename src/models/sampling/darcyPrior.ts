@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 
 /** Options of {@link darcyKlBasis}. */
 export interface DarcyKlOptions {
@@ -44,6 +44,7 @@ export interface DarcyKlBasis {
  * ```
  */
 export function darcyKlBasis(options: DarcyKlOptions = {}): DarcyKlBasis {
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object of KL options', options);
   const M = checkInteger('options.modes', options.modes ?? 16, 1, 512);
   const tau = checkPositive('options.tau', options.tau ?? 3);
   const alpha = checkPositive('options.alpha', options.alpha ?? 2);
@@ -75,9 +76,35 @@ export function darcyKlBasis(options: DarcyKlOptions = {}): DarcyKlBasis {
  * const logA = darcyLogPermeability(kl, u, 32);
  * ```
  */
-export function darcyLogPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out: Float64Array = new Float64Array(n * n), work?: Float64Array): Float64Array {
+export function darcyLogPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out?: Float64Array, work?: Float64Array): Float64Array {
+  checkKlBasis(kl);
   const M = kl.modes;
-  const w = work ?? new Float64Array(M * M + n * M);
+  checkVec('u', u, kl.dimension);
+  checkAllFinite('u', u);
+  checkInteger('n', n, 1, MAX_CELLS_PER_SIDE);
+  if (out !== undefined) checkVec('out', out, n * n);
+  if (work !== undefined && (!(work instanceof Float64Array) || work.length < M * M + n * M)) throw new InvalidTypeError('work', `a Float64Array of length >= M·M + n·M = ${M * M + n * M}`, work);
+  return logPermeability(kl, u, n, out ?? new Float64Array(n * n), work ?? new Float64Array(M * M + n * M));
+}
+
+/** Largest grid side n accepted by {@link darcyLogPermeability} (and the Darcy forward grid). @internal */
+export const MAX_CELLS_PER_SIDE = 4096;
+
+function checkKlBasis(kl: DarcyKlBasis): void {
+  if (kl === null || typeof kl !== 'object' || !(kl.l1 instanceof Int32Array) || !(kl.l2 instanceof Int32Array) || !(kl.eigenvalues instanceof Float64Array)) {
+    throw new InvalidTypeError('kl', 'a basis from darcyKlBasis', kl);
+  }
+  const M = checkInteger('kl.modes', kl.modes, 1, 512);
+  const d = checkInteger('kl.dimension', kl.dimension, 1, M * M);
+  if (kl.l1.length !== d || kl.l2.length !== d || kl.eigenvalues.length !== d) throw new InvalidArgumentError('kl', `index and eigenvalue arrays of length kl.dimension = ${d}`, `${kl.l1.length}, ${kl.l2.length}, ${kl.eigenvalues.length}`);
+  for (let k = 0; k < d; k++) {
+    if (kl.l1[k] < 0 || kl.l1[k] >= M || kl.l2[k] < 0 || kl.l2[k] >= M) throw new InvalidArgumentError(`kl.l1/l2[${k}]`, `mode indices in [0, ${M - 1}]`, `(${kl.l1[k]}, ${kl.l2[k]})`);
+  }
+}
+
+/** {@link darcyLogPermeability} without checks (the forward map's hot path). @internal */
+export function logPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out: Float64Array, w: Float64Array): Float64Array {
+  const M = kl.modes;
   // coefficient matrix c[l1·M + l2] = u_k √λ_k
   w.fill(0, 0, M * M);
   for (let k = 0; k < kl.dimension; k++) w[kl.l1[k] * M + kl.l2[k]] = u[k] * Math.sqrt(kl.eigenvalues[k]);
@@ -121,8 +148,15 @@ export interface DarcyMetrics {
  * ```
  */
 export function darcyMetrics(ensemble: Float64Array, members: number, v: ArrayLike<number>, eigenvalues: Float64Array): DarcyMetrics {
+  if (!(ensemble instanceof Float64Array)) throw new InvalidTypeError('ensemble', 'a Float64Array (I×d, particle per row)', ensemble);
+  checkInteger('members', members, 1);
+  if (!(eigenvalues instanceof Float64Array) || eigenvalues.length < 1) throw new InvalidTypeError('eigenvalues', 'a non-empty Float64Array of λ_l', eigenvalues);
+  if (v === null || typeof v !== 'object' || typeof v.length !== 'number') throw new InvalidTypeError('v', 'an array of reference coefficients', v);
   const d = eigenvalues.length;
   if (ensemble.length !== members * d || v.length !== d) throw new InvalidArgumentError('ensemble', `an I×${d} ensemble and a reference of length ${d}`, `${ensemble.length} entries, reference ${v.length}`);
+  checkAllFinite('ensemble', ensemble);
+  checkAllFinite('v', v);
+  for (let k = 0; k < d; k++) if (!(eigenvalues[k] > 0) || eigenvalues[k] === Infinity) throw new InvalidArgumentError(`eigenvalues[${k}]`, 'a finite number > 0', eigenvalues[k]);
   let h = 0;
   let l = 0;
   for (let j = 0; j < members; j++) {

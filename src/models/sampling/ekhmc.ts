@@ -12,7 +12,7 @@ import { drive, type RunOptions } from '../../core/run';
 import type { Rng } from '../../random/rng';
 import { ornsteinUhlenbeckStep } from '../../time/splitting';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
-import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
@@ -161,7 +161,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
     b.p.set(mom);
     b.f.set(F);
     b.g.set(this.outputs);
-    const eps = this.epsilon / (this.a * forceNorm(F, I, N, this.norm) + 1);
+    const eps = this.epsilon / (this.a * forceNormUnchecked(F, I, N, this.norm) + 1);
     // leapfrog (C.6.1), written out so that the forward evaluation can be handed to the driver
     // (the same arithmetic as time/'s leapfrogStep): half kick, drift, forces, half kick
     const h = eps / 2;
