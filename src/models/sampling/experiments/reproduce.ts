@@ -57,6 +57,8 @@ export interface SamplingExperimentConfig {
   runOptions?: (label: string, from: number, to: number) => RunOptions;
   /** True once the run should stop starting new parts. */
   aborted?: () => boolean;
+  /** EKHMC stiffness cap κ (0 = off, the default; see `EkhmcProblem.stabilityCap`). */
+  stabilityCap?: number;
   /** Darcy forward grid n (elements per side; default 32, 16 with `quick`). */
   darcyGrid?: number;
   /** Run the γ sweep of Fig. C.2 (low-dim only). */
@@ -251,7 +253,7 @@ export async function reproduceSampling(config: SamplingExperimentConfig): Promi
     const runOptions = { ...options(method, from, to), ...(setup.metrics !== undefined ? { saveAt } : {}) };
     const batch = setup.forwardOptions !== undefined && config.darcyBatch !== undefined ? config.darcyBatch(setup.forwardOptions) : undefined;
     const r = method === 'ekhmc'
-      ? batch === undefined ? ekhmc({ ...common, gamma: config.gamma ?? d.gamma }, runOptions) : await runSamplerAsync(initEkhmc({ ...common, gamma: config.gamma ?? d.gamma }, runOptions), batch, runOptions)
+      ? batch === undefined ? ekhmc({ ...common, gamma: config.gamma ?? d.gamma, stabilityCap: config.stabilityCap }, runOptions) : await runSamplerAsync(initEkhmc({ ...common, gamma: config.gamma ?? d.gamma, stabilityCap: config.stabilityCap }, runOptions), batch, runOptions)
       : batch === undefined ? (method === 'aldi' ? aldi : eks)({ ...common, ...eksStep }, runOptions) : await runSamplerAsync((method === 'aldi' ? initAldi : initEks)({ ...common, ...eksStep }, runOptions), batch, runOptions);
     const saved = setup.metrics !== undefined ? new Map(r.saved.map((x) => [x.t, x.state])) : undefined;
     runs.push(summarize(method, r, (Date.now() - started) / 1000, setup.metrics, saved));
@@ -286,7 +288,7 @@ export async function reproduceSampling(config: SamplingExperimentConfig): Promi
     runs,
     reference,
     spectralGap: { gamma0: OPTIMAL_DAMPING, maxGap: MAX_SPECTRAL_GAP, gamma0Numerical: max.gamma, maxGapNumerical: max.gap, curve },
-    settings: { ensemble: I, iterations, epsilon: common.epsilon, a: common.a, forceNorm: config.forceNorm ?? 'maxParticle', noiseSqrt: common.noiseSqrt, gamma: config.gamma ?? d.gamma, eksStepRule: eksRule, pcnIterations: chainNeeded ? pcnIterations : 0, pcnBeta: setup.pcn.beta },
+    settings: { ensemble: I, iterations, epsilon: common.epsilon, a: common.a, forceNorm: config.forceNorm ?? 'maxParticle', noiseSqrt: common.noiseSqrt, gamma: config.gamma ?? d.gamma, eksStepRule: eksRule, stabilityCap: config.stabilityCap ?? 0, pcnIterations: chainNeeded ? pcnIterations : 0, pcnBeta: setup.pcn.beta },
   };
   if (sweep && failure === null && !aborted()) {
     const [from, to] = share(weights.sweep);
