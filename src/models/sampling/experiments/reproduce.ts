@@ -243,7 +243,7 @@ export async function reproduceSampling(config: SamplingExperimentConfig): Promi
     const started = Date.now();
     if (method === 'pcn') {
       const [from, to] = share(weights.chain);
-      const r = pcn({ ...setup.problem, iterations: pcnIterations, beta: setup.pcn.beta, seed: config.seed, thin: Math.max(1, Math.round(pcnIterations / 20000)), start: sampleMoments(setup.ensemble).mean }, options('pCN chain', from, to));
+      const r = pcn({ ...setup.problem, iterations: pcnIterations, beta: setup.pcn.beta, seed: config.seed, thin: Math.max(1, Math.round(pcnIterations / 20000)), start: setup.pcn.start ?? sampleMoments(setup.ensemble).mean }, options('pCN chain', from, to));
       chain = chainSummary(r, (Date.now() - started) / 1000);
       runs.push(chain);
       note('pcn', r.status, r.message);
