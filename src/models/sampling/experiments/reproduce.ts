@@ -101,8 +101,8 @@ export interface SamplingExperimentResult {
   runs: SamplingRunSummary[];
   reference: { mean: number[]; covEigenvalues: number[]; source: string; seconds?: number; forwardEvaluations?: number; acceptanceRate?: number };
   spectralGap: { gamma0: number; maxGap: number; gamma0Numerical: number; maxGapNumerical: number; curve: { gamma: number; gap: number }[] };
-  /** Fig. C.2: per γ and threshold, iterations until the u2-mean stays within the threshold of its converged value (null: never). */
-  gammaSweep?: { gamma: number; threshold: number; steps: number | null }[];
+  /** Fig. C.2: per γ and threshold, iterations until the u2-mean stays within the threshold of its converged value (null: never), and that value (the mean over the run's last tenth). */
+  gammaSweep?: { gamma: number; threshold: number; steps: number | null; converged: number }[];
   settings: Record<string, unknown>;
 }
 
@@ -322,8 +322,8 @@ function darcySetup(I: number, seed: Seed, grid: number): ProblemSetup {
 }
 
 /** Fig. C.2: steps until the u2-mean stays within a threshold of its converged value (the mean of its last tenth), for γ ∈ [30, 10⁴]; null when interrupted. */
-function gammaSweep(setup: ProblemSetup, common: object, gammas: number[], iterations: number, runOptions: (k: number) => RunOptions, aborted: () => boolean): { gamma: number; threshold: number; steps: number | null }[] | null {
-  const out: { gamma: number; threshold: number; steps: number | null }[] = [];
+function gammaSweep(setup: ProblemSetup, common: object, gammas: number[], iterations: number, runOptions: (k: number) => RunOptions, aborted: () => boolean): { gamma: number; threshold: number; steps: number | null; converged: number }[] | null {
+  const out: { gamma: number; threshold: number; steps: number | null; converged: number }[] = [];
   for (let g = 0; g < gammas.length; g++) {
     if (aborted()) return null;
     const gamma = gammas[g];
@@ -343,7 +343,7 @@ function gammaSweep(setup: ProblemSetup, common: object, gammas: number[], itera
         }
         if (k === 0) steps = 0;
       }
-      out.push({ gamma, threshold, steps });
+      out.push({ gamma, threshold, steps, converged: target });
     }
   }
   return out;
