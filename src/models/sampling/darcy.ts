@@ -16,7 +16,7 @@ import { InvalidTypeError } from '../../core/errors';
 import { BandedDiffusionSolver } from '../../fem/bandedDiffusion';
 import { Rng } from '../../random/rng';
 import type { Seed } from '../../random/seed';
-import { darcyKlBasis, logPermeability, type DarcyKlBasis, type DarcyKlOptions } from './darcyPrior';
+import { darcyKlBasis, klCosineTable, logPermeability, type DarcyKlBasis, type DarcyKlOptions } from './darcyPrior';
 import type { InverseProblem } from './problem';
 
 /** Options of {@link darcyForwardMap} and {@link darcyProblem}. */
@@ -70,10 +70,11 @@ export function darcyForwardMap(options: DarcyOptions = {}): DarcyForwardMap {
   const logA = new Float64Array(n * n);
   const a = new Float64Array(n * n);
   const work = new Float64Array(kl.modes * kl.modes + n * kl.modes);
+  const cosines = klCosineTable(kl.modes, n);
   const solver = new BandedDiffusionSolver(n);
   const p = new Float64Array((n + 1) * (n + 1));
   const forward = (u: Float64Array, out: Float64Array): void => {
-    logPermeability(kl, u, n, logA, work);
+    logPermeability(kl, u, n, logA, work, cosines);
     for (let c = 0; c < n * n; c++) a[c] = Math.exp(logA[c]);
     solver.solve(a, f, p);
     for (let k = 0; k < m * m; k++) out[k] = solver.evaluate(p, points[2 * k], points[2 * k + 1]);
