@@ -451,7 +451,7 @@ describe('sampling at --quick sizes with --json', () => {
 
   test('sampling darcy: JSON whole, a pCN chain as the reference, the metrics decrease; Fig. C.3 readable', async () => {
     const out = join(dir, 'sampling-darcy');
-    const r = await cli(['reproduce', 'sampling', '--problem', 'darcy', '--quick', '--grid', '8', '--pcn-iterations', '400', '--method', 'eks,ekhmc', '--out', out, '--json', '--quiet']);
+    const r = await cli(['reproduce', 'sampling', '--problem', 'darcy', '--quick', '--grid', '8', '--pcn-iterations', '400', '--method', 'ekhmc', '--out', out, '--json', '--quiet']);
     expect(r.code).toBe(0);
     const json = oneJson(r.stdout);
     expect(json).toMatchObject({ experiment: 'sampling', status: 'success', seed: 1 });
