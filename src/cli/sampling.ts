@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { darcyForwardBatchInWorkers } from '../node/sampling';
+import { DarcyWorkerPool } from '../node/sampling';
 import { PCN_DARCY_BETA, reproduceSampling, type SamplingExperimentConfig, type SamplingExperimentResult, type SamplingMethod } from '../models/sampling/experiments/reproduce';
 import { OPTIMAL_DAMPING } from '../models/sampling/ekhmc';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from './framework/experiment';
@@ -130,12 +130,19 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
     seed: f.seed, gammaSweep: f.sweep, quick: ctx.quick, pcnIterations: f.pcnIterations, darcyGrid: f.grid,
     runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
   };
+  let pool: DarcyWorkerPool | undefined;
   if (f.workers > 1 && f.problem === 'darcy') {
     const fromSource = import.meta.url.endsWith('.ts');
     const taskModule = new URL(fromSource ? '../node/samplingTask.ts' : '../node/samplingTask.js', import.meta.url);
-    config.darcyBatch = (options) => darcyForwardBatchInWorkers(options, { workers: f.workers, taskModule, preload: fromSource ? 'tsx/cjs' : undefined });
+    // one persistent pool for every sampler of the run (the forward-map options are the same)
+    config.darcyBatch = (options) => (pool ??= new DarcyWorkerPool(options, { workers: f.workers, taskModule, preload: fromSource ? 'tsx/cjs' : undefined })).batch;
   }
-  const r = await reproduceSampling(config);
+  let r: SamplingExperimentResult;
+  try {
+    r = await reproduceSampling(config);
+  } finally {
+    await pool?.close();
+  }
   const table = formatTable(['method', 'status', 'mean', 'cov eigenvalues', 'iterations', 'forward evals', 'seconds'], [
     ...r.runs.map((x) => [x.method, x.status, fmt(x.mean), fmt(x.covEigenvalues), String(x.iterations), String(x.forwardEvaluations), x.seconds.toFixed(2)]),
     ['reference', '', fmt(r.reference.mean), fmt(r.reference.covEigenvalues), '', '', r.reference.source],
