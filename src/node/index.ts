@@ -36,7 +36,7 @@ export {
   type WhiteNoiseShardPlan,
   type MergedEnsemble,
 } from './billiardsShards';
-export { darcyForwardBatchInWorkers, type DarcyWorkerOptions } from './sampling';
+export { darcyForwardBatchInWorkers, DarcyWorkerPool, type DarcyWorkerOptions } from './sampling';
 export * from './pinnCheckpoint';
 export type { EnsembleBlock } from '../models/billiards/ensemble';
 export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';

@@ -46,7 +46,8 @@ export interface WorkerMapResult<R> {
   completed: number;
 }
 
-const BOOTSTRAP = `
+/** The worker bootstrap: loads the task module and answers `{ index, task }` messages. @internal */
+export const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
 const load = workerData.preload
   ? Promise.resolve().then(() => { require(require.resolve(workerData.preload, { paths: [process.cwd()] })); return require(require('node:url').fileURLToPath(workerData.url)); })
@@ -130,11 +131,13 @@ export async function mapInWorkers<T, R>(options: WorkerMapOptions<T>): Promise<
  * The parent's Node options minus `--input-type`, which would make the CommonJS bootstrap an ES
  * module when the parent itself was started from `node --input-type=module -e …`.
  */
-function workerExecArgv(): string[] {
+/** @internal */
+export function workerExecArgv(): string[] {
   return process.execArgv.filter((arg, i, all) => !arg.startsWith('--input-type') && all[i - 1] !== '--input-type');
 }
 
-function toUrl(module: string | URL): string {
+/** The task module as a `file:` URL (absolute paths and URLs only). @internal */
+export function toUrl(module: string | URL): string {
   if (module instanceof URL) return module.href;
   if (typeof module !== 'string' || module.length === 0) throw new InvalidTypeError('module', 'an absolute path or a file: URL', module);
   if (module.startsWith('file:')) return module;

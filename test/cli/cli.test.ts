@@ -19,7 +19,7 @@ import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling'];
 
 interface Run {
   code: number | null;
@@ -135,6 +135,19 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--case', 'fc-pino', '--resolution', '8'], /--resolution must be at least 16 with --case fc-pino \(got "8"\)/],
       [['--seed', '-1'], /--seed must be an integer in \[0, 2147483646\] \(got "-1"\)/],
       [['--epochs', '1e5', '--samples', '1e5'], /times the work of the default run .*--yes/],
+    ],
+    sampling: [
+      [['--problem', 'heat'], /--problem must be one of linear, low-dim, darcy \(got "heat"\)/],
+      [['--method', 'eks,hmc'], /--method must be a comma list of eks, aldi, ekhmc, pcn \(got "hmc" in "eks,hmc"\)/],
+      [['--method', 'eks,eks'], /--method lists a sampler twice \(got "eks,eks"\)/],
+      [['--ensemble', '1'], /--ensemble must be an integer in \[2, 1e5\] \(got "1"\)/],
+      [['--iterations', 'NaN'], /--iterations must be an integer in \[1, 1e6\] \(got "NaN"\)/],
+      [['--gamma', '0'], /--gamma must be a number in \(0, 1e6\] \(got "0"\)/],
+      [['--epsilon', 'Infinity'], /--epsilon must be a number in \(0, 100\] \(got "Infinity"\)/],
+      [['--force-norm', 'max'], /--force-norm must be one of maxParticle, rms, frobenius \(got "max"\)/],
+      [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
+      [['--seed', '-1'], /--seed must be a non-negative integer or a word \(got "-1"\)/],
+      [['--problem', 'darcy', '--ensemble', '2048', '--iterations', '1000'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -441,6 +454,63 @@ describe('ported experiments at --quick sizes with --json', () => {
   });
 });
 
+describe('sampling at --quick sizes with --json', () => {
+  type SamplingRun = { method: string; status: string; mean: number[]; covEigenvalues: number[]; iterations: number; forwardEvaluations: number; seconds: number; acceptanceRate?: number; metrics?: { iteration: number; dL2: number; dHminus2: number }[] };
+  type SamplingResult = { problem: string; runs: SamplingRun[]; reference: { mean: number[]; covEigenvalues: number[]; source: string }; spectralGap: { gamma0: number; maxGap: number; gamma0Numerical: number; maxGapNumerical: number }; gammaSweep?: { gamma: number; threshold: number; steps: number | null }[]; settings: Record<string, unknown> };
+
+  test('sampling low-dim: JSON whole, every method against the quadrature reference, spectral gap, γ sweep; Figs. C.1–C.2 and the gap readable', async () => {
+    const out = join(dir, 'sampling');
+    const r = await cli(['reproduce', 'sampling', '--quick', '--method', 'eks,aldi,ekhmc,pcn', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'sampling', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ problem: 'low-dim', method: 'eks,aldi,ekhmc,pcn', ensemble: 200, iterations: 200, gamma: 100, epsilon: 0.2, forceNorm: 'maxParticle', pcnIterations: 20000, sweep: true, workers: 1 });
+    const res = json.result as unknown as SamplingResult;
+    expect(res.problem).toBe('low-dim');
+    expect(res.runs.map((x) => x.method)).toEqual(['eks', 'aldi', 'ekhmc', 'pcn']);
+    for (const run of res.runs) {
+      for (const key of ['mean', 'covEigenvalues', 'iterations', 'forwardEvaluations', 'seconds']) expect(run).toHaveProperty(key);
+      expect(run.status).toBe('success');
+      expect(run.mean).toHaveLength(2);
+      expect(run.covEigenvalues).toHaveLength(2);
+    }
+    for (const run of res.runs.slice(0, 3)) expect(run.forwardEvaluations).toBe(200 * 201); // I per iteration plus the initial ensemble
+    expect(res.runs[3].forwardEvaluations).toBe(20001);
+    expect(res.reference.source).toMatch(/quadrature/);
+    // the reference posterior's mean is near the noise-free fit u = (−ln(224/15), 104.4) (thesis §C.6.1)
+    expect(Math.abs(res.reference.mean[0] + Math.log(224 / 15))).toBeLessThan(3 * Math.sqrt(res.reference.covEigenvalues[0]));
+    expect(Math.abs(res.reference.mean[1] - 104.4)).toBeLessThan(3 * Math.sqrt(res.reference.covEigenvalues[0]));
+    expect(res.spectralGap.gamma0).toBe(2 * Math.SQRT2 - 1);
+    expect(res.spectralGap.maxGap).toBe(2 * Math.SQRT2 - 2);
+    expect(Math.abs(res.spectralGap.gamma0Numerical - res.spectralGap.gamma0)).toBeLessThan(1e-7);
+    expect(Math.abs(res.spectralGap.maxGapNumerical - res.spectralGap.maxGap)).toBeLessThan(1e-12);
+    expect(res.gammaSweep).toHaveLength(9);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['mean-u1', 'mean-u2', 'eigenvalues', 'gamma-sweep', 'scatter', 'spectral-gap']);
+  });
+
+  test('sampling darcy: JSON whole, a pCN chain as the reference, the metrics decrease; Fig. C.3 readable', async () => {
+    const out = join(dir, 'sampling-darcy');
+    const r = await cli(['reproduce', 'sampling', '--problem', 'darcy', '--quick', '--grid', '8', '--pcn-iterations', '400', '--method', 'ekhmc', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'sampling', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ problem: 'darcy', ensemble: 32, iterations: 20, gamma: 1, epsilon: 1, eksStep: 'adaptive', grid: 8, pcnIterations: 400 });
+    const res = json.result as unknown as SamplingResult;
+    expect(res.reference.source).toMatch(/^pCN chain of 400 proposals/);
+    expect(res.reference.mean).toHaveLength(255);
+    expect(res.reference.covEigenvalues).toHaveLength(255);
+    for (const run of res.runs) {
+      expect(run.forwardEvaluations).toBe(32 * 21);
+      const m = run.metrics!;
+      expect(m.at(-1)!.iteration).toBe(20);
+      expect(m.at(-1)!.dL2).toBeLessThan(m[0].dL2);
+      expect(m.at(-1)!.dHminus2).toBeLessThan(m[0].dHminus2);
+    }
+    checkReportFigures(out, ['mean-u1', 'mean-u2', 'eigenvalues', 'scatter', 'metrics', 'spectral-gap']);
+  });
+});
+
 describe('interrupts and failures', () => {
   /** Send SIGINT once the computation (not just the start) has reported progress. */
   const interrupt = (label: RegExp) => {
@@ -463,6 +533,8 @@ describe('interrupts and failures', () => {
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
     ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
     ['neural-operator', ['--epochs', '2000'], /progress: training/],
+    // 20000 particles × 10⁵ iterations is hours of EKHMC: always mid-run at the first throttled line
+    ['sampling', ['--method', 'ekhmc', '--ensemble', '20000', '--iterations', '100000', '--no-sweep'], /progress: ekhmc /],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));

@@ -1,7 +1,6 @@
 /**
  * No silent NaN from any model export: every function and class exported by the billiards, blowup,
- * kan, msfem and operator subpaths (sampling is not covered yet: one of its exports does not return
- * when given non-finite sizes) is called with NaN, ±Infinity, empty, NaN-filled and mismatched arrays in every
+ * kan, msfem, operator and sampling subpaths is called with NaN, ±Infinity, empty, NaN-filled and mismatched arrays in every
  * argument; each call must throw a named error (InvalidArgumentError, InvalidTypeError,
  * NumericalError) or return a non-success status or a result without NaN. Fast: no valid problem
  * is ever run.
@@ -11,9 +10,10 @@ import * as blowup from '../../src/models/blowup/index';
 import * as kan from '../../src/models/kan/index';
 import * as msfem from '../../src/models/msfem/index';
 import * as operator from '../../src/models/operator/index';
+import * as sampling from '../../src/models/sampling/index';
 import { badCalls, classifyCall, exportedFunctions } from './badInputHelper';
 
-const subpaths: Record<string, Record<string, unknown>> = { billiards, blowup, kan, msfem, operator };
+const subpaths: Record<string, Record<string, unknown>> = { billiards, blowup, kan, msfem, operator, sampling };
 
 describe.each(Object.entries(subpaths))('singularis/%s', (_subpath, namespace) => {
   const exports = exportedFunctions(namespace);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { darcyForwardBatchInWorkers } from '../../src/node/sampling';
+import { darcyForwardBatchInWorkers, DarcyWorkerPool } from '../../src/node/sampling';
 import { darcyProblem, ekhmc, initEkhmc, initEks, eks, runSamplerAsync } from '../../src/models/sampling/index';
 
 // spec check 12: identical results for 1 and 2 workers (and the serial run) with the same seed
@@ -20,5 +20,19 @@ describe('Darcy forward map on worker threads', () => {
       expect(Array.from(b.final.data)).toEqual(Array.from(serial[1]));
       expect(a.stats.nforward).toBe(10 * 2);
     }
+  });
+
+  it('a persistent pool gives the same ensembles as the serial run, over several batches, and refuses work once closed', async () => {
+    const serial = ekhmc({ ...setup, iterations: 3, gamma: 1 }).final.data;
+    const pool = new DarcyWorkerPool(options, { workers: 2, taskModule, blockSize: 3 });
+    try {
+      const a = await runSamplerAsync(initEkhmc({ ...setup, iterations: 3, gamma: 1 }), pool.batch);
+      expect(a.status).toBe('success');
+      expect(Array.from(a.final.data)).toEqual(Array.from(serial));
+      expect(a.stats.nforward).toBe(10 * 4);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.batch(new Float64Array(0), 1, new Float64Array(0))).rejects.toThrow(/pool must be open/);
   });
 });

@@ -12,10 +12,11 @@
  * @module
  */
 import { checkInteger, checkPositive } from '../../core/check';
+import { InvalidTypeError } from '../../core/errors';
 import { BandedDiffusionSolver } from '../../fem/bandedDiffusion';
 import { Rng } from '../../random/rng';
 import type { Seed } from '../../random/seed';
-import { darcyKlBasis, darcyLogPermeability, type DarcyKlBasis, type DarcyKlOptions } from './darcyPrior';
+import { darcyKlBasis, klCosineTable, logPermeability, type DarcyKlBasis, type DarcyKlOptions } from './darcyPrior';
 import type { InverseProblem } from './problem';
 
 /** Options of {@link darcyForwardMap} and {@link darcyProblem}. */
@@ -27,6 +28,9 @@ export interface DarcyOptions extends DarcyKlOptions {
   /** Source f (default 1). */
   source?: number;
 }
+
+/** Largest forward grid: the banded factorization stores about n³ numbers (n = 512: 1 GiB). */
+const MAX_FORWARD_GRID = 512;
 
 /** A Darcy forward map q ↦ p(observation points). */
 export interface DarcyForwardMap {
@@ -51,9 +55,10 @@ export interface DarcyForwardMap {
  * ```
  */
 export function darcyForwardMap(options: DarcyOptions = {}): DarcyForwardMap {
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object of Darcy options', options);
   const kl = darcyKlBasis(options);
-  const n = checkInteger('options.grid', options.grid ?? 32, 2);
-  const m = checkInteger('options.observations', options.observations ?? 8, 1);
+  const n = checkInteger('options.grid', options.grid ?? 32, 2, MAX_FORWARD_GRID);
+  const m = checkInteger('options.observations', options.observations ?? 8, 1, 1024);
   const f = checkPositive('options.source', options.source ?? 1);
   const points = new Float64Array(2 * m * m);
   for (let j = 0; j < m; j++) {
@@ -65,10 +70,11 @@ export function darcyForwardMap(options: DarcyOptions = {}): DarcyForwardMap {
   const logA = new Float64Array(n * n);
   const a = new Float64Array(n * n);
   const work = new Float64Array(kl.modes * kl.modes + n * kl.modes);
+  const cosines = klCosineTable(kl.modes, n);
   const solver = new BandedDiffusionSolver(n);
   const p = new Float64Array((n + 1) * (n + 1));
   const forward = (u: Float64Array, out: Float64Array): void => {
-    darcyLogPermeability(kl, u, n, logA, work);
+    logPermeability(kl, u, n, logA, work, cosines);
     for (let c = 0; c < n * n; c++) a[c] = Math.exp(logA[c]);
     solver.solve(a, f, p);
     for (let k = 0; k < m * m; k++) out[k] = solver.evaluate(p, points[2 * k], points[2 * k + 1]);

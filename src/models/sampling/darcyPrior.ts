@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 
 /** Options of {@link darcyKlBasis}. */
 export interface DarcyKlOptions {
@@ -44,6 +44,7 @@ export interface DarcyKlBasis {
  * ```
  */
 export function darcyKlBasis(options: DarcyKlOptions = {}): DarcyKlBasis {
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object of KL options', options);
   const M = checkInteger('options.modes', options.modes ?? 16, 1, 512);
   const tau = checkPositive('options.tau', options.tau ?? 3);
   const alpha = checkPositive('options.alpha', options.alpha ?? 2);
@@ -75,29 +76,68 @@ export function darcyKlBasis(options: DarcyKlOptions = {}): DarcyKlBasis {
  * const logA = darcyLogPermeability(kl, u, 32);
  * ```
  */
-export function darcyLogPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out: Float64Array = new Float64Array(n * n), work?: Float64Array): Float64Array {
+export function darcyLogPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out?: Float64Array, work?: Float64Array): Float64Array {
+  checkKlBasis(kl);
   const M = kl.modes;
-  const w = work ?? new Float64Array(M * M + n * M);
+  checkVec('u', u, kl.dimension);
+  checkAllFinite('u', u);
+  checkInteger('n', n, 1, MAX_CELLS_PER_SIDE);
+  if (out !== undefined) checkVec('out', out, n * n);
+  if (work !== undefined && (!(work instanceof Float64Array) || work.length < M * M + n * M)) throw new InvalidTypeError('work', `a Float64Array of length >= M·M + n·M = ${M * M + n * M}`, work);
+  return logPermeability(kl, u, n, out ?? new Float64Array(n * n), work ?? new Float64Array(M * M + n * M));
+}
+
+/** Largest grid side n accepted by {@link darcyLogPermeability} (and the Darcy forward grid). @internal */
+export const MAX_CELLS_PER_SIDE = 4096;
+
+function checkKlBasis(kl: DarcyKlBasis): void {
+  if (kl === null || typeof kl !== 'object' || !(kl.l1 instanceof Int32Array) || !(kl.l2 instanceof Int32Array) || !(kl.eigenvalues instanceof Float64Array)) {
+    throw new InvalidTypeError('kl', 'a basis from darcyKlBasis', kl);
+  }
+  const M = checkInteger('kl.modes', kl.modes, 1, 512);
+  const d = checkInteger('kl.dimension', kl.dimension, 1, M * M);
+  if (kl.l1.length !== d || kl.l2.length !== d || kl.eigenvalues.length !== d) throw new InvalidArgumentError('kl', `index and eigenvalue arrays of length kl.dimension = ${d}`, `${kl.l1.length}, ${kl.l2.length}, ${kl.eigenvalues.length}`);
+  for (let k = 0; k < d; k++) {
+    if (kl.l1[k] < 0 || kl.l1[k] >= M || kl.l2[k] < 0 || kl.l2[k] >= M) throw new InvalidArgumentError(`kl.l1/l2[${k}]`, `mode indices in [0, ${M - 1}]`, `(${kl.l1[k]}, ${kl.l2[k]})`);
+  }
+}
+
+/**
+ * cos(π·l·(k + ½)/n) at index k·M + l for k < n, l < M: the KL cosines at the cell centres, the same
+ * in x and y. Precomputed once per grid by the forward map. @internal
+ */
+export function klCosineTable(M: number, n: number): Float64Array {
+  const T = new Float64Array(n * M);
+  for (let k = 0; k < n; k++) {
+    const x = (k + 0.5) / n;
+    for (let l = 0; l < M; l++) T[k * M + l] = Math.cos(Math.PI * l * x);
+  }
+  return T;
+}
+
+/**
+ * {@link darcyLogPermeability} without checks (the forward map's hot path); `table` from
+ * {@link klCosineTable}(M, n) saves the n·M² + n·M cosines per call (same values, same sums). @internal
+ */
+export function logPermeability(kl: DarcyKlBasis, u: Float64Array, n: number, out: Float64Array, w: Float64Array, table: Float64Array = klCosineTable(kl.modes, n)): Float64Array {
+  const M = kl.modes;
+  const T = table;
   // coefficient matrix c[l1·M + l2] = u_k √λ_k
   w.fill(0, 0, M * M);
   for (let k = 0; k < kl.dimension; k++) w[kl.l1[k] * M + kl.l2[k]] = u[k] * Math.sqrt(kl.eigenvalues[k]);
   // t[j·M + l1] = Σ_l2 c[l1, l2] cos(π l2 y_j)
   const t0 = M * M;
   for (let j = 0; j < n; j++) {
-    const y = (j + 0.5) / n;
     for (let a = 0; a < M; a++) {
       let s = 0;
-      for (let b = 0; b < M; b++) s += w[a * M + b] * Math.cos(Math.PI * b * y);
+      for (let b = 0; b < M; b++) s += w[a * M + b] * T[j * M + b];
       w[t0 + j * M + a] = s;
     }
   }
-  const cx = new Float64Array(M);
   for (let i = 0; i < n; i++) {
-    const x = (i + 0.5) / n;
-    for (let a = 0; a < M; a++) cx[a] = Math.cos(Math.PI * a * x);
     for (let j = 0; j < n; j++) {
       let s = 0;
-      for (let a = 0; a < M; a++) s += cx[a] * w[t0 + j * M + a];
+      for (let a = 0; a < M; a++) s += T[i * M + a] * w[t0 + j * M + a];
       out[j * n + i] = s;
     }
   }
@@ -121,8 +161,15 @@ export interface DarcyMetrics {
  * ```
  */
 export function darcyMetrics(ensemble: Float64Array, members: number, v: ArrayLike<number>, eigenvalues: Float64Array): DarcyMetrics {
+  if (!(ensemble instanceof Float64Array)) throw new InvalidTypeError('ensemble', 'a Float64Array (I×d, particle per row)', ensemble);
+  checkInteger('members', members, 1);
+  if (!(eigenvalues instanceof Float64Array) || eigenvalues.length < 1) throw new InvalidTypeError('eigenvalues', 'a non-empty Float64Array of λ_l', eigenvalues);
+  if (v === null || typeof v !== 'object' || typeof v.length !== 'number') throw new InvalidTypeError('v', 'an array of reference coefficients', v);
   const d = eigenvalues.length;
   if (ensemble.length !== members * d || v.length !== d) throw new InvalidArgumentError('ensemble', `an I×${d} ensemble and a reference of length ${d}`, `${ensemble.length} entries, reference ${v.length}`);
+  checkAllFinite('ensemble', ensemble);
+  checkAllFinite('v', v);
+  for (let k = 0; k < d; k++) if (!(eigenvalues[k] > 0) || eigenvalues[k] === Infinity) throw new InvalidArgumentError(`eigenvalues[${k}]`, 'a finite number > 0', eigenvalues[k]);
   let h = 0;
   let l = 0;
   for (let j = 0; j < members; j++) {

@@ -8,11 +8,12 @@
  * @module
  */
 import { checkNonNegative, checkOneOf, checkPositive } from '../../core/check';
+import { InvalidArgumentError } from '../../core/errors';
 import { drive, type RunOptions } from '../../core/run';
 import type { Rng } from '../../random/rng';
 import { ornsteinUhlenbeckStep } from '../../time/splitting';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
-import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
@@ -35,6 +36,14 @@ export interface EkhmcProblem extends InverseProblem, EnsembleSetup, RecordOptio
    * `'gradient'`: the exact force −C_q DΦ(q) from `problem.gradient` (eq. (C.1.10)).
    */
   force?: 'kalman' | 'gradient';
+  /**
+   * Stability cap κ (default 0 = off, as in the thesis): ε_j ≤ κ/max(s, √s) with
+   * s = tr(C_q Γ0⁻¹) + (1/I)Σ_k ‖G(q⁽ᵏ⁾) − Ḡ‖²_Γ, an upper bound of λ_max(C_q·DΦ²) for linear G
+   * (equal to its trace): √s bounds the leapfrog frequency, s the rate at which C_q collapses while
+   * the ensemble is much wider than the posterior. The thesis's ε/(a|F_H| + 1) alone lets the
+   * ensemble blow up on stiff problems (docs/sampling.md); κ = 1 prevents it there. Gradient-free force only.
+   */
+  stabilityCap?: number;
   /** Initial momenta: `'zero'` (default) or `'gibbs'` (p = Qξ/√I, a draw from N(0, C_q)). */
   initialMomentum?: 'zero' | 'gibbs';
   /** Covariance normalization 1/(I − ddof): 0 (thesis, default) or 1. */
@@ -61,6 +70,8 @@ export class EkhmcStepper extends EnsembleStepperBase {
   epsilon: number;
   /** Adaptivity a (may be changed between steps). */
   a: number;
+  /** Leapfrog stability cap κ (0 = off; may be changed between steps). */
+  stabilityCap: number;
   private readonly p: CheckedProblem;
   private readonly rng: Rng;
   private readonly norm: ForceNorm;
@@ -80,6 +91,8 @@ export class EkhmcStepper extends EnsembleStepperBase {
     const gamma = checkPositive('problem.gamma', problem.gamma ?? OPTIMAL_DAMPING);
     const epsilon = checkPositive('problem.epsilon', problem.epsilon ?? 0.2);
     const a = checkNonNegative('problem.a', problem.a ?? 0.01);
+    const cap = checkNonNegative('problem.stabilityCap', problem.stabilityCap ?? 0);
+    if (cap > 0 && useGradient) throw new InvalidArgumentError('problem.stabilityCap', "0 with force: 'gradient' (the cap estimates the stiffness from forward outputs)", cap);
     const init = problem.initialMomentum === undefined ? 'zero' : checkOneOf('problem.initialMomentum', problem.initialMomentum, ['zero', 'gibbs'] as const);
     const noiseKind = problem.noiseSqrt === undefined ? 'ensembleFactor' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
     const { rng, I, positions } = initialEnsemble(problem, p);
@@ -93,6 +106,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
     this.gamma = gamma;
     this.epsilon = epsilon;
     this.a = a;
+    this.stabilityCap = cap;
     this.momenta = new Float64Array(I * p.N);
     this.forces = new Float64Array(I * p.N);
     this.outputs = new Float64Array(I * p.J);
@@ -150,6 +164,22 @@ export class EkhmcStepper extends EnsembleStepperBase {
     return null;
   }
 
+  /**
+   * s = tr(C_q Γ0⁻¹) + (1/(I − ddof))Σ_k ‖G_k − Ḡ‖²_Γ = tr(C_q·(Γ0⁻¹ + AᵀΓ⁻¹A)) for linear G, an upper
+   * bound of its largest eigenvalue. O(I·(N + J)) for diagonal covariances.
+   */
+  private stiffness(): number {
+    const { I, N } = this;
+    const J = this.p.J;
+    const ws = this.ws;
+    let s = 0;
+    for (let i = 0; i < I; i++) {
+      s += this.p.prior.normSquared(ws.centered.subarray(i * N, (i + 1) * N));
+      if (J > 0) s += this.p.noise!.normSquared(ws.centeredOutputs.subarray(i * J, (i + 1) * J));
+    }
+    return s / (I - ws.ddof) + Number.MIN_VALUE;
+  }
+
   /** @internal */
   protected *phases(): Generator<void, StepFailure | null, void> {
     const { I, N } = this;
@@ -161,7 +191,11 @@ export class EkhmcStepper extends EnsembleStepperBase {
     b.p.set(mom);
     b.f.set(F);
     b.g.set(this.outputs);
-    const eps = this.epsilon / (this.a * forceNorm(F, I, N, this.norm) + 1);
+    let eps = this.epsilon / (this.a * forceNormUnchecked(F, I, N, this.norm) + 1);
+    if (this.stabilityCap > 0) {
+      const s = this.stiffness();
+      eps = Math.min(eps, this.stabilityCap / Math.max(s, Math.sqrt(s)));
+    }
     // leapfrog (C.6.1), written out so that the forward evaluation can be handed to the driver
     // (the same arithmetic as time/'s leapfrogStep): half kick, drift, forces, half kick
     const h = eps / 2;

@@ -18,7 +18,7 @@ import type { DenseMatrix } from '../../core/types';
 import { choleskyFactor, createMatrix } from '../../linalg/dense';
 import type { Rng } from '../../random/rng';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
-import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNorm, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /**
@@ -141,7 +141,7 @@ export class EksStepper extends EnsembleStepperBase {
 
   /** The step Δt the rule gives for the current ensemble. */
   stepSize(): number {
-    if (this.rule === 'adaptive') return this.epsilon / (this.a * forceNorm(this.forces, this.I, this.N, this.norm) + 1);
+    if (this.rule === 'adaptive') return this.epsilon / (this.a * forceNormUnchecked(this.forces, this.I, this.N, this.norm) + 1);
     return this.epsilon / (this.ws.misfitFrobenius(this.outputs, this.p.data, this.p.noise!) + 2 ** -52);
   }
 

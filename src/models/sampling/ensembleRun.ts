@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { checkInteger, checkOneOf } from '../../core/check';
+import { checkAllFinite, checkFunction, checkInteger, checkOneOf } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { RunResult, RunStats, SavedState, Stepper } from '../../core/run';
 import { checkRunOptions, checkSaveAt, type RunOptions } from '../../core/run';
 import { RunWatch } from '../../core/progress';
@@ -27,14 +28,8 @@ export type ForceNorm = 'maxParticle' | 'rms' | 'frobenius';
 /** Accepted force norms. @internal */
 export const FORCE_NORMS: readonly ForceNorm[] = ['maxParticle', 'rms', 'frobenius'];
 
-/**
- * |F| of forces F (I×N, particle per row) in the given {@link ForceNorm}. O(I·N).
- * @example
- * ```ts
- * forceNorm(new Float64Array([3, 4, 0, 0]), 2, 2, 'maxParticle'); // 5
- * ```
- */
-export function forceNorm(forces: Float64Array, members: number, dimension: number, norm: ForceNorm): number {
+/** |F| without checks (the samplers' hot path). @internal */
+export function forceNormUnchecked(forces: Float64Array, members: number, dimension: number, norm: ForceNorm): number {
   let max = 0;
   let sum = 0;
   for (let i = 0; i < members; i++) {
@@ -46,6 +41,25 @@ export function forceNorm(forces: Float64Array, members: number, dimension: numb
   if (norm === 'maxParticle') return Math.sqrt(max);
   if (norm === 'rms') return Math.sqrt(sum / members);
   return Math.sqrt(sum);
+}
+
+/**
+ * |F| of forces F (I×N, particle per row) in the given {@link ForceNorm}. O(I·N).
+ * @throws InvalidTypeError when `forces` is not a Float64Array; InvalidArgumentError for sizes that
+ * are not positive integers, forces shorter than members·dimension, non-finite forces or an unknown norm
+ * @example
+ * ```ts
+ * forceNorm(new Float64Array([3, 4, 0, 0]), 2, 2, 'maxParticle'); // 5
+ * ```
+ */
+export function forceNorm(forces: Float64Array, members: number, dimension: number, norm: ForceNorm): number {
+  if (!(forces instanceof Float64Array)) throw new InvalidTypeError('forces', 'a Float64Array (I×N, particle per row)', forces);
+  const I = checkInteger('members', members, 1);
+  const N = checkInteger('dimension', dimension, 1);
+  checkOneOf('norm', norm, FORCE_NORMS);
+  if (forces.length !== I * N) throw new InvalidArgumentError('forces', `of length members·dimension = ${I * N}`, `length ${forces.length}`);
+  checkAllFinite('forces', forces);
+  return forceNormUnchecked(forces, I, N, norm);
 }
 
 /** Scalar diagnostics over a sampler run, one entry per recorded iteration (0 = the initial ensemble). */
@@ -276,8 +290,14 @@ export type AsyncForwardBatch = (positions: Float64Array, members: number, outpu
  * const r = await runSamplerAsync(initEkhmc(problem), async (q, I, out) => { … fill out … });
  * ```
  */
-export async function runSamplerAsync(stepper: EnsembleStepperBase, batch: AsyncForwardBatch, options: RunOptions = {}): Promise<SamplerResult> {
+export function runSamplerAsync(stepper: EnsembleStepperBase, batch: AsyncForwardBatch, options: RunOptions = {}): Promise<SamplerResult> {
+  if (!(stepper instanceof EnsembleStepperBase)) throw new InvalidTypeError('stepper', 'a sampler stepper from initEkhmc, initEks or initAldi', stepper);
+  checkFunction('batch', batch);
   const watch = new RunWatch(checkRunOptions(options));
+  return runStepperAsync(stepper, batch, watch);
+}
+
+async function runStepperAsync(stepper: EnsembleStepperBase, batch: AsyncForwardBatch, watch: RunWatch): Promise<SamplerResult> {
   if (watch.aborted) {
     stepper.stop('aborted', 'aborted by the signal before the first step');
     return stepper.result();

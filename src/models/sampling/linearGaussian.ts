@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkInteger, checkPositive, checkVec } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { DenseMatrix } from '../../core/types';
 import { checkDenseMatrix, choleskyFactor, choleskySolve, createMatrix, symmetrize } from '../../linalg/dense';
 import { checkInverseProblem, type GaussianPrior, type CovarianceSpec, type InverseProblem } from './problem';
@@ -161,6 +161,26 @@ function mul(N: number, X: Float64Array, Y: Float64Array, out: Float64Array): Fl
  * ```
  */
 export function momentOdeRhs(s: MomentState, precision: Float64Array, c: Float64Array, gamma: number): MomentState {
+  checkMomentArguments(s, precision, c, gamma);
+  return momentRhs(s, precision, c, gamma);
+}
+
+/** Validate a moment state, B⁻¹ (N×N), c (length N) and γ > 0, all finite. */
+function checkMomentArguments(s: MomentState, precision: Float64Array, c: Float64Array, gamma: number): void {
+  checkPositive('gamma', gamma);
+  if (s === null || typeof s !== 'object') throw new InvalidTypeError('state', 'a MomentState { mq, mp, Cq, Cp, Cqp }', s);
+  const N = checkVec('state.mq', s.mq).length;
+  if (N < 1) throw new InvalidArgumentError('state.mq', 'a non-empty Float64Array', 'length 0');
+  checkVec('state.mp', s.mp, N);
+  for (const k of ['Cq', 'Cp', 'Cqp'] as const) checkVec(`state.${k}`, s[k], N * N);
+  checkVec('precision', precision, N * N);
+  checkVec('c', c, N);
+  for (const k of ['mq', 'mp', 'Cq', 'Cp', 'Cqp'] as const) checkAllFinite(`state.${k}`, s[k]);
+  checkAllFinite('precision', precision);
+  checkAllFinite('c', c);
+}
+
+function momentRhs(s: MomentState, precision: Float64Array, c: Float64Array, gamma: number): MomentState {
   const N = s.mq.length;
   const t1 = new Float64Array(N * N);
   const t2 = new Float64Array(N * N);
@@ -200,7 +220,7 @@ export function momentOdeRhs(s: MomentState, precision: Float64Array, c: Float64
  * ```
  */
 export function integrateMomentOde(init: MomentState, precision: Float64Array, c: Float64Array, gamma: number, dt: number, steps: number, observe?: (t: number, s: MomentState) => void): MomentState {
-  checkPositive('gamma', gamma);
+  checkMomentArguments(init, precision, c, gamma);
   checkPositive('dt', dt);
   checkInteger('steps', steps, 0);
   const keys = ['mq', 'mp', 'Cq', 'Cp', 'Cqp'] as const;
@@ -216,10 +236,10 @@ export function integrateMomentOde(init: MomentState, precision: Float64Array, c
   let s: MomentState = axpy(init, init, 0);
   observe?.(0, s);
   for (let n = 0; n < steps; n++) {
-    const k1 = momentOdeRhs(s, precision, c, gamma);
-    const k2 = momentOdeRhs(axpy(s, k1, dt / 2), precision, c, gamma);
-    const k3 = momentOdeRhs(axpy(s, k2, dt / 2), precision, c, gamma);
-    const k4 = momentOdeRhs(axpy(s, k3, dt), precision, c, gamma);
+    const k1 = momentRhs(s, precision, c, gamma);
+    const k2 = momentRhs(axpy(s, k1, dt / 2), precision, c, gamma);
+    const k3 = momentRhs(axpy(s, k2, dt / 2), precision, c, gamma);
+    const k4 = momentRhs(axpy(s, k3, dt), precision, c, gamma);
     const next = {} as MomentState;
     for (const k of keys) {
       const v = Float64Array.from(s[k]);

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { checkInteger, checkPositive } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkFinite, checkInRange, checkInteger, checkPositive } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError, NumericalError } from '../../core/errors';
 import type { DenseMatrix } from '../../core/types';
 import { createMatrix } from '../../linalg/dense';
 import { gaussLegendre } from '../../quad/gaussLegendre';
@@ -23,7 +23,11 @@ import { checkInverseProblem, type InverseProblem } from './problem';
  * ```
  */
 export function lowDimensionalPressure(u1: number, u2: number, x: number): number {
-  return u2 * x + Math.exp(-u1) * (-0.5 * x * x + 0.5 * x);
+  checkFinite('u1', u1);
+  checkFinite('u2', u2);
+  checkInRange('x', x, 0, 1);
+  const bubble = 0.5 * x * (1 - x); // zero at both ends, where e^{−u1} may overflow
+  return bubble === 0 ? u2 * x : u2 * x + Math.exp(-u1) * bubble;
 }
 
 /**
@@ -111,11 +115,18 @@ export interface QuadraturePosteriorOptions {
  * ```
  */
 export function quadraturePosterior2d(problem: InverseProblem, options: QuadraturePosteriorOptions = {}): QuadraturePosterior {
+  if (options === null || typeof options !== 'object') throw new InvalidTypeError('options', 'an object of quadrature options', options);
   const p = checkInverseProblem(problem, { forward: true, gradient: false });
   if (p.N !== 2) throw new InvalidArgumentError('problem.dimension', '2 for 2-D quadrature', p.N);
   const halfWidth = checkPositive('options.halfWidth', options.halfWidth ?? 12);
   const tol = checkPositive('options.tolerance', options.tolerance ?? 1e-5);
-  const maxNodes = checkInteger('options.maxNodes', options.maxNodes ?? 1024, 2);
+  const maxNodes = checkInteger('options.maxNodes', options.maxNodes ?? 1024, 2, 4096);
+  const firstNodes = checkInteger('options.nodes', options.nodes ?? 16, 2, maxNodes);
+  const startAt = options.center ?? options.start;
+  if (startAt !== undefined) {
+    if (startAt === null || typeof startAt !== 'object' || startAt.length !== 2) throw new InvalidArgumentError(options.center !== undefined ? 'options.center' : 'options.start', 'an array of 2 finite numbers', startAt);
+    checkAllFinite(options.center !== undefined ? 'options.center' : 'options.start', startAt);
+  }
   const J = p.J;
   const out = new Float64Array(J);
   const r = new Float64Array(J);
@@ -213,7 +224,7 @@ export function quadraturePosterior2d(problem: InverseProblem, options: Quadratu
     const my = m[1] / z;
     return [u[0] + mx, u[1] + my, m[2] / z - mx * mx, m[3] / z - mx * my, m[4] / z - my * my];
   };
-  let n = checkInteger('options.nodes', options.nodes ?? 16, 2);
+  let n = firstNodes;
   let prev = moments(n);
   let change = Infinity;
   const scale = [sd[0], sd[1], sd[0] * sd[0], sd[0] * sd[1], sd[1] * sd[1]];
@@ -225,6 +236,7 @@ export function quadraturePosterior2d(problem: InverseProblem, options: Quadratu
     prev = next;
     if (change < tol) break;
   }
+  if (!prev.every(Number.isFinite) || !Number.isFinite(phiMap)) throw new NumericalError('nonFinite', `quadraturePosterior2d: the posterior moments are not finite (Φ at the MAP ${phiMap}); is the forward map finite on the box [${box.join(', ')}]?`);
   const cov = new Float64Array([prev[2], prev[3], prev[3], prev[4]]);
   const tr = cov[0] + cov[3];
   const disc = Math.sqrt(Math.max(0, ((cov[0] - cov[3]) / 2) ** 2 + cov[1] * cov[1]));

@@ -64,6 +64,11 @@ export interface EnsembleSetup {
   rng?: Rng;
 }
 
+/** Largest parameter dimension N: the samplers keep N×N covariances (N = 8192: 512 MiB each). @internal */
+export const MAX_DIMENSION = 8192;
+/** Largest I·max(N, J) of a drawn ensemble (2²⁷ numbers, 1 GiB per I×N array). @internal */
+export const MAX_ENSEMBLE_ENTRIES = 2 ** 27;
+
 /** A validated inverse problem. @internal */
 export interface CheckedProblem {
   N: number;
@@ -114,7 +119,7 @@ function finiteVector(name: string, v: unknown, n: number): Float64Array {
  */
 export function checkInverseProblem(problem: InverseProblem, needs: { forward: boolean; gradient: boolean }, name = 'problem'): CheckedProblem {
   if (problem === null || typeof problem !== 'object') throw new InvalidTypeError(name, 'an object', problem);
-  const N = checkInteger(`${name}.dimension`, problem.dimension, 1);
+  const N = checkInteger(`${name}.dimension`, problem.dimension, 1, MAX_DIMENSION);
   if (problem.prior === null || typeof problem.prior !== 'object') throw new InvalidTypeError(`${name}.prior`, 'an object { mean?, covariance }', problem.prior);
   const prior = covarianceOperator(`${name}.prior.covariance`, problem.prior.covariance, N);
   const priorMean = problem.prior.mean === undefined ? new Float64Array(N) : finiteVector(`${name}.prior.mean`, problem.prior.mean, N);
@@ -165,7 +170,7 @@ export function initialEnsemble(setup: EnsembleSetup, p: CheckedProblem, name = 
     if (setup.ensembleSize !== undefined && setup.ensembleSize !== E.rows) throw new InvalidArgumentError(`${name}.ensembleSize`, `equal to the rows of ${name}.ensemble (${E.rows}) or omitted`, setup.ensembleSize);
     return { rng, I: E.rows, positions: Float64Array.from(E.data) };
   }
-  const I = checkInteger(`${name}.ensembleSize`, setup.ensembleSize, 2);
+  const I = checkInteger(`${name}.ensembleSize`, setup.ensembleSize, 2, Math.max(2, Math.floor(MAX_ENSEMBLE_ENTRIES / Math.max(p.N, p.J))));
   const positions = new Float64Array(I * p.N);
   const xi = new Float64Array(p.N);
   const draw = new Float64Array(p.N);

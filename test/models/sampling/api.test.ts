@@ -1,6 +1,6 @@
 import { createMatrix } from '../../../src/linalg/dense';
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
-import { aldi, ekhmc, eks, pcn, forceNorm, type InverseProblem } from '../../../src/models/sampling/index';
+import { aldi, darcyForwardMap, darcyKlBasis, darcyLogPermeability, darcyMetrics, ekhmc, eks, pcn, forceNorm, quadraturePosterior2d, runSamplerAsync, type InverseProblem } from '../../../src/models/sampling/index';
 import { Rng } from '../../../src/random/rng';
 import { linearTestProblem } from './helpers';
 
@@ -20,6 +20,11 @@ describe('bad input throws named errors before any work', () => {
     ['negative noise variance', { ensembleSize: 5, noise: [1, -1, 1] }, /problem\.noise\[1\]/],
     ['missing forward map', { ensembleSize: 5, forward: undefined }, /problem\.forward/],
     ['NaN in the data', { ensembleSize: 5, data: [1, NaN, 0] }, /problem\.data\[1\]/],
+    ['ensembleSize Infinity', { ensembleSize: Infinity }, /problem\.ensembleSize must be an integer/],
+    ['ensembleSize too large to allocate', { ensembleSize: 2 ** 40 }, /problem\.ensembleSize must be an integer in \[2, /],
+    ['iterations NaN', { ensembleSize: 5, iterations: NaN }, /problem\.iterations/],
+    ['iterations Infinity', { ensembleSize: 5, iterations: Infinity }, /problem\.iterations/],
+    ['dimension too large', { ensembleSize: 5, dimension: 1e6 }, /problem\.dimension must be an integer in \[1, 8192\]/],
   ];
   for (const [what, patch, re] of cases) {
     it(what, () => {
@@ -108,5 +113,31 @@ describe('gradient EKHMC and pCN on the linear-Gaussian problem', () => {
     for (let s = 0; s < S; s++) for (let a = 0; a < 2; a++) m[a] += r.final.data[s * 2 + a] / S;
     // a loose check (autocorrelated chain): within 0.1 posterior standard deviations × 4
     for (let a = 0; a < 2; a++) expect(Math.abs(m[a] - posterior.mean[a])).toBeLessThan(0.1 * Math.sqrt(posterior.covariance.data[a * 3]));
+  });
+});
+
+describe('sizes of the helper exports are validated before any loop or allocation', () => {
+  it('forceNorm names non-finite or inconsistent sizes', () => {
+    const F = new Float64Array(4);
+    expect(() => forceNorm(F, Infinity, 2, 'rms')).toThrow(/members must be an integer/);
+    expect(() => forceNorm(F, 2, NaN, 'rms')).toThrow(/dimension must be an integer/);
+    expect(() => forceNorm(F, 3, 2, 'rms')).toThrow(/forces must be of length members·dimension = 6/);
+    expect(() => forceNorm(new Float64Array([NaN, 0, 0, 0]), 2, 2, 'rms')).toThrow(InvalidArgumentError);
+  });
+  it('darcyLogPermeability and darcyForwardMap bound the grid', () => {
+    const kl = darcyKlBasis({ modes: 2 });
+    const u = new Float64Array(kl.dimension);
+    expect(() => darcyLogPermeability(kl, u, Infinity)).toThrow(/n must be an integer in \[1, 4096\]/);
+    expect(() => darcyLogPermeability(kl, new Float64Array(2), 4)).toThrow(InvalidTypeError);
+    expect(() => darcyForwardMap({ grid: 1e6 })).toThrow(/options\.grid must be an integer in \[2, 512\]/);
+    expect(() => darcyMetrics(new Float64Array(0), NaN, [], new Float64Array(0))).toThrow(/members/);
+  });
+  it('runSamplerAsync refuses a non-stepper synchronously, not as a rejected promise', () => {
+    expect(() => runSamplerAsync({} as never, async () => {})).toThrow(InvalidTypeError);
+  });
+  it('quadraturePosterior2d bounds its nodes and refuses a non-finite start', () => {
+    const two: InverseProblem = { dimension: 2, data: [0, 0], noise: 1, prior: { covariance: 1 }, forward: (q, out) => { out[0] = q[0]; out[1] = q[1]; } };
+    expect(() => quadraturePosterior2d(two, { maxNodes: Infinity })).toThrow(/options\.maxNodes/);
+    expect(() => quadraturePosterior2d(two, { start: [NaN, 0] })).toThrow(/options\.start\[0\]/);
   });
 });
