@@ -18,3 +18,6 @@ export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile
 export { initializeMlpFanIn } from './fanInInit';
 export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type AnsatzTerm, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
 export { ConstrainedNet1d, type Constraints1d, type Jets1d } from './constrainedNet1d';
+export { mlpJetModel, type JetModel } from './jetModel';
+export { mseLoss, type JetLoss } from './jetLoss';
+export { trainJetModel, type TrainJetOptions, type TrainJetFinal, type TrainJetResult, type TrainJetHistory } from './trainJet';
