@@ -47,7 +47,7 @@ export interface ComplexField {
 export function sampleCells(grid: StructuredGrid2D, f: (x: number, y: number) => number): Float64Array {
   if (!(grid instanceof StructuredGrid2D)) throw new InvalidTypeError('grid', 'a StructuredGrid2D', grid);
   checkFunction('f', f);
-  const c = grid.elementCentres();
+  const c = grid.elementCenters();
   const out = new Float64Array(grid.elementCount);
   for (let e = 0; e < out.length; e++) out[e] = f(c[2 * e], c[2 * e + 1]);
   return out;

@@ -1,6 +1,6 @@
 /**
  * Dense neural networks in float64: MLPs of any widths with tanh/silu activations, Glorot
- * initialisation from an explicit generator, forward input jets up to order 2 (values, gradients,
+ * initialization from an explicit generator, forward input jets up to order 2 (values, gradients,
  * pure second derivatives / Laplacians) and exact reverse-mode parameter gradients of losses built
  * from them. Guide: docs/nn.md.
  * @module nn

@@ -62,7 +62,7 @@ export function nonLastFrequencyRange(n: number, m: number): [number, number] {
  * One spectral convolution layer, parameters in a flat Float64Array at `offset`:
  * complex weights W[i, o, a, b] as (re, im) pairs, index ((i·out + o)·M0 + a)·M1 + b, with
  * M0 = m0 (2D; 1 in 1D) and M1 = ⌊m_last/2⌋ + 1, then `out` bias values. Axis-0 frequency f has
- * weight row a = ⌊M0/2⌋ + f (weights are stored centred, as neuraloperator stores them after
+ * weight row a = ⌊M0/2⌋ + f (weights are stored centered, as neuraloperator stores them after
  * `fftshift`). Forward O(C·P log P + in·out·modes) for C channels and P points.
  *
  * @example

@@ -23,7 +23,7 @@ export interface Dopri5Options {
   hmax?: number;
   /** Initial step magnitude (default: Hairer's `hinit` estimate). */
   h0?: number;
-  /** `'pi'` (Lund-stabilised, β = 0.04, default) or `'standard'` (β = 0) step-size controller. */
+  /** `'pi'` (Lund-stabilized, β = 0.04, default) or `'standard'` (β = 0) step-size controller. */
   controller?: 'pi' | 'standard';
   /** Safety factor of the controller, in [0.5, 1) (default 0.9). */
   safety?: number;

@@ -2,7 +2,7 @@
  * The stiff linear part `L` of an IMEX problem `y' = L·y + N(t, y)`.
  *
  * IMEX methods only need two operations: the product `L·y` and the shifted solve
- * `(I − γΔt·L) x = b`. Any discretisation (finite differences, splines, spectral, FEM mass-lumped)
+ * `(I − γΔt·L) x = b`. Any discretization (finite differences, splines, spectral, FEM mass-lumped)
  * plugs in by implementing {@link StiffLinearOperator}; ready-made constructors cover a
  * tridiagonal `L` (Dirichlet/Neumann/periodic 1-D diffusion) and a diagonal `L` (Fourier modes).
  *
