@@ -46,7 +46,13 @@ export interface RunStats {
   nfev: number;
 }
 
-/** A zeroed {@link RunStats}. */
+/**
+ * A zeroed {@link RunStats}.
+ * @example
+ * ```ts
+ * const stats = emptyRunStats(); stats.nsteps++; // { nsteps: 1, naccept: 0, nreject: 0, nfev: 0 }
+ * ```
+ */
 export function emptyRunStats(): RunStats {
   return { nsteps: 0, naccept: 0, nreject: 0, nfev: 0 };
 }
@@ -138,6 +144,10 @@ export function drive<R>(stepper: Stepper<R>, options: LongRunOptions = {}): R {
  * Validate the shared run options (types of `signal` and `onProgress`, `progressEvery` a positive
  * integer) before any work. `saveAt` is checked separately by {@link checkSaveAt}, which needs the
  * run's time span.
+ * @example
+ * ```ts
+ * const options = checkRunOptions(runOptions); // {} when undefined; throws on a bad progressEvery
+ * ```
  */
 export function checkRunOptions(options: unknown, name = 'runOptions'): RunOptions {
   if (options === undefined) return {};
@@ -155,6 +165,11 @@ export function checkRunOptions(options: unknown, name = 'runOptions'): RunOptio
  * Check output times against the one ordering rule: finite, strictly increasing, inside
  * `[lo, hi]`. Returns a copy as a Float64Array.
  * @throws InvalidArgumentError naming the first offending entry
+ * @example
+ * ```ts
+ * const times = checkSaveAt('runOptions.saveAt', [0.5, 1, 2], 0, 2); // Float64Array [0.5, 1, 2]
+ * checkSaveAt('runOptions.saveAt', [1, 0.5], 0, 2); // throws: not increasing
+ * ```
  */
 export function checkSaveAt(name: string, saveAt: ArrayLike<number> | undefined, lo: number, hi: number): Float64Array {
   if (saveAt === undefined) return new Float64Array(0);

@@ -26,7 +26,13 @@ export interface NdArrayLike {
   readonly offset: number;
 }
 
-/** Row-major strides for a shape, e.g. `[3, 4] -> [4, 1]`. */
+/**
+ * Row-major strides for a shape, e.g. `[3, 4] -> [4, 1]`.
+ * @example
+ * ```ts
+ * rowMajorStrides([3, 4]); // [4, 1]
+ * ```
+ */
 export function rowMajorStrides(shape: readonly number[]): number[] {
   const stride = new Array<number>(shape.length);
   let s = 1;

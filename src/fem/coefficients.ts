@@ -142,7 +142,14 @@ export function expandComplexField(name: string, field: RealField | ComplexField
   return { re: expandField(`${name}.re`, field.re, count), im: expandField(`${name}.im`, field.im ?? 0, count) };
 }
 
-/** True when a field has a nonzero imaginary part anywhere. */
+/**
+ * True when a field has a nonzero imaginary part anywhere.
+ * @example
+ * ```ts
+ * isComplexField(1); // false
+ * isComplexField({ re: 1, im: 0.5 }); // true
+ * ```
+ */
 export function isComplexField(field: RealField | ComplexField | undefined): boolean {
   if (field === undefined || typeof field === 'number' || field instanceof Float64Array) return false;
   const im = field.im;

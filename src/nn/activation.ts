@@ -13,7 +13,13 @@ import { checkOneOf } from '../core/check';
 /** Hidden-layer activation of an {@link Mlp}: `'tanh'` or `'silu'` (x·sigmoid(x)). */
 export type MlpActivation = 'tanh' | 'silu';
 
-/** The accepted activation names. */
+/**
+ * The accepted activation names.
+ * @example
+ * ```ts
+ * for (const a of MLP_ACTIVATIONS) new Mlp([1, 8, 1], a); // 'tanh', 'silu'
+ * ```
+ */
 export const MLP_ACTIVATIONS: readonly MlpActivation[] = Object.freeze(['tanh', 'silu'] as MlpActivation[]);
 
 /**

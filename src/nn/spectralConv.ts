@@ -52,7 +52,13 @@ export function nModesFromLi(m: number, d: 1 | 2): number[] {
   return d === 1 ? [2 * m - 2] : [2 * m, 2 * m - 2];
 }
 
-/** Kept frequencies of a non-last axis of size n for mode count m: [lo, hi). */
+/**
+ * Kept frequencies of a non-last axis of size n for mode count m: [lo, hi).
+ * @example
+ * ```ts
+ * nonLastFrequencyRange(16, 4); // the kept rows of the centered weight layout
+ * ```
+ */
 export function nonLastFrequencyRange(n: number, m: number): [number, number] {
   const k = Math.min(m, n);
   return [-Math.floor(k / 2), Math.floor(k / 2) + (k % 2)];

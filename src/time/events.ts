@@ -57,6 +57,11 @@ export function checkEvents(name: string, events: unknown): OdeEvent[] {
  * Brent's method (zeroin; Brent, *Algorithms for Minimization without Derivatives*, 1973, ch. 4)
  * for a zero of `f` in `[a, b]` with `f(a)·f(b) ≤ 0`, to absolute tolerance
  * `2·eps·|x| + tol/2`. Superlinear on smooth functions, never slower than bisection.
+ * @example
+ * ```ts
+ * const f = (x: number) => x * x - 2;
+ * brentRoot(f, 0, 2, f(0), f(2), 1e-14); // √2
+ * ```
  */
 export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tol: number): number {
   if (fa === 0) return a;

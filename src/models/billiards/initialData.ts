@@ -18,7 +18,13 @@ import { checkBallCount } from './timeMap';
 /** Which way the Section 3 mean profile runs: as printed (increasing, sorted) or reversed (−μ0). */
 export type Orientation = 'asPrinted' | 'reversed';
 
-/** The accepted values of {@link Orientation}. */
+/**
+ * The accepted values of {@link Orientation}.
+ * @example
+ * ```ts
+ * for (const orientation of ORIENTATIONS) initialProfiles({ orientation });
+ * ```
+ */
 export const ORIENTATIONS: readonly Orientation[] = ['asPrinted', 'reversed'];
 
 /** Initial mean and standard-deviation profiles on z ∈ [0, 1] (velocity units). */
