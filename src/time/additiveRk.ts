@@ -180,33 +180,15 @@ export class AdditiveRkStepper {
     const { tableau, system, stage, stageImplicit, c } = this;
     const E = this.explicitStages;
     const I = this.implicitStages;
-    const n = system.size;
     const m = system.implicitSize;
     const S = tableau.b.length;
     if (!system.evaluate(t, y, E[0], I[0])) return false;
     for (let s = 1; s < S; s++) {
-      stage.set(y);
-      const ae = tableau.explicitA[s];
-      const ai = tableau.implicitA === null ? ae : tableau.implicitA[s];
-      for (let j = 0; j < s; j++) {
-        const ce = k * ae[j];
-        const ci = k * ai[j];
-        const ej = E[j];
-        const ij = I[j];
-        for (let q = 0; q < m; q++) stage[q] += ce * ej[q] + ci * ij[q];
-        for (let q = m; q < n; q++) stage[q] += ce * ej[q];
-      }
-      if (tableau.implicitA !== null) system.solveImplicit(k * ai[s], stageImplicit);
+      additiveRkStageInput(tableau, s, k, y, E, I, m, stage);
+      if (tableau.implicitA !== null) system.solveImplicit(k * tableau.implicitA[s][s], stageImplicit);
       if (!system.evaluate(t + c[s] * k, stage, E[s], I[s])) return false;
     }
-    out.set(y);
-    for (let s = 0; s < S; s++) {
-      const w = k * tableau.b[s];
-      const es = E[s];
-      const is = I[s];
-      for (let q = 0; q < m; q++) out[q] += w * (es[q] + is[q]);
-      for (let q = m; q < n; q++) out[q] += w * es[q];
-    }
+    additiveRkCombination(tableau, k, y, E, I, m, out);
     return true;
   }
 
@@ -238,6 +220,59 @@ export class AdditiveRkStepper {
     }
     return Math.sqrt(err / count);
   }
+}
+
+/**
+ * The explicit part of stage `s` of an additive pair (before the implicit solve):
+ * `out = y + k Σ_{j<s} (explicitA[s][j]·E_j + A[s][j]·I_j)` on the leading `m` components
+ * (A = `implicitA`, or `explicitA` when the stiff part is explicit) and
+ * `out = y + k Σ_{j<s} explicitA[s][j]·E_j` on the others. `E_j` have the state's length, `I_j`
+ * length ≥ m. The kernel of {@link AdditiveRkStepper}, for steppers that need their own stage
+ * logic (a modulation solve, a complex implicit part). O(s·n), no allocation.
+ *
+ * @example
+ * ```ts
+ * additiveRkStageInput(ark324L2SA, 2, k, y, E, I, n, stage);
+ * solveShifted(k * ark324L2SA.implicitA![2][2], stage); // then Y_2 = (I − γk L)⁻¹ stage
+ * ```
+ */
+export function additiveRkStageInput(tableau: AdditiveRkTableau, s: number, k: number, y: Vec, E: readonly Vec[], I: readonly Vec[], m: number, out: Vec): Vec {
+  const n = y.length;
+  out.set(y);
+  const ae = tableau.explicitA[s];
+  const ai = tableau.implicitA === null ? ae : tableau.implicitA[s];
+  for (let j = 0; j < s; j++) {
+    const ce = k * ae[j];
+    const ci = k * ai[j];
+    const ej = E[j];
+    const ij = I[j];
+    for (let q = 0; q < m; q++) out[q] += ce * ej[q] + ci * ij[q];
+    for (let q = m; q < n; q++) out[q] += ce * ej[q];
+  }
+  return out;
+}
+
+/**
+ * The new state of an additive pair from its stages: `out = y + k Σ_s b_s (E_s + I_s)` on the
+ * leading `m` components and `out = y + k Σ_s b_s E_s` on the others (weights `k·b_s` applied
+ * stage by stage). O(stages·n), no allocation.
+ *
+ * @example
+ * ```ts
+ * additiveRkCombination(ark324L2SA, k, y, E, I, n, yNew);
+ * ```
+ */
+export function additiveRkCombination(tableau: AdditiveRkTableau, k: number, y: Vec, E: readonly Vec[], I: readonly Vec[], m: number, out: Vec): Vec {
+  const n = y.length;
+  out.set(y);
+  for (let s = 0; s < tableau.b.length; s++) {
+    const w = k * tableau.b[s];
+    const es = E[s];
+    const is = I[s];
+    for (let q = 0; q < m; q++) out[q] += w * (es[q] + is[q]);
+    for (let q = m; q < n; q++) out[q] += w * es[q];
+  }
+  return out;
 }
 
 /** Throw unless `tableau` is a consistent {@link AdditiveRkTableau}. */

@@ -24,7 +24,7 @@ import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
 import { ComplexTridiagonalFactorization } from '../../linalg/complex';
 import { resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { ark324L2SA } from '../../time/additiveRk';
+import { additiveRkStageInput, ark324L2SA } from '../../time/additiveRk';
 
 /** The problem of {@link cglPhysical}. */
 export interface CglPhysicalProblem extends CglParameters {
@@ -261,17 +261,8 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
       this.reaction(y, E[0]);
       this.laplacian(y, I[0]);
       for (let s = 1; s < S; s++) {
-        stage.set(y);
-        const ae = ark324L2SA.explicitA[s];
-        const ai = (ark324L2SA.implicitA as readonly (readonly number[])[])[s];
-        for (let j = 0; j < s; j++) {
-          const ce = k * ae[j];
-          const ci = k * ai[j];
-          const ej = E[j];
-          const ij = I[j];
-          for (let q = 0; q < N2; q++) stage[q] += ce * ej[q] + ci * ij[q];
-        }
-        this.solve(k * ai[s], stage);
+        additiveRkStageInput(ark324L2SA, s, k, y, E, I, N2, stage);
+        this.solve(k * (ark324L2SA.implicitA as readonly (readonly number[])[])[s][s], stage);
         this.reaction(stage, E[s]);
         this.laplacian(stage, I[s]);
       }
