@@ -10,7 +10,14 @@
  */
 import { checkOneOf } from '../core/check';
 
-/** Hidden-layer activation of an {@link Mlp}: `'tanh'` or `'silu'` (x·sigmoid(x)). */
+/**
+ * Hidden-layer activation of an {@link Mlp}: `'tanh'` or `'silu'` (x·sigmoid(x)).
+ * @example
+ * ```ts
+ * const activation: MlpActivation = 'silu';
+ * new Mlp([2, 16, 1], activation);
+ * ```
+ */
 export type MlpActivation = 'tanh' | 'silu';
 
 /**

@@ -15,7 +15,14 @@ import { LbfgsMinimizer } from '../optim/lbfgs';
 import type { JetLoss } from './jetLoss';
 import type { JetModel } from './jetModel';
 
-/** Problem of {@link trainJetModel}. */
+/**
+ * Problem of {@link trainJetModel}.
+ * @example
+ * ```ts
+ * const problem: TrainJetOptions = { model, loss: mseLoss(targets), optimizer: 'lbfgs', iterations: 500 };
+ * trainJetModel(problem);
+ * ```
+ */
 export interface TrainJetOptions {
   /** The model (its `params` are trained in place). */
   model: JetModel;
@@ -29,7 +36,13 @@ export interface TrainJetOptions {
   lr?: number;
 }
 
-/** The final state of {@link trainJetModel}. */
+/**
+ * The final state of {@link trainJetModel}.
+ * @example
+ * ```ts
+ * const { params, loss }: TrainJetFinal = trainJetModel(problem).final;
+ * ```
+ */
 export interface TrainJetFinal {
   /** A copy of the final parameters (also left in `model.params`). */
   params: Float64Array;
@@ -41,10 +54,22 @@ export interface TrainJetFinal {
  * Result of {@link trainJetModel}: the shared run result (`saved` = parameter vectors at the
  * `saveAt` iteration counts, `history.loss` after every iteration). The model's parameters hold
  * the final iterate.
+ * @example
+ * ```ts
+ * const r: TrainJetResult = trainJetModel(problem, { saveAt: [100] });
+ * r.status; r.stats.nfev; r.saved[0].state; r.history.loss;
+ * ```
  */
 export type TrainJetResult = RunResult<TrainJetFinal, Float64Array, object, TrainJetHistory>;
 
-/** History of {@link trainJetModel}. */
+/**
+ * History of {@link trainJetModel}.
+ * @example
+ * ```ts
+ * const { loss }: TrainJetHistory = trainJetModel(problem).history;
+ * loss[loss.length - 1]; // the final loss
+ * ```
+ */
 export interface TrainJetHistory {
   /** The loss at every iteration. */
   loss: number[];

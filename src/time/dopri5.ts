@@ -13,7 +13,13 @@ import { checkTimeInStep, evaluateDense, hermiteCoefficients, type IntegratorSta
 import { StepSizeController } from './stepController';
 import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
 
-/** Options of {@link dopri5}. */
+/**
+ * Options of {@link dopri5}.
+ * @example
+ * ```ts
+ * const alg = dopri5({ rtol: 1e-10, atol: 1e-12, hmax: 0.1, controller: 'pi' });
+ * ```
+ */
 export interface Dopri5Options {
   /** Relative tolerance, scalar or per component (default 1e-6). */
   rtol?: number | Float64Array;

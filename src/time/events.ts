@@ -17,6 +17,12 @@ import type { OdeIntegrator } from './integrator';
  * `direction`: `+1` reports only crossings where `g` goes from negative to non-negative along
  * the integration, `−1` only from positive to non-positive, `0` (default) both.
  * `terminal`: stop the integration at the first located zero (default false).
+ * @example
+ * ```ts
+ * // stop when the falling ball reaches the floor
+ * const floor: OdeEvent = { fn: (t, y) => y[0], direction: -1, terminal: true };
+ * const sol = solve(prob, dopri5(), { events: [floor] });
+ * ```
  */
 export interface OdeEvent {
   /** The event function; must not modify `y`. */
@@ -27,7 +33,14 @@ export interface OdeEvent {
   terminal?: boolean;
 }
 
-/** A located event. */
+/**
+ * A located event.
+ * @example
+ * ```ts
+ * const hit: EventHit | undefined = sol.events[0];
+ * if (hit?.terminal) console.log(`contact at t = ${hit.t}, velocity ${hit.y[1]}`);
+ * ```
+ */
 export interface EventHit {
   /** Index of the event in the `events` option. */
   index: number;

@@ -16,6 +16,15 @@ import { CyclicTridiagonalFactorization, TridiagonalFactorization } from '../lin
 /**
  * What an IMEX method needs from the stiff linear operator `L` (dimension `dim`).
  * Both methods write into `out` and return it; `out` must not alias the input.
+ * @example
+ * ```ts
+ * // L = −k² (diagonal) written by hand
+ * const L: StiffLinearOperator = {
+ *   dim: 3,
+ *   apply(y, out) { for (let i = 0; i < 3; i++) out[i] = -((i + 1) ** 2) * y[i]; return out; },
+ *   solveShifted(g, rhs, out) { for (let i = 0; i < 3; i++) out[i] = rhs[i] / (1 + g * (i + 1) ** 2); return out; },
+ * };
+ * ```
  */
 export interface StiffLinearOperator {
   /** State dimension. */
@@ -26,7 +35,14 @@ export interface StiffLinearOperator {
   solveShifted(gammaDt: number, rhs: Vec, out: Vec): Vec;
 }
 
-/** Options of {@link tridiagonalOperator}. */
+/**
+ * Options of {@link tridiagonalOperator}.
+ * @example
+ * ```ts
+ * const spec: TridiagonalOperatorSpec = { lower, diag, upper, periodic: true };
+ * const L = tridiagonalOperator(spec);
+ * ```
+ */
 export interface TridiagonalOperatorSpec {
   /** Sub-diagonal, `lower[i]` multiplies `y[i-1]`; `lower[0]` is the corner A[0][n-1] when periodic. */
   lower: Vec;
