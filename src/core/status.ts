@@ -13,6 +13,10 @@
  * - `aborted` — the caller's `AbortSignal` fired; the partial result is returned.
  * - `nonFinite` — a NaN or infinity appeared; the last finite state is returned.
  * - `diverged` — the iteration left its region of validity (step size underflow, growth past a bound).
+ * @example
+ * ```ts
+ * const ok = (status: SolveStatus) => status === 'success';
+ * ```
  */
 export type SolveStatus = 'success' | 'maxSteps' | 'aborted' | 'nonFinite' | 'diverged';
 

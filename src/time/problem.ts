@@ -29,11 +29,6 @@ export type OdeRhs<P = unknown> = (t: number, y: Vec, dy: Vec, params: P) => voi
  * const spec: OdeProblemSpec<{ g: number }> = { rhs: pendulum, y0: [0.1, 0], tspan: [0, 10], params: { g: 9.81 } };
  * const prob = odeProblem(spec);
  * ```
- * @example
- * ```ts
- * const prob: OdeProblem = odeProblem({ rhs: (t, y, dy) => { dy[0] = -y[0]; }, y0: [1], tspan: [1, 0] });
- * prob.direction; // -1 (backward)
- * ```
  */
 export interface OdeProblemSpec<P = unknown> {
   /** Right-hand side; with `linear` present it is the explicit (non-stiff) part only. */
@@ -48,7 +43,14 @@ export interface OdeProblemSpec<P = unknown> {
   linear?: StiffLinearOperator;
 }
 
-/** A validated initial value problem (see {@link odeProblem}). */
+/**
+ * A validated initial value problem (see {@link odeProblem}).
+ * @example
+ * ```ts
+ * const prob: OdeProblem = odeProblem({ rhs: (t, y, dy) => { dy[0] = -y[0]; }, y0: [1], tspan: [1, 0] });
+ * prob.direction; // -1 (backward)
+ * ```
+ */
 export interface OdeProblem<P = unknown> {
   /** Right-hand side (explicit part when `linear` is present); see {@link OdeRhs}. */
   rhs(t: number, y: Vec, dy: Vec, params: P): void;

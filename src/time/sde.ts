@@ -21,11 +21,6 @@ import { TrajectoryRecorder } from './solution';
  * ```ts
  * const spec: SdeProblemSpec = { drift(t, x, out) { out[0] = -x[0]; }, diffusion(t, x, out) { out[0] = 0.3; }, x0: [1], tspan: [0, 1] };
  * ```
- * @example
- * ```ts
- * const prob: SdeProblem = sdeProblem(spec);
- * prob.dim; // 1
- * ```
  */
 export interface SdeProblemSpec<P = unknown> {
   /** Drift: `out ← a(t, x)`. */
@@ -40,7 +35,14 @@ export interface SdeProblemSpec<P = unknown> {
   params?: P;
 }
 
-/** A validated SDE problem (see {@link sdeProblem}). */
+/**
+ * A validated SDE problem (see {@link sdeProblem}).
+ * @example
+ * ```ts
+ * const prob: SdeProblem = sdeProblem(spec);
+ * prob.dim; // 1
+ * ```
+ */
 export interface SdeProblem<P = unknown> {
   /** Drift `a(t, x)`. */
   drift(t: number, x: Vec, out: Vec, params: P): void;
