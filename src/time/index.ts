@@ -10,8 +10,9 @@ export { init, type OdeIntegrator, type OdeAlgorithm, type IntegratorOptions, ty
 export type { StepSize, FixedStepOptions } from './fixedStepIntegrator';
 export { rk4, sspRk3 } from './explicitRk';
 export { imexEuler, imexArs222, imexArk324 } from './imex';
-export { ark324L2SA, AdditiveRkStepper, type AdditiveRkTableau, type AdditiveRkSystem } from './additiveRk';
+export { ark324L2SA, AdditiveRkStepper, additiveRkStageInput, additiveRkCombination, type AdditiveRkTableau, type AdditiveRkSystem } from './additiveRk';
 export { Rodas3Stepper, type RosenbrockSystem } from './rosenbrock';
+export { ark324, type Ark324Options } from './ark324';
 export { dopri5, type Dopri5Options } from './dopri5';
 export { brentRoot, type OdeEvent, type EventHit } from './events';
 export { solve, type SolveOptions } from './solve';
