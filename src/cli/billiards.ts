@@ -33,16 +33,9 @@ import { UsageError } from './framework/usageError';
 import { billiardsFigures } from './billiardsFigures';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type ShardAssignment } from './framework/experiment';
 import { flag, type FlagValues } from './framework/flags';
-import { billiardsSummary, type HorizonKind } from './billiardsSummary';
+import { billiardsSummary } from './billiardsSummary';
+import { PAPER_T, PROBE_LAMBDA_T, probeHorizon, section3Schedule, WHITE_NOISE_FRACTION } from '../models/billiards/experiments/section3';
 
-/** The paper's T (Section 3, the paper, §3), used as the horizon when nothing freezes. */
-const PAPER_T = 1.20162e-4;
-/** Probe horizon of the reversed orientation in units of 1/λ (freeze at λT ≈ 0.96 for λ ≳ 35). */
-const PROBE_LAMBDA_T = 3;
-/** Output fractions of T of Fig. 5. */
-const FIG5_FRACTIONS = [0.01, 0.2, 0.4, 0.6, 0.8, 0.99];
-/** White-noise time as a fraction of T (Figs. 2–4). */
-const WHITE_NOISE_FRACTION = 0.37;
 /** PDE grid nodes per ball spacing of the default grid (capped at the paper-scale 3201 nodes). */
 const NODES_PER_BALL = 8;
 
@@ -153,28 +146,19 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const partial = (status: ExperimentOutcome['status'], message: string, result: Record<string, unknown>): ExperimentOutcome => ({ status, message, result: { lambda, ...result }, summary: `λ = ${lambda.toFixed(4)}. ${message}`, figures: [], completed });
 
   // 1. PDE probe: T is the freeze time (reversed), else the probe horizon (reversed, small λ) or the paper's horizon
-  const probeHorizon = orientation === 'reversed' ? PROBE_LAMBDA_T / lambda : PAPER_T;
-  const probe = meanFieldPde({ ...spec, tEnd: probeHorizon, stopAtFreeze: true, maxSteps: f.pdeMaxSteps }, ctx.runOptions('PDE (finding T)', 0, 0.15));
+  const probe = meanFieldPde({ ...spec, tEnd: probeHorizon(orientation, lambda), stopAtFreeze: true, maxSteps: f.pdeMaxSteps }, ctx.runOptions('PDE (finding T)', 0, 0.15));
   if (probe.status !== 'success') return partial(probe.status, `the PDE run finding T stopped with status ${probe.status}: ${probe.message}`, { pde: { status: probe.status, message: probe.message, t: probe.t } });
   completed.push('PDE probe');
   const pdeFreeze = probe.freeze.status === 'frozen' ? (probe.freeze.time as number) : null;
-  const horizon: HorizonKind = pdeFreeze !== null ? 'freeze' : orientation === 'reversed' ? 'probe' : 'paper';
-  const T = pdeFreeze ?? probeHorizon;
-  const fig5Times = FIG5_FRACTIONS.map((fr) => fr * T);
-  const whiteNoiseTime = WHITE_NOISE_FRACTION * T;
-  const snapshotTimes = [...new Set([...fig5Times, whiteNoiseTime, ...f.times])].sort((a, b) => a - b);
+  const { T, horizon, fig5Times, whiteNoiseTime, snapshotTimes, pdeEnd, monteCarloTimes } = section3Schedule(orientation, lambda, pdeFreeze, f.times);
 
   // 2. PDE snapshots
-  const pdeEnd = Math.max(snapshotTimes[snapshotTimes.length - 1], pdeFreeze === null ? T : 1.5 * T);
   const pde: MeanFieldPdeResult = meanFieldPde({ ...spec, tEnd: pdeEnd, maxSteps: f.pdeMaxSteps }, { ...ctx.runOptions('PDE', 0.15, 0.3), saveAt: snapshotTimes });
   if (pde.status !== 'success') return partial(pde.status, `the PDE run stopped with status ${pde.status}: ${pde.message}`, { T, horizon, pde: { status: pde.status, message: pde.message, t: pde.t } });
   completed.push('PDE');
 
   // 3. Monte Carlo: snapshot times plus a scan for the freeze detector
-  const scanEnd = pdeFreeze === null ? T : 1.5 * T;
-  const scan = Array.from({ length: 60 }, (_, k) => ((k + 1) / 60) * scanEnd);
-  // output times must be strictly increasing (the library no longer sorts them)
-  const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: [...new Set([...snapshotTimes, ...scan])].sort((a, b) => a - b) };
+  const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: monteCarloTimes };
   if (ctx.shard !== undefined) return shardRun(ctx, mcOptions, completed, lambda);
   let ensemble: PinnedBallsEnsembleResult;
   if (ctx.shardTexts !== undefined) {

@@ -1,20 +1,18 @@
 /**
  * Figures of `singularis reproduce billiards`, equivalent to Figs. 2–5 of the source: Vega-Lite
  * specifications (rendered by the shared layer), each with a title, axis titles, a legend naming
- * every series, and a caption.
+ * every series, and a caption. The plotted numbers come from `models/billiards/experiments/figureData`.
  *
  * @module
  */
 import type { MeanFieldPdeResult, PinnedBallsEnsembleResult, WhiteNoiseDiagnostics } from '../models/billiards/index';
+import { HISTOGRAM_CURVES, histogramRows, LAG_CURVES, lagRows, pairRows, PROFILE_CURVES, profileRows } from '../models/billiards/experiments/figureData';
 import type { FigureSpec } from './framework/figures';
-import type { Rows } from './plot';
 
 /** Fig. 2: histogram of the pooled white noise against the standard normal density. */
 function histogramFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
-  const rows: Rows = [];
-  const { centers, density, normalDensity } = wn.histogram;
-  for (let b = 0; b < centers.length; b++) rows.push({ W: centers[b], empirical: density[b], normal: normalDensity[b] });
-  const domain = ['histogram of W (all balls, all runs)', 'standard normal density'];
+  const rows = histogramRows(wn);
+  const domain = HISTOGRAM_CURVES;
   const color = (datum: string) => ({ datum, type: 'nominal', title: 'curve shown', scale: { domain, range: ['#4c78a8', '#e45756'] } });
   return {
     name: 'fig2-white-noise-histogram',
@@ -34,15 +32,8 @@ function histogramFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
 
 /** Fig. 3: within-run lag correlations of one run with the ±1/√(m−1) band. */
 function lagFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
-  const rows: Rows = [];
-  const names = ['run 0', 'mean over runs', '+1/√(m − 1) (null sd)', '−1/√(m − 1) (null sd)'];
-  for (let q = 0; q < wn.lags.k.length; q++) {
-    const k = wn.lags.k[q];
-    rows.push({ k, r: wn.lags.run[q], curve: names[0] });
-    rows.push({ k, r: wn.lags.mean[q], curve: names[1] });
-    rows.push({ k, r: wn.lags.band[q], curve: names[2] });
-    rows.push({ k, r: -wn.lags.band[q], curve: names[3] });
-  }
+  const rows = lagRows(wn);
+  const names = LAG_CURVES;
   return {
     name: 'fig3-lag-correlations',
     spec: {
@@ -63,10 +54,7 @@ function lagFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
 
 /** Fig. 4: the across-run pair (W(x), W(x+1)), colored by run index as ((k/R)^5, 0, 1 − (k/R)^5). */
 function pairFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
-  const R = wn.pair.left.length;
-  const stride = Math.max(1, Math.floor(R / 20000)); // keep the SVG small for huge R
-  const rows: Rows = [];
-  for (let r = 0; r < R; r += stride) rows.push({ left: wn.pair.left[r], right: wn.pair.right[r], run: (r / R) ** 5 });
+  const rows = pairRows(wn); // at most ~20 000 points: keeps the SVG small for huge R
   return {
     name: 'fig4-adjacent-pairs',
     spec: {
@@ -85,26 +73,9 @@ function pairFigure(wn: WhiteNoiseDiagnostics, when: string): FigureSpec {
   };
 }
 
-const PROFILE_CURVES = ['μ, Monte Carlo', 'σ, Monte Carlo', 'μ, PDE', 'σ, PDE'];
-
 /** Fig. 5: μ and σ from Monte Carlo (dotted) and the PDE (solid) at the given times, faceted. */
 function profilesFigure(ensemble: PinnedBallsEnsembleResult, pde: MeanFieldPdeResult, times: number[], T: number): FigureSpec {
-  const rows: Rows = [];
-  for (const t of times) {
-    const j = ensemble.times.indexOf(t);
-    const snap = pde.saved.find((s) => s.t === t)?.state;
-    if (j < 0 || snap === undefined) continue;
-    const panel = `t = ${(t / T).toFixed(2)}T`;
-    for (let i = 0; i < ensemble.n; i++) {
-      rows.push({ panel, z: ensemble.z[i], value: ensemble.mean[j][i], curve: PROFILE_CURVES[0] });
-      rows.push({ panel, z: ensemble.z[i], value: ensemble.sigma[j][i], curve: PROFILE_CURVES[1] });
-    }
-    const stride = Math.max(1, Math.floor(snap.mu.length / 400));
-    for (let i = 0; i < snap.mu.length; i += stride) {
-      rows.push({ panel, z: pde.z[i], value: snap.mu[i], curve: PROFILE_CURVES[2] });
-      rows.push({ panel, z: pde.z[i], value: snap.sigma[i], curve: PROFILE_CURVES[3] });
-    }
-  }
+  const rows = profileRows(ensemble, pde, times, T);
   return {
     name: 'fig5-profiles',
     spec: {

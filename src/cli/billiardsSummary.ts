@@ -5,7 +5,8 @@
 import type { MeanFieldPdeResult, PinnedBallsEnsembleResult, WhiteNoiseDiagnostics } from '../models/billiards/index';
 
 /** Where the horizon T comes from: the PDE freeze time, the probe horizon, or the paper's T. */
-export type HorizonKind = 'freeze' | 'probe' | 'paper';
+import type { HorizonKind } from '../models/billiards/experiments/section3';
+export type { HorizonKind };
 
 /** Everything the summary needs. */
 export interface BilliardsSummaryInput {

@@ -7,7 +7,14 @@
  * @module
  */
 
-/** Thrown when a numeric argument lies outside its accepted range (a `RangeError`). */
+/**
+ * Thrown when a numeric argument lies outside its accepted range (a `RangeError`).
+ * @example
+ * ```ts
+ * throw new InvalidArgumentError('options.rtol', 'a number in (0, 1)', 2);
+ * // RangeError: options.rtol must be a number in (0, 1) (got 2)
+ * ```
+ */
 export class InvalidArgumentError extends RangeError {
   /** Name of the offending argument, e.g. `"rtol"` or `"options.maxSteps"`. */
   readonly argument: string;
@@ -27,7 +34,13 @@ export class InvalidArgumentError extends RangeError {
   }
 }
 
-/** Thrown when an argument has the wrong type or shape (a `TypeError`). */
+/**
+ * Thrown when an argument has the wrong type or shape (a `TypeError`).
+ * @example
+ * ```ts
+ * throw new InvalidTypeError('y0', 'a Float64Array or an array of finite numbers', 'abc');
+ * ```
+ */
 export class InvalidTypeError extends TypeError {
   /** Name of the offending argument. */
   readonly argument: string;
@@ -51,6 +64,10 @@ export class InvalidTypeError extends TypeError {
  * Thrown when a numerical routine cannot proceed for a mathematical reason that the caller
  * must handle (a singular pivot in a direct solve, a matrix that is not positive definite).
  * Long-running solvers never throw this mid-way; they return a `status` instead.
+ * @example
+ * ```ts
+ * try { choleskyFactor(A); } catch (e) { if (e instanceof NumericalError && e.reason === 'notPositiveDefinite') A = regularized(A); }
+ * ```
  */
 export class NumericalError extends Error {
   /** Machine-readable reason, e.g. `"singular"` or `"notPositiveDefinite"`. */

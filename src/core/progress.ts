@@ -5,7 +5,13 @@
  */
 import { checkInteger } from './check';
 
-/** Progress report passed to `onProgress` callbacks. */
+/**
+ * Progress report passed to `onProgress` callbacks.
+ * @example
+ * ```ts
+ * const onProgress = (p: ProgressInfo) => console.log(`${(100 * p.fraction).toFixed(1)} % at step ${p.step}, t = ${p.t}`);
+ * ```
+ */
 export interface ProgressInfo {
   /** Fraction of the work done, in [0, 1] (NaN when unknown). */
   fraction: number;
@@ -17,7 +23,13 @@ export interface ProgressInfo {
   [key: string]: number | undefined;
 }
 
-/** Options understood by every long-running routine. */
+/**
+ * Options understood by every long-running routine.
+ * @example
+ * ```ts
+ * const options: LongRunOptions = { signal: AbortSignal.timeout(10_000), onProgress: (p) => console.log(p.fraction) };
+ * ```
+ */
 export interface LongRunOptions {
   /** Cancels the computation; the routine returns with `status: 'aborted'`. */
   signal?: AbortSignal;

@@ -23,6 +23,12 @@ import type { SolveStatus } from './status';
  * Which time variable `saveAt` refers to (physical t, rescaled τ, iteration count, …) is stated by
  * each solver; the ordering rule is the same everywhere: strictly increasing, inside the run's
  * time span, otherwise an {@link InvalidArgumentError} before any work (never silently sorted).
+ * @example
+ * ```ts
+ * const ac = new AbortController();
+ * const options: RunOptions = { signal: ac.signal, onProgress: (p) => console.log(p.fraction), progressEvery: 100, saveAt: [1, 2] };
+ * const r = heatBlowupRadial({ dim: 1, tauEnd: 5 }, options);
+ * ```
  */
 export interface RunOptions extends LongRunOptions {
   /** Times at which the full state is recorded into {@link RunResult.saved}. */
@@ -34,6 +40,10 @@ export interface RunOptions extends LongRunOptions {
  * iterations), `naccept` accepted, `nreject` rejected (`nsteps = naccept + nreject`), `nfev`
  * evaluations of the model's right-hand side, forward map or loss. Model-specific counters are
  * added under their own names by extending this interface.
+ * @example
+ * ```ts
+ * const { nsteps, naccept, nreject, nfev }: RunStats = heatBlowupRadial({ dim: 1, tauEnd: 5 }).stats;
+ * ```
  */
 export interface RunStats {
   /** Attempted steps or iterations. */
@@ -46,12 +56,25 @@ export interface RunStats {
   nfev: number;
 }
 
-/** A zeroed {@link RunStats}. */
+/**
+ * A zeroed {@link RunStats}.
+ * @example
+ * ```ts
+ * const stats = emptyRunStats(); stats.nsteps++; // { nsteps: 1, naccept: 0, nreject: 0, nfev: 0 }
+ * ```
+ */
 export function emptyRunStats(): RunStats {
   return { nsteps: 0, naccept: 0, nreject: 0, nfev: 0 };
 }
 
-/** One recorded state: the time it was recorded at and a copy of the state. */
+/**
+ * One recorded state: the time it was recorded at and a copy of the state.
+ * @example
+ * ```ts
+ * const first: SavedState<Float64Array> | undefined = trainJetModel(problem, { saveAt: [10] }).saved[0];
+ * first?.t; first?.state; // 10, the parameters after 10 iterations
+ * ```
+ */
 export interface SavedState<S> {
   /** The run's time variable at the record (the solver's docs say which). */
   t: number;
@@ -66,6 +89,10 @@ export interface SavedState<S> {
  * @typeParam S - the type of the states recorded at `saveAt` (often the same as `F`)
  * @typeParam X - model-specific counters added to {@link RunStats}
  * @typeParam H - the scalar diagnostics recorded over the run (columns of equal length)
+ * @example
+ * ```ts
+ * const r: RunResult<{ loss: number }> = { status: 'success', message: '', stats: emptyRunStats(), final: { loss: 0 }, saved: [], history: {} };
+ * ```
  */
 export interface RunResult<F, S = F, X extends object = object, H extends object = object> {
   /** How the run ended; anything but `'success'` means `final` is the last good state, not the answer. */
@@ -86,6 +113,12 @@ export interface RunResult<F, S = F, X extends object = object, H extends object
  * A run advanced by hand: `init → step → result`, the form of `time/`'s integrators for model
  * runs. `step()` takes one accepted step (or iteration) and returns false, without changing the
  * state, when the run has ended (`status` is then no longer `'running'`).
+ * @example
+ * ```ts
+ * const run = initRescaled(model, { u0, logLambda0: [0], tauEnd: 50 });
+ * while (run.step()) if (run.fraction > 0.5) run.stop('aborted', 'half way is enough');
+ * run.result().status; // 'aborted'
+ * ```
  */
 export interface Stepper<R> {
   /** `'running'` until the run ends, then its final {@link SolveStatus}. */
@@ -138,6 +171,10 @@ export function drive<R>(stepper: Stepper<R>, options: LongRunOptions = {}): R {
  * Validate the shared run options (types of `signal` and `onProgress`, `progressEvery` a positive
  * integer) before any work. `saveAt` is checked separately by {@link checkSaveAt}, which needs the
  * run's time span.
+ * @example
+ * ```ts
+ * const options = checkRunOptions(runOptions); // {} when undefined; throws on a bad progressEvery
+ * ```
  */
 export function checkRunOptions(options: unknown, name = 'runOptions'): RunOptions {
   if (options === undefined) return {};
@@ -155,6 +192,11 @@ export function checkRunOptions(options: unknown, name = 'runOptions'): RunOptio
  * Check output times against the one ordering rule: finite, strictly increasing, inside
  * `[lo, hi]`. Returns a copy as a Float64Array.
  * @throws InvalidArgumentError naming the first offending entry
+ * @example
+ * ```ts
+ * const times = checkSaveAt('runOptions.saveAt', [0.5, 1, 2], 0, 2); // Float64Array [0.5, 1, 2]
+ * checkSaveAt('runOptions.saveAt', [1, 0.5], 0, 2); // throws: not increasing
+ * ```
  */
 export function checkSaveAt(name: string, saveAt: ArrayLike<number> | undefined, lo: number, hi: number): Float64Array {
   if (saveAt === undefined) return new Float64Array(0);

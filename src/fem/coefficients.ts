@@ -47,7 +47,7 @@ export interface ComplexField {
 export function sampleCells(grid: StructuredGrid2D, f: (x: number, y: number) => number): Float64Array {
   if (!(grid instanceof StructuredGrid2D)) throw new InvalidTypeError('grid', 'a StructuredGrid2D', grid);
   checkFunction('f', f);
-  const c = grid.elementCentres();
+  const c = grid.elementCenters();
   const out = new Float64Array(grid.elementCount);
   for (let e = 0; e < out.length; e++) out[e] = f(c[2 * e], c[2 * e + 1]);
   return out;
@@ -142,7 +142,14 @@ export function expandComplexField(name: string, field: RealField | ComplexField
   return { re: expandField(`${name}.re`, field.re, count), im: expandField(`${name}.im`, field.im ?? 0, count) };
 }
 
-/** True when a field has a nonzero imaginary part anywhere. */
+/**
+ * True when a field has a nonzero imaginary part anywhere.
+ * @example
+ * ```ts
+ * isComplexField(1); // false
+ * isComplexField({ re: 1, im: 0.5 }); // true
+ * ```
+ */
 export function isComplexField(field: RealField | ComplexField | undefined): boolean {
   if (field === undefined || typeof field === 'number' || field instanceof Float64Array) return false;
   const im = field.im;

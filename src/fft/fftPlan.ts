@@ -14,10 +14,23 @@ import { InvalidTypeError } from '../core/errors';
  */
 export type FftNormalization = 'backward' | 'ortho' | 'forward';
 
-/** The accepted normalizations. */
+/**
+ * The accepted normalizations.
+ * @example
+ * ```ts
+ * FFT_NORMALIZATIONS; // ['backward', 'ortho', 'forward'], numpy's names
+ * ```
+ */
 export const FFT_NORMALIZATIONS: readonly FftNormalization[] = ['backward', 'ortho', 'forward'];
 
-/** Prime factors above this make the plan use Bluestein's algorithm for the whole length. */
+/**
+ * Prime factors above this make the plan use Bluestein's algorithm for the whole length.
+ * @example
+ * ```ts
+ * // a length with a prime factor above the threshold is transformed by Bluestein's algorithm
+ * BLUESTEIN_PRIME_THRESHOLD; // 31
+ * ```
+ */
 export const BLUESTEIN_PRIME_THRESHOLD = 31;
 
 /**
@@ -37,7 +50,13 @@ export function normalizationScale(n: number, norm: FftNormalization, inverse: b
   return inverse ? 1 : 1 / n;
 }
 
-/** Validate a normalization argument (default `'backward'`). */
+/**
+ * Validate a normalization argument (default `'backward'`).
+ * @example
+ * ```ts
+ * const norm = checkNormalization('options.norm', options.norm ?? 'backward');
+ * ```
+ */
 export function checkNormalization(name: string, norm: unknown): FftNormalization {
   return norm === undefined ? 'backward' : checkOneOf(name, norm, FFT_NORMALIZATIONS);
 }

@@ -218,17 +218,17 @@ export class StructuredGrid2D {
   }
 
   /**
-   * Element centres interleaved `[xc_0, yc_0, …]` by element id, length 2·elementCount — where the
-   * multiscale FEM samples piecewise-constant coefficients (spec §2). O(elementCount).
+   * Element centers interleaved `[xc_0, yc_0, …]` by element id, length 2·elementCount — where the
+   * multiscale FEM samples piecewise-constant coefficients. O(elementCount).
    *
    * @example
    * ```ts
-   * const c = grid.elementCentres();
+   * const c = grid.elementCenters();
    * const a = new Float64Array(grid.elementCount);
    * for (let e = 0; e < grid.elementCount; e++) a[e] = coefficient(c[2 * e], c[2 * e + 1]);
    * ```
    */
-  elementCentres(out?: Vec): Vec {
+  elementCenters(out?: Vec): Vec {
     const { nx, ny, x, y } = this;
     const result = checkOut(out, 2 * this.elementCount);
     for (let j = 0, e = 0; j < ny; j++) {
@@ -239,6 +239,18 @@ export class StructuredGrid2D {
       }
     }
     return result;
+  }
+
+  /**
+   * The former name of {@link StructuredGrid2D.elementCenters}.
+   * @deprecated use `elementCenters` (American spelling, docs/conventions.md); removed in 1.0.
+   * @example
+   * ```ts
+   * grid.elementCentres(); // same values as grid.elementCenters()
+   * ```
+   */
+  elementCentres(out?: Vec): Vec {
+    return this.elementCenters(out);
   }
 
   /**

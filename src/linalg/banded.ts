@@ -133,13 +133,25 @@ export class BandedMatrix {
   }
 }
 
-/** Require a {@link BandedMatrix}. Internal helper shared by the banded factorizations. */
+/**
+ * Require a {@link BandedMatrix}. Internal helper shared by the banded factorizations.
+ * @example
+ * ```ts
+ * const A = checkBanded('A', matrix); // the BandedMatrix, or InvalidTypeError
+ * ```
+ */
 export function checkBanded(name: string, A: unknown): BandedMatrix {
   if (!(A instanceof BandedMatrix)) throw new InvalidTypeError(name, 'a BandedMatrix', A);
   return A;
 }
 
-/** Check the strided views of a banded solve. Internal helper shared by the banded factorizations. */
+/**
+ * Check the strided views of a banded solve. Internal helper shared by the banded factorizations.
+ * @example
+ * ```ts
+ * checkSolveViews(n, b, 0, 1, out, 0, 1); // throws when a strided view leaves its array
+ * ```
+ */
 export function checkSolveViews(n: number, b: Vec, offsetB: number, strideB: number, out: Vec, offsetOut: number, strideOut: number): void {
   checkVec('b', b);
   checkVec('out', out);

@@ -34,7 +34,15 @@ export function solveSmallDense(n: number, aug: Float64Array, x: Float64Array): 
   return solveSmallDenseUnchecked(n, aug, x);
 }
 
-/** {@link solveSmallDense} without the argument checks, for hot loops that checked once. */
+/**
+ * {@link solveSmallDense} without the argument checks, for hot loops that checked once.
+ * @example
+ * ```ts
+ * // [A | b] for 2x + y = 3, x + 3y = 5, row-major n×(n+1)
+ * const x = new Float64Array(2);
+ * solveSmallDenseUnchecked(2, Float64Array.of(2, 1, 3, 1, 3, 5), x); // true, x = [0.8, 1.4]
+ * ```
+ */
 export function solveSmallDenseUnchecked(n: number, aug: Float64Array, x: Float64Array): boolean {
   const w = n + 1;
   let scale = 0;

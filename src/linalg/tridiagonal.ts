@@ -136,6 +136,11 @@ export function solveTridiagonal(lower: Vec, diag: Vec, upper: Vec, rhs: Vec, ou
  * A cyclic (periodic) tridiagonal factorization: row 0 also holds `lower[0]` in column n-1 and
  * row n-1 holds `upper[n-1]` in column 0. Solved by Sherman–Morrison on top of
  * {@link TridiagonalFactorization}; two tridiagonal sweeps per solve. Requires n >= 3.
+ * @example
+ * ```ts
+ * const f = new CyclicTridiagonalFactorization(lower, diag, upper);
+ * f.solve(rhs, out); // reuse for many right-hand sides
+ * ```
  */
 export class CyclicTridiagonalFactorization {
   /** System size. */
@@ -195,7 +200,14 @@ export class CyclicTridiagonalFactorization {
   }
 }
 
-/** Solve one cyclic tridiagonal system (see {@link CyclicTridiagonalFactorization}). */
+/**
+ * Solve one cyclic tridiagonal system (see {@link CyclicTridiagonalFactorization}).
+ * @example
+ * ```ts
+ * // periodic −u″ + u on 4 nodes: corners lower[0] and upper[3]
+ * const x = solveCyclicTridiagonal(Float64Array.of(-1, -1, -1, -1), Float64Array.of(3, 3, 3, 3), Float64Array.of(-1, -1, -1, -1), Float64Array.of(1, 1, 1, 1)); // ≈ [1, 1, 1, 1]
+ * ```
+ */
 export function solveCyclicTridiagonal(lower: Vec, diag: Vec, upper: Vec, rhs: Vec, out?: Vec): Vec {
   const f = new CyclicTridiagonalFactorization(lower, diag, upper);
   checkVec('rhs', rhs, f.n);

@@ -41,12 +41,24 @@ export function axpyField(out: Field, a: Field, s: number, b: Field): Field {
   return ops.addeq(out, a);
 }
 
-/** The maximum absolute value of a field (the sup norm). */
+/**
+ * The maximum absolute value of a field (the sup norm).
+ * @example
+ * ```ts
+ * supNormField(ndarray(Float64Array.of(1, -3, 2), [3])); // 3
+ * ```
+ */
 export function supNormField(a: Field): number {
   return ops.norminf(a);
 }
 
-/** The Euclidean norm of all entries of a field (no quadrature weights; see `quad/` for those). */
+/**
+ * The Euclidean norm of all entries of a field (no quadrature weights; see `quad/` for those).
+ * @example
+ * ```ts
+ * l2NormField(ndarray(Float64Array.of(3, 4), [2])); // 5
+ * ```
+ */
 export function l2NormField(a: Field): number {
   return Math.sqrt(ops.norm2squared(a));
 }

@@ -38,6 +38,11 @@ export function wrapNdarray(data: Float64Array, shape: readonly number[], stride
 /**
  * View any {@link NdArrayLike} (for example a scijs ndarray) as a plain structural object,
  * checking that its storage is a Float64Array and that every index stays inside it. No copy.
+ * @example
+ * ```ts
+ * import ndarray from 'ndarray';
+ * const view = asNdArrayLike(ndarray(new Float64Array(12), [3, 4])); // shape [3, 4], stride [4, 1]
+ * ```
  */
 export function asNdArrayLike(array: { data: unknown; shape: readonly number[]; stride: readonly number[]; offset: number }): NdArrayLike {
   if (!(array.data instanceof Float64Array)) throw new InvalidTypeError('array.data', 'a Float64Array', array.data);

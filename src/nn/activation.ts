@@ -10,10 +10,23 @@
  */
 import { checkOneOf } from '../core/check';
 
-/** Hidden-layer activation of an {@link Mlp}: `'tanh'` or `'silu'` (x·sigmoid(x)). */
+/**
+ * Hidden-layer activation of an {@link Mlp}: `'tanh'` or `'silu'` (x·sigmoid(x)).
+ * @example
+ * ```ts
+ * const activation: MlpActivation = 'silu';
+ * new Mlp([2, 16, 1], activation);
+ * ```
+ */
 export type MlpActivation = 'tanh' | 'silu';
 
-/** The accepted activation names. */
+/**
+ * The accepted activation names.
+ * @example
+ * ```ts
+ * for (const a of MLP_ACTIVATIONS) new Mlp([1, 8, 1], a); // 'tanh', 'silu'
+ * ```
+ */
 export const MLP_ACTIVATIONS: readonly MlpActivation[] = Object.freeze(['tanh', 'silu'] as MlpActivation[]);
 
 /**

@@ -8,9 +8,21 @@
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { Fno, type FnoOptions } from './fno';
 
-/** Format tag of {@link FnoFile}. */
+/**
+ * Format tag of {@link FnoFile}.
+ * @example
+ * ```ts
+ * fnoToJSON(fno).format === FNO_FILE_FORMAT; // true
+ * ```
+ */
 export const FNO_FILE_FORMAT = 'singularis-fno';
-/** Current version of {@link FnoFile}. */
+/**
+ * Current version of {@link FnoFile}.
+ * @example
+ * ```ts
+ * fnoToJSON(fno).version === FNO_FILE_VERSION; // true
+ * ```
+ */
 export const FNO_FILE_VERSION = 1;
 
 /** A loaded parameter file: the rebuilt network, its parameters and the file's metadata. */

@@ -59,7 +59,13 @@ export interface FarFieldLaw {
   cutoffPower: number;
 }
 
-/** Validate a {@link TaylorAnsatz} (throws naming the offending field). */
+/**
+ * Validate a {@link TaylorAnsatz} (throws naming the offending field).
+ * @example
+ * ```ts
+ * const t = checkTaylorAnsatz('ansatz', { variable: 'z', linear: -1, terms: [], multiplierPower: 2 });
+ * ```
+ */
 export function checkTaylorAnsatz(name: string, t: unknown): TaylorAnsatz {
   if (t === null || typeof t !== 'object') throw new InvalidTypeError(name, 'a TaylorAnsatz object', t);
   const a = t as TaylorAnsatz;
@@ -74,7 +80,13 @@ export function checkTaylorAnsatz(name: string, t: unknown): TaylorAnsatz {
   return a;
 }
 
-/** Validate a {@link FarFieldLaw} (throws naming the offending field). */
+/**
+ * Validate a {@link FarFieldLaw} (throws naming the offending field).
+ * @example
+ * ```ts
+ * const law = checkFarFieldLaw('farField', { coefficient: -1, exponent: 1 / 3, cutoffPower: 15 });
+ * ```
+ */
 export function checkFarFieldLaw(name: string, f: unknown): FarFieldLaw {
   if (f === null || typeof f !== 'object') throw new InvalidTypeError(name, 'a FarFieldLaw object', f);
   const law = f as FarFieldLaw;
@@ -182,7 +194,13 @@ export function farFieldJets(law: FarFieldLaw, map: SinhCoordinate, z: number, o
 /** Parity of a wrapped network: 'odd' (N(z) − N(−z)), 'even' (N(z) + N(−z)) or 'none'. */
 export type Parity = 'odd' | 'even' | 'none';
 
-/** Validate a {@link Parity}. */
+/**
+ * Validate a {@link Parity}.
+ * @example
+ * ```ts
+ * checkParity('parity', 'odd'); // 'odd'; anything but 'odd' | 'even' | 'none' throws
+ * ```
+ */
 export function checkParity(name: string, p: unknown): Parity {
   return checkOneOf(name, p, ['odd', 'even', 'none'] as const);
 }

@@ -1,6 +1,6 @@
 /**
  * Dense neural networks in float64: MLPs of any widths with tanh/silu activations, Glorot
- * initialisation from an explicit generator, forward input jets up to order 2 (values, gradients,
+ * initialization from an explicit generator, forward input jets up to order 2 (values, gradients,
  * pure second derivatives / Laplacians) and exact reverse-mode parameter gradients of losses built
  * from them. Guide: docs/nn.md.
  * @module nn
@@ -18,3 +18,6 @@ export { fnoToJSON, fnoFromJSON, FNO_FILE_FORMAT, FNO_FILE_VERSION, type FnoFile
 export { initializeMlpFanIn } from './fanInInit';
 export { checkFarFieldLaw, checkParity, checkTaylorAnsatz, farFieldJets, powerJet, taylorAnsatzJets, type AnsatzTerm, type FarFieldLaw, type Parity, type TaylorAnsatz } from './hardConstraints';
 export { ConstrainedNet1d, type Constraints1d, type Jets1d } from './constrainedNet1d';
+export { mlpJetModel, type JetModel } from './jetModel';
+export { mseLoss, type JetLoss } from './jetLoss';
+export { trainJetModel, type TrainJetOptions, type TrainJetFinal, type TrainJetResult, type TrainJetHistory } from './trainJet';

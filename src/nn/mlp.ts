@@ -140,7 +140,7 @@ export class Mlp {
 }
 
 /**
- * Xavier/Glorot initialisation (Glorot & Bengio 2010): weights i.i.d. uniform on
+ * Xavier/Glorot initialization (Glorot & Bengio 2010): weights i.i.d. uniform on
  * ±gain·√(6/(n_l + n_{l+1})) (or normal with variance gain²·2/(n_l + n_{l+1})), biases 0. Draws in
  * parameter order from the explicit generator, so a seed fixes the network bit for bit. O(params).
  *

@@ -52,7 +52,13 @@ export function nModesFromLi(m: number, d: 1 | 2): number[] {
   return d === 1 ? [2 * m - 2] : [2 * m, 2 * m - 2];
 }
 
-/** Kept frequencies of a non-last axis of size n for mode count m: [lo, hi). */
+/**
+ * Kept frequencies of a non-last axis of size n for mode count m: [lo, hi).
+ * @example
+ * ```ts
+ * nonLastFrequencyRange(16, 4); // the kept rows of the centered weight layout
+ * ```
+ */
 export function nonLastFrequencyRange(n: number, m: number): [number, number] {
   const k = Math.min(m, n);
   return [-Math.floor(k / 2), Math.floor(k / 2) + (k % 2)];
@@ -62,7 +68,7 @@ export function nonLastFrequencyRange(n: number, m: number): [number, number] {
  * One spectral convolution layer, parameters in a flat Float64Array at `offset`:
  * complex weights W[i, o, a, b] as (re, im) pairs, index ((i·out + o)·M0 + a)·M1 + b, with
  * M0 = m0 (2D; 1 in 1D) and M1 = ⌊m_last/2⌋ + 1, then `out` bias values. Axis-0 frequency f has
- * weight row a = ⌊M0/2⌋ + f (weights are stored centred, as neuraloperator stores them after
+ * weight row a = ⌊M0/2⌋ + f (weights are stored centered, as neuraloperator stores them after
  * `fftshift`). Forward O(C·P log P + in·out·modes) for C channels and P points.
  *
  * @example

@@ -9,7 +9,14 @@ import { InvalidTypeError } from '../core/errors';
 import type { Vec } from '../core/types';
 import { Mlp } from './mlp';
 
-/** Input-derivative order of a pass: 0 values, 1 gradients, 2 also pure second derivatives. */
+/**
+ * Input-derivative order of a pass: 0 values, 1 gradients, 2 also pure second derivatives.
+ * @example
+ * ```ts
+ * const order: MlpJetOrder = 2; // values, gradients and pure second derivatives
+ * const ws = new MlpWorkspace(net, X.rows, order);
+ * ```
+ */
 export type MlpJetOrder = 0 | 1 | 2;
 
 /**

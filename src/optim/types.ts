@@ -92,7 +92,13 @@ export interface ResolvedStopping {
   maxFev: number;
 }
 
-/** Validate and default the stopping options (throws naming the option). */
+/**
+ * Validate and default the stopping options (throws naming the option).
+ * @example
+ * ```ts
+ * const stop = resolveStopping({ gtol: 1e-10 }, { maxIterations: 500 }); // defaults for the other fields
+ * ```
+ */
 export function resolveStopping(options: StoppingOptions, defaults: Partial<ResolvedStopping> = {}): ResolvedStopping {
   const maxIterations = checkInteger('options.maxIterations', options.maxIterations ?? defaults.maxIterations ?? 1000, 0);
   return {

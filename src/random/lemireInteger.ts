@@ -17,7 +17,13 @@ import type { Uint32Source } from './diskAngle';
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
-/** The largest range accepted by {@link lemireInteger}: 2²¹, so that w·m < 2⁵³ is exact. */
+/**
+ * The largest range accepted by {@link lemireInteger}: 2²¹, so that w·m < 2⁵³ is exact.
+ * @example
+ * ```ts
+ * lemireInteger(rng, LEMIRE_MAX_RANGE); // uniform on {0, …, 2²¹ − 1}; a larger m throws
+ * ```
+ */
 export const LEMIRE_MAX_RANGE = 2097152;
 
 /**
@@ -28,7 +34,7 @@ export const LEMIRE_MAX_RANGE = 2097152;
  * @param m - the range, an integer in [1, 2²¹]
  * @example
  * ```ts
- * const centre = 1 + lemireInteger(rng, n - 2);
+ * const center = 1 + lemireInteger(rng, n - 2);
  * ```
  */
 export function lemireInteger(source: Uint32Source, m: number): number {

@@ -17,11 +17,29 @@
 // Builtins bound once: global lookups are slow in sandboxed contexts (vm modules, test runners).
 const { exp, log } = Math;
 
-/** Number of layers. */
+/**
+ * Number of layers.
+ * @example
+ * ```ts
+ * ZIGGURAT_LAYERS; // 256
+ * ```
+ */
 export const ZIGGURAT_LAYERS = 256;
-/** Right end of the base strip for 256 layers, r = 3.654152885361008771645… (solved with mpmath). */
+/**
+ * Right end of the base strip for 256 layers, r = 3.654152885361008771645… (solved with mpmath).
+ * @example
+ * ```ts
+ * Math.exp(-0.5 * ZIGGURAT_R ** 2); // density at the base strip's edge
+ * ```
+ */
 export const ZIGGURAT_R = 3.654152885361009; // 3.654152885361008771645…
-/** Area of each layer, v = r·f(r) + ∫_r^∞ f = 0.004928673233974655347… */
+/**
+ * Area of each layer, v = r·f(r) + ∫_r^∞ f = 0.004928673233974655347…
+ * @example
+ * ```ts
+ * ZIGGURAT_V * ZIGGURAT_LAYERS; // ≈ 1.26, the area covered by the layers
+ * ```
+ */
 export const ZIGGURAT_V = 0.004928673233974655; // 0.004928673233974655347…
 
 /** Precomputed layer data (immutable once built). */

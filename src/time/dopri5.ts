@@ -9,11 +9,17 @@ import { checkAllFinite, checkFinite, checkInRange, checkNonNegative, checkOneOf
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
-import { checkTimeInStep, evaluateDense, type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator } from './integrator';
+import { checkTimeInStep, evaluateDense, hermiteCoefficients, type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator } from './integrator';
 import { StepSizeController } from './stepController';
 import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
 
-/** Options of {@link dopri5}. */
+/**
+ * Options of {@link dopri5}.
+ * @example
+ * ```ts
+ * const alg = dopri5({ rtol: 1e-10, atol: 1e-12, hmax: 0.1, controller: 'pi' });
+ * ```
+ */
 export interface Dopri5Options {
   /** Relative tolerance, scalar or per component (default 1e-6). */
   rtol?: number | Float64Array;
@@ -23,7 +29,7 @@ export interface Dopri5Options {
   hmax?: number;
   /** Initial step magnitude (default: Hairer's `hinit` estimate). */
   h0?: number;
-  /** `'pi'` (Lund-stabilised, β = 0.04, default) or `'standard'` (β = 0) step-size controller. */
+  /** `'pi'` (Lund-stabilized, β = 0.04, default) or `'standard'` (β = 0) step-size controller. */
   controller?: 'pi' | 'standard';
   /** Safety factor of the controller, in [0.5, 1) (default 0.9). */
   safety?: number;
@@ -314,14 +320,10 @@ export class Dopri5Integrator implements OdeIntegrator {
     const n = this.problem.dim;
     const h = this.hLast;
     const { yPrev, y, k1Prev, k3, k4, k5, k6, k7 } = this;
-    for (let i = 0, j = offset; i < n; i++, j++) {
-      const diff = y[i] - yPrev[i];
-      const bspl = h * k1Prev[i] - diff;
-      out[j] = yPrev[i];
-      out[j + n] = diff;
-      out[j + 2 * n] = bspl;
-      out[j + 3 * n] = diff - h * k7[i] - bspl;
-      out[j + 4 * n] = h * (D1 * k1Prev[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+    // r1..r4: the cubic Hermite part (Hairer's rcont1..rcont4); r5 the 4th-order correction
+    hermiteCoefficients(yPrev, k1Prev, y, k7, h, out, offset);
+    for (let i = 0, j = offset + 4 * n; i < n; i++, j++) {
+      out[j] = h * (D1 * k1Prev[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
     }
   }
 

@@ -17,6 +17,12 @@ import type { OdeIntegrator } from './integrator';
  * `direction`: `+1` reports only crossings where `g` goes from negative to non-negative along
  * the integration, `−1` only from positive to non-positive, `0` (default) both.
  * `terminal`: stop the integration at the first located zero (default false).
+ * @example
+ * ```ts
+ * // stop when the falling ball reaches the floor
+ * const floor: OdeEvent = { fn: (t, y) => y[0], direction: -1, terminal: true };
+ * const sol = solve(prob, dopri5(), { events: [floor] });
+ * ```
  */
 export interface OdeEvent {
   /** The event function; must not modify `y`. */
@@ -27,7 +33,14 @@ export interface OdeEvent {
   terminal?: boolean;
 }
 
-/** A located event. */
+/**
+ * A located event.
+ * @example
+ * ```ts
+ * const hit: EventHit | undefined = sol.events[0];
+ * if (hit?.terminal) console.log(`contact at t = ${hit.t}, velocity ${hit.y[1]}`);
+ * ```
+ */
 export interface EventHit {
   /** Index of the event in the `events` option. */
   index: number;
@@ -57,6 +70,11 @@ export function checkEvents(name: string, events: unknown): OdeEvent[] {
  * Brent's method (zeroin; Brent, *Algorithms for Minimization without Derivatives*, 1973, ch. 4)
  * for a zero of `f` in `[a, b]` with `f(a)·f(b) ≤ 0`, to absolute tolerance
  * `2·eps·|x| + tol/2`. Superlinear on smooth functions, never slower than bisection.
+ * @example
+ * ```ts
+ * const f = (x: number) => x * x - 2;
+ * brentRoot(f, 0, 2, f(0), f(2), 1e-14); // √2
+ * ```
  */
 export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tol: number): number {
   if (fa === 0) return a;

@@ -21,10 +21,22 @@ import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeSt
 /**
  * Step size of a fixed-step method: a positive number, or a rule `dt(t, y)` returning a positive
  * step magnitude before every step (the sign follows the integration direction).
+ * @example
+ * ```ts
+ * const fixed: StepSize = 1e-3;
+ * const cfl: StepSize = (t, y) => 0.4 / Math.max(1, Math.abs(y[0])); // a rule evaluated before every step
+ * ```
  */
 export type StepSize = number | ((t: number, y: Vec) => number);
 
-/** Options of every fixed-step method. */
+/**
+ * Options of every fixed-step method.
+ * @example
+ * ```ts
+ * const options: FixedStepOptions = { dt: 1e-2 };
+ * solve(prob, rk4(options));
+ * ```
+ */
 export interface FixedStepOptions {
   /** Step size (a positive number or a rule `dt(t, y)`). */
   dt: StepSize;

@@ -1,6 +1,6 @@
 /**
  * Time integration: ODE problems, step-by-step integrators and `solve` (RK4, SSP-RK3, DOPRI5,
- * IMEX Euler, ARS(2,2,2)), stiff linear operators for IMEX, events, and SDE steppers
+ * IMEX Euler, ARS(2,2,2), ARK3(2)4L[2]SA), the RODAS3 Rosenbrock stepper, stiff linear operators for IMEX, events, and SDE steppers
  * (Euler–Maruyama, BAOAB Langevin).
  * @module time
  */
@@ -9,7 +9,10 @@ export { tridiagonalOperator, diagonalOperator, type StiffLinearOperator, type T
 export { init, type OdeIntegrator, type OdeAlgorithm, type IntegratorOptions, type IntegratorStatus } from './integrator';
 export type { StepSize, FixedStepOptions } from './fixedStepIntegrator';
 export { rk4, sspRk3 } from './explicitRk';
-export { imexEuler, imexArs222 } from './imex';
+export { imexEuler, imexArs222, imexArk324 } from './imex';
+export { ark324L2SA, AdditiveRkStepper, additiveRkStageInput, additiveRkCombination, type AdditiveRkTableau, type AdditiveRkSystem } from './additiveRk';
+export { Rodas3Stepper, type RosenbrockSystem } from './rosenbrock';
+export { ark324, type Ark324Options } from './ark324';
 export { dopri5, type Dopri5Options } from './dopri5';
 export { brentRoot, type OdeEvent, type EventHit } from './events';
 export { solve, type SolveOptions } from './solve';

@@ -14,7 +14,15 @@ import type { SolveStatus } from '../core/status';
 import type { Vec } from '../core/types';
 import type { OdeProblem, OdeStats } from './problem';
 
-/** Integrator state: still stepping, or finished with a {@link SolveStatus}. */
+/**
+ * Integrator state: still stepping, or finished with a {@link SolveStatus}.
+ * @example
+ * ```ts
+ * const it = init(prob, rk4({ dt: 0.1 }));
+ * while (it.step()) {}
+ * const status: IntegratorStatus = it.status; // 'success' at the end time
+ * ```
+ */
 export type IntegratorStatus = SolveStatus | 'running';
 
 /**
@@ -72,7 +80,13 @@ export interface OdeIntegrator {
   setState(time: number, y: Vec): void;
 }
 
-/** Options common to every integrator. */
+/**
+ * Options common to every integrator.
+ * @example
+ * ```ts
+ * const it = init(prob, dopri5(), { tStop: 0.5 }); // steps end exactly at 0.5
+ * ```
+ */
 export interface IntegratorOptions {
   /** Stop time other than the problem's end time (see {@link OdeIntegrator.stopAt}). */
   tStop?: number;
@@ -81,6 +95,12 @@ export interface IntegratorOptions {
 /**
  * An ODE method. Created by {@link rk4}, {@link sspRk3}, {@link dopri5}, {@link imexEuler},
  * {@link imexArs222}; pass it to {@link init} or {@link solve}.
+ * @example
+ * ```ts
+ * const alg: OdeAlgorithm = imexArk324({ dt: 1e-2 });
+ * alg.order; // 3
+ * alg.needsLinearPart; // true: the problem must carry `linear`
+ * ```
  */
 export interface OdeAlgorithm {
   /** Method name, e.g. `"rk4"`. */

@@ -12,7 +12,14 @@ import { RunWatch, type LongRunOptions } from '../core/progress';
 import { allFinite, type SolveStatus } from '../core/status';
 import type { RandomSource, Vec } from '../core/types';
 
-/** What {@link BaoabLangevin} accepts. */
+/**
+ * What {@link BaoabLangevin} accepts.
+ * @example
+ * ```ts
+ * const spec: LangevinSpec = { gradPotential(q, out) { out.set(q); }, dim: 2, friction: 1, beta: 1, dt: 0.1 };
+ * const sampler = new BaoabLangevin(spec);
+ * ```
+ */
 export interface LangevinSpec {
   /** Gradient of the potential: `out ← ∇U(q)`. */
   gradPotential(q: Vec, out: Vec): void;
@@ -28,13 +35,27 @@ export interface LangevinSpec {
   mass?: number | Float64Array;
 }
 
-/** Options of {@link BaoabLangevin.run}. */
+/**
+ * Options of {@link BaoabLangevin.run}.
+ * @example
+ * ```ts
+ * let sum = 0;
+ * sampler.run(q, p, 1000, rng, { onStep: (k, q) => { sum += q[0] * q[0]; } });
+ * ```
+ */
 export interface LangevinRunOptions extends LongRunOptions {
   /** Called after every step with the step index (1-based) and the current state (read-only). */
   onStep?: (step: number, q: Vec, p: Vec) => void;
 }
 
-/** Result of {@link BaoabLangevin.run}. */
+/**
+ * Result of {@link BaoabLangevin.run}.
+ * @example
+ * ```ts
+ * const r: LangevinRunResult = sampler.run(q, p, 1000, rng);
+ * r.status; r.stats.ngrad;
+ * ```
+ */
 export interface LangevinRunResult {
   /** `'success'`, `'aborted'` or `'nonFinite'` (the state holds the last finite values). */
   status: SolveStatus;

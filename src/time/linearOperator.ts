@@ -2,7 +2,7 @@
  * The stiff linear part `L` of an IMEX problem `y' = L·y + N(t, y)`.
  *
  * IMEX methods only need two operations: the product `L·y` and the shifted solve
- * `(I − γΔt·L) x = b`. Any discretisation (finite differences, splines, spectral, FEM mass-lumped)
+ * `(I − γΔt·L) x = b`. Any discretization (finite differences, splines, spectral, FEM mass-lumped)
  * plugs in by implementing {@link StiffLinearOperator}; ready-made constructors cover a
  * tridiagonal `L` (Dirichlet/Neumann/periodic 1-D diffusion) and a diagonal `L` (Fourier modes).
  *
@@ -16,6 +16,15 @@ import { CyclicTridiagonalFactorization, TridiagonalFactorization } from '../lin
 /**
  * What an IMEX method needs from the stiff linear operator `L` (dimension `dim`).
  * Both methods write into `out` and return it; `out` must not alias the input.
+ * @example
+ * ```ts
+ * // L = −k² (diagonal) written by hand
+ * const L: StiffLinearOperator = {
+ *   dim: 3,
+ *   apply(y, out) { for (let i = 0; i < 3; i++) out[i] = -((i + 1) ** 2) * y[i]; return out; },
+ *   solveShifted(g, rhs, out) { for (let i = 0; i < 3; i++) out[i] = rhs[i] / (1 + g * (i + 1) ** 2); return out; },
+ * };
+ * ```
  */
 export interface StiffLinearOperator {
   /** State dimension. */
@@ -26,7 +35,14 @@ export interface StiffLinearOperator {
   solveShifted(gammaDt: number, rhs: Vec, out: Vec): Vec;
 }
 
-/** Options of {@link tridiagonalOperator}. */
+/**
+ * Options of {@link tridiagonalOperator}.
+ * @example
+ * ```ts
+ * const spec: TridiagonalOperatorSpec = { lower, diag, upper, periodic: true };
+ * const L = tridiagonalOperator(spec);
+ * ```
+ */
 export interface TridiagonalOperatorSpec {
   /** Sub-diagonal, `lower[i]` multiplies `y[i-1]`; `lower[0]` is the corner A[0][n-1] when periodic. */
   lower: Vec;

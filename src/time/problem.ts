@@ -15,10 +15,21 @@ import { assertStiffLinearOperator, type StiffLinearOperator } from './linearOpe
 /**
  * In-place right-hand side `dy ← f(t, y)`. Must write every entry of `dy` and must not keep
  * references to `y` or `dy` (the integrator reuses them).
+ * @example
+ * ```ts
+ * const pendulum: OdeRhs<{ g: number }> = (t, y, dy, { g }) => { dy[0] = y[1]; dy[1] = -g * Math.sin(y[0]); };
+ * ```
  */
 export type OdeRhs<P = unknown> = (t: number, y: Vec, dy: Vec, params: P) => void;
 
-/** What {@link odeProblem} accepts. */
+/**
+ * What {@link odeProblem} accepts.
+ * @example
+ * ```ts
+ * const spec: OdeProblemSpec<{ g: number }> = { rhs: pendulum, y0: [0.1, 0], tspan: [0, 10], params: { g: 9.81 } };
+ * const prob = odeProblem(spec);
+ * ```
+ */
 export interface OdeProblemSpec<P = unknown> {
   /** Right-hand side; with `linear` present it is the explicit (non-stiff) part only. */
   rhs: OdeRhs<P>;
@@ -32,7 +43,14 @@ export interface OdeProblemSpec<P = unknown> {
   linear?: StiffLinearOperator;
 }
 
-/** A validated initial value problem (see {@link odeProblem}). */
+/**
+ * A validated initial value problem (see {@link odeProblem}).
+ * @example
+ * ```ts
+ * const prob: OdeProblem = odeProblem({ rhs: (t, y, dy) => { dy[0] = -y[0]; }, y0: [1], tspan: [1, 0] });
+ * prob.direction; // -1 (backward)
+ * ```
+ */
 export interface OdeProblem<P = unknown> {
   /** Right-hand side (explicit part when `linear` is present); see {@link OdeRhs}. */
   rhs(t: number, y: Vec, dy: Vec, params: P): void;
@@ -108,7 +126,13 @@ export function toStateVector(name: string, value: unknown): Vec {
   return Float64Array.from(value as ArrayLike<number>);
 }
 
-/** Counters shared by every ODE method; `nsteps = naccept + nreject`. */
+/**
+ * Counters shared by every ODE method; `nsteps = naccept + nreject`.
+ * @example
+ * ```ts
+ * const { nfev, naccept, nreject } = solve(prob, dopri5()).stats;
+ * ```
+ */
 export interface OdeStats {
   /** Evaluations of `rhs` (the explicit part for IMEX methods). */
   nfev: number;

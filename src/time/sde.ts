@@ -15,7 +15,13 @@ import type { RandomSource, Vec } from '../core/types';
 import { toStateVector } from './problem';
 import { TrajectoryRecorder } from './solution';
 
-/** What {@link sdeProblem} accepts. */
+/**
+ * What {@link sdeProblem} accepts.
+ * @example
+ * ```ts
+ * const spec: SdeProblemSpec = { drift(t, x, out) { out[0] = -x[0]; }, diffusion(t, x, out) { out[0] = 0.3; }, x0: [1], tspan: [0, 1] };
+ * ```
+ */
 export interface SdeProblemSpec<P = unknown> {
   /** Drift: `out ← a(t, x)`. */
   drift(t: number, x: Vec, out: Vec, params: P): void;
@@ -29,7 +35,14 @@ export interface SdeProblemSpec<P = unknown> {
   params?: P;
 }
 
-/** A validated SDE problem (see {@link sdeProblem}). */
+/**
+ * A validated SDE problem (see {@link sdeProblem}).
+ * @example
+ * ```ts
+ * const prob: SdeProblem = sdeProblem(spec);
+ * prob.dim; // 1
+ * ```
+ */
 export interface SdeProblem<P = unknown> {
   /** Drift `a(t, x)`. */
   drift(t: number, x: Vec, out: Vec, params: P): void;
@@ -124,7 +137,13 @@ export class EulerMaruyama<P = unknown> {
   }
 }
 
-/** Options of {@link solveSde}. */
+/**
+ * Options of {@link solveSde}.
+ * @example
+ * ```ts
+ * const path = solveSde(prob, { dt: 1e-3, rng: new Rng(1), saveAt: [0.5, 1] });
+ * ```
+ */
 export interface SdeSolveOptions extends LongRunOptions {
   /** Step size (> 0); steps are shortened to land on `saveAt` times and on t1. */
   dt: number;
@@ -136,7 +155,14 @@ export interface SdeSolveOptions extends LongRunOptions {
   maxSteps?: number;
 }
 
-/** Result of {@link solveSde}: one sample path. */
+/**
+ * Result of {@link solveSde}: one sample path.
+ * @example
+ * ```ts
+ * const path: SdeSolution = solveSde(prob, { dt: 1e-3, rng: new Rng(1) });
+ * path.x[path.x.length - 1]; // the state at t1 (dimension 1)
+ * ```
+ */
 export interface SdeSolution {
   /** Recorded times. */
   readonly t: Float64Array;

@@ -17,6 +17,11 @@ import type { OdeStats } from './problem';
  *
  * Layout: `t[k]` is the k-th recorded time and the state at `t[k]` is
  * `y.subarray(k·dim, (k+1)·dim)` (row-major; `state(k)` copies it out).
+ * @example
+ * ```ts
+ * const sol: OdeSolution = solve(prob, dopri5({ rtol: 1e-9 }), { saveAt: [1, 2] });
+ * sol.t; sol.state(1); sol.at(1.5); // recorded times, a copy of the state at t = 2, dense output
+ * ```
  */
 export interface OdeSolution {
   /** Recorded times (every accepted step, or the `saveAt` times reached). */

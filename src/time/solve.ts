@@ -14,7 +14,14 @@ import { checkProblemAndAlgorithm, type OdeAlgorithm } from './integrator';
 import type { OdeProblem } from './problem';
 import { DenseHistory, makeSolution, TrajectoryRecorder, type OdeSolution } from './solution';
 
-/** Options of {@link solve}. */
+/**
+ * Options of {@link solve}.
+ * @example
+ * ```ts
+ * const ac = new AbortController();
+ * const sol = solve(prob, dopri5(), { saveAt: [1, 2, 3], maxSteps: 1e5, signal: ac.signal, onProgress: (p) => console.log(p.fraction) });
+ * ```
+ */
 export interface SolveOptions extends LongRunOptions {
   /**
    * Times at which to record the state, monotone in the integration direction and inside the

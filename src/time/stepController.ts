@@ -16,7 +16,13 @@
 import { checkInRange, checkNonNegative, checkPositive } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
 
-/** Options of {@link StepSizeController}. */
+/**
+ * Options of {@link StepSizeController}.
+ * @example
+ * ```ts
+ * const ctrl = new StepSizeController({ order: 5, beta: 0.04, safety: 0.9, minFactor: 0.2, maxFactor: 10 });
+ * ```
+ */
 export interface StepControllerOptions {
   /** Order q used in the exponent 1/q (the order of the lower-order solution + 1, e.g. 5 for DOPRI5). */
   order: number;

@@ -47,9 +47,10 @@ describe('StructuredGrid2D: numbering and geometry', () => {
     expect(Array.from(g.elementNodes.subarray(28, 32))).toEqual([8, 9, 15, 14]);
   });
 
-  test('every element is counter-clockwise with shoelace area hx·hy; centres are vertex means', () => {
+  test('every element is counter-clockwise with shoelace area hx·hy; centers are vertex means (also under the deprecated name elementCentres)', () => {
     const xy = g.nodeCoordinates();
-    const c = g.elementCentres();
+    const c = g.elementCenters();
+    expect(Array.from(g.elementCentres())).toEqual(Array.from(c));
     const en = g.elementNodes;
     for (let e = 0; e < g.elementCount; e++) {
       let twiceArea = 0, mx = 0, my = 0;

@@ -58,12 +58,24 @@ export interface CsrAssemblyPattern {
   readonly slot: Int32Array;
 }
 
-/** Number of stored entries of a CSR pattern. */
+/**
+ * Number of stored entries of a CSR pattern.
+ * @example
+ * ```ts
+ * csrNnz(A); // A.rowPtr[A.rows]
+ * ```
+ */
 export function csrNnz(A: CsrPattern): number {
   return A.rowPtr[A.rows];
 }
 
-/** Number of doubles per stored value: 1 for real, 2 for complex. */
+/**
+ * Number of doubles per stored value: 1 for real, 2 for complex.
+ * @example
+ * ```ts
+ * const values = new Float64Array(csrValueWidth(A) * csrNnz(A));
+ * ```
+ */
 export function csrValueWidth(A: AnyCsrMatrix): 1 | 2 {
   return A.field === 'complex' ? 2 : 1;
 }

@@ -15,13 +15,26 @@
 import { checkAllFinite, checkInRange } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 
-/** Options of {@link freezeTime}. */
+/**
+ * Options of {@link freezeTime}.
+ * @example
+ * ```ts
+ * const T = freezeTime(times, sigmaMax, { fraction: 0.05 }).time; // the 5 % freeze time
+ * ```
+ */
 export interface FreezeOptions {
   /** Level f as a fraction of the peak, in (0, 1) (default 0.01). */
   fraction?: number;
 }
 
-/** Result of {@link freezeTime}. */
+/**
+ * Result of {@link freezeTime}.
+ * @example
+ * ```ts
+ * const r: FreezeResult = freezeTime([0, 1, 2, 3], [0, 1, 0.5, 0]);
+ * r.status; r.time; r.peakTime; // 'frozen', ≈ 2.98, 1
+ * ```
+ */
 export interface FreezeResult {
   /** `'frozen'` when the series fell below `fraction·peak` after its peak, else `'noFreeze'`. */
   status: 'frozen' | 'noFreeze';

@@ -15,10 +15,23 @@ import type { RandomSource } from '../../core/types';
 import { erf } from '../../special/index';
 import { checkBallCount } from './timeMap';
 
-/** Which way the Section 3 mean profile runs: as printed (increasing, sorted) or reversed (−μ0). */
+/**
+ * Which way the Section 3 mean profile runs: as printed (increasing, sorted) or reversed (−μ0).
+ * @example
+ * ```ts
+ * const orientation: Orientation = 'reversed'; // the printed mean negated: sorts, then freezes
+ * initialProfiles({ orientation });
+ * ```
+ */
 export type Orientation = 'asPrinted' | 'reversed';
 
-/** The accepted values of {@link Orientation}. */
+/**
+ * The accepted values of {@link Orientation}.
+ * @example
+ * ```ts
+ * for (const orientation of ORIENTATIONS) initialProfiles({ orientation });
+ * ```
+ */
 export const ORIENTATIONS: readonly Orientation[] = ['asPrinted', 'reversed'];
 
 /** Initial mean and standard-deviation profiles on z ∈ [0, 1] (velocity units). */
@@ -29,7 +42,14 @@ export interface InitialProfiles {
   sigma: (z: number) => number;
 }
 
-/** Options selecting initial profiles: user profiles (either may be omitted) and an orientation. */
+/**
+ * Options selecting initial profiles: user profiles (either may be omitted) and an orientation.
+ * @example
+ * ```ts
+ * const options: InitialDataOptions = { mean: (z) => Math.sin(Math.PI * z), sigma: () => 1e-3 };
+ * initialProfiles(options);
+ * ```
+ */
 export interface InitialDataOptions {
   /** μ0(z); default Section 3's erf(27(z−½)³). */
   mean?: (z: number) => number;

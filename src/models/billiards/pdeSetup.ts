@@ -13,9 +13,21 @@ import { initialProfiles, sampleProfiles } from './initialData';
 import type { MeanFieldPdeSpec, MeanFieldRunControls, MeanFieldRunOptions, PdeScheme, PdeStepper, PdeWalls } from './pdeTypes';
 import { lambdaForBalls } from './timeMap';
 
-/** Smallest grid (nodes) accepted: the wall stencils need a few interior nodes. */
+/**
+ * Smallest grid (nodes) accepted: the wall stencils need a few interior nodes.
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 100, nodes: MIN_PDE_NODES, tEnd: 1e-3 }); // the coarsest grid accepted
+ * ```
+ */
 export const MIN_PDE_NODES = 9;
-/** Default grid: the paper's 3201 equispaced points (Section 3). */
+/**
+ * Default grid: the paper's 3201 equispaced points (Section 3).
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 1000, tEnd: 1e-4 }).z.length === DEFAULT_PDE_NODES; // true
+ * ```
+ */
 export const DEFAULT_PDE_NODES = 3201;
 
 /** A validated problem with its initial state. */

@@ -9,12 +9,22 @@ import type { SolveStatus } from '../../core/status';
 import type { FreezeResult } from './freeze';
 import type { Orientation } from './initialData';
 
-/** Discretized form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2). */
+/**
+ * Discretized form of the mean-field system: (B) on (μ, w = σ²/2) or (C) on (μ, E = (μ² + σ²)/2).
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 200, tEnd: 1e-3, scheme: 'C' satisfies PdeScheme });
+ * ```
+ */
 export type PdeScheme = 'B' | 'C';
 
 /**
  * Wall condition: `'dirichlet'` is the paper's (2.11)–(2.12) (μ_x = 0, σ = 0; energy leaks at
  * the rate 2[w_x]); `'zeroFlux'` sets both the μ and the E flux to zero (energy (4.2) conserved).
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 200, tEnd: 1e-3, walls: 'zeroFlux' satisfies PdeWalls });
+ * ```
  */
 export type PdeWalls = 'dirichlet' | 'zeroFlux';
 
@@ -22,13 +32,30 @@ export type PdeWalls = 'dirichlet' | 'zeroFlux';
  * Discretization of the hyperbolic flux λ(σ, μσ): `'centered'` (midpoint average), `'upwind'`
  * (first-order flux-vector splitting on the Riemann invariants R = μ + σ, L = μ − σ, docs/billiards.md,
  * Remark 4.4), or `'auto'`: upwind when the cell Péclet number λ·dx/2 exceeds 1, else centered.
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 200, tEnd: 1e-3, advection: 'upwind' satisfies PdeAdvection });
+ * ```
  */
 export type PdeAdvection = 'centered' | 'upwind' | 'auto';
 
-/** Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion. */
+/**
+ * Time integration: forward Euler on everything, or IMEX ARS(2,2,2) with implicit diffusion.
+ * @example
+ * ```ts
+ * meanFieldPde({ n: 200, tEnd: 1e-3, stepper: 'explicit' satisfies PdeStepper });
+ * ```
+ */
 export type PdeStepper = 'explicit' | 'imex';
 
-/** Problem specification of {@link meanFieldPde} (model, discretization, run budget). */
+/**
+ * Problem specification of {@link meanFieldPde} (model, discretization, run budget).
+ * @example
+ * ```ts
+ * const spec: MeanFieldPdeSpec = { n: 200, orientation: 'reversed', nodes: 801, tEnd: 0.02, stopAtFreeze: true };
+ * meanFieldPde(spec);
+ * ```
+ */
 export interface MeanFieldPdeSpec extends MeanFieldRunControls {
   /** PDE speed λ > 0 of (2.9)–(2.10). Give either `lambda` or `n`. */
   lambda?: number;
@@ -94,10 +121,22 @@ export interface MeanFieldRunControls {
  * Second argument of {@link meanFieldPde}: the shared {@link RunOptions} (`saveAt` = PDE times,
  * finite, ≥ 0, strictly increasing, ≤ tEnd, hit exactly by shortening a step), plus — deprecated,
  * for one release — the run controls that now belong to the problem.
+ * @example
+ * ```ts
+ * const options: MeanFieldRunOptions = { saveAt: [0.005, 0.01], signal: AbortSignal.timeout(60_000) };
+ * meanFieldPde({ n: 200, orientation: 'reversed', tEnd: 0.01 }, options);
+ * ```
  */
 export interface MeanFieldRunOptions extends RunOptions, MeanFieldRunControls {}
 
-/** The state at one requested time. */
+/**
+ * The state at one requested time.
+ * @example
+ * ```ts
+ * const snap: PdeSnapshot = meanFieldPde({ n: 200, tEnd: 1e-3 }, { saveAt: [5e-4] }).saved[0].state;
+ * snap.mu; snap.sigma; snap.maxSigma;
+ * ```
+ */
 export interface PdeSnapshot {
   /** Time (equal to the requested time). */
   t: number;
@@ -111,7 +150,13 @@ export interface PdeSnapshot {
   maxSigma: number;
 }
 
-/** Diagnostic time series, one entry per record (trapezoid rule on the grid). */
+/**
+ * Diagnostic time series, one entry per record (trapezoid rule on the grid).
+ * @example
+ * ```ts
+ * const { t, energy, momentum }: PdeSeries = meanFieldPde({ n: 200, tEnd: 1e-3 }).history;
+ * ```
+ */
 export interface PdeSeries {
   /** Record times. */
   t: Float64Array;
@@ -127,7 +172,14 @@ export interface PdeSeries {
   minW: Float64Array;
 }
 
-/** Counters of {@link meanFieldPde} besides the shared ones (`nsteps = naccept` time steps, `nfev` = steps). */
+/**
+ * Counters of {@link meanFieldPde} besides the shared ones (`nsteps = naccept` time steps, `nfev` = steps).
+ * @example
+ * ```ts
+ * const stats: PdeStats = meanFieldPde({ n: 200, tEnd: 1e-3 }).stats;
+ * stats.positivityGuaranteed; stats.minW; stats.nlinsolve;
+ * ```
+ */
 export interface PdeStats {
   /** Most negative w seen over the run (0 if w stayed ≥ 0). */
   minW: number;
@@ -144,6 +196,11 @@ export interface PdeStats {
 /**
  * Result of {@link meanFieldPde}: the shared run result (`final` the last state, `saved` the states
  * at `saveAt`, `history` the diagnostic series) plus the resolved discretization and the freeze.
+ * @example
+ * ```ts
+ * const r: MeanFieldPdeResult = meanFieldPde({ n: 200, orientation: 'reversed', tEnd: 0.02, stopAtFreeze: true });
+ * r.status; r.freeze.time; r.final.sigma;
+ * ```
  */
 export interface MeanFieldPdeResult extends RunResult<PdeSnapshot, PdeSnapshot, PdeStats, PdeSeries> {
   /**

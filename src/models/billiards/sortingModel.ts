@@ -19,7 +19,14 @@ const floor = Math.floor;
 const TWO_POW_32 = 4294967296;
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
-/** Problem of {@link runSortingModel}. */
+/**
+ * Problem of {@link runSortingModel}.
+ * @example
+ * ```ts
+ * const problem: SortingModelOptions = { v: Float64Array.of(4, 3, 2, 1, 0), rng: new Rng(7) };
+ * runSortingModel(problem).final; // sorted ascending
+ * ```
+ */
 export interface SortingModelOptions {
   /** Values, length n ≥ 4, all finite (sorted in place). */
   v: Float64Array;
@@ -32,10 +39,21 @@ export interface SortingModelOptions {
 /**
  * Result of {@link runSortingModel} (the shared run result; `final` is `v`, sorted on success;
  * `saved` holds copies at the `saveAt` step counts; `stats.descents` the descents left).
+ * @example
+ * ```ts
+ * const r: SortingModelResult = runSortingModel({ v: Float64Array.of(3, 1, 2, 0), rng: new Rng(1) });
+ * r.status; r.stats.nsteps; r.stats.descents; // 'success', steps taken, 0
+ * ```
  */
 export type SortingModelResult = RunResult<Float64Array, Float64Array, SortingModelStats, object>;
 
-/** Extra counter of {@link SortingModelResult}. */
+/**
+ * Extra counter of {@link SortingModelResult}.
+ * @example
+ * ```ts
+ * const { descents }: SortingModelStats = runSortingModel({ v, rng, maxSteps: 10 }).stats; // descents left after 10 steps
+ * ```
+ */
 export interface SortingModelStats {
   /** Descents v[x] > v[x+1] left at the end. */
   descents: number;

@@ -13,7 +13,13 @@
 import { checkFinite, checkInteger } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 
-/** The smallest number of balls the models accept (a center with two neighbors plus one more ball). */
+/**
+ * The smallest number of balls the models accept (a center with two neighbors plus one more ball).
+ * @example
+ * ```ts
+ * pinnedBallsEnsemble({ n: MIN_BALLS, runs: 2, seed: 1 }, { saveAt: [1e-3] }); // the smallest system accepted
+ * ```
+ */
 export const MIN_BALLS = 4;
 
 /** Largest n for which (n−1)²(n−2)/2 is below 2⁵³, so that the step count per unit time is exact. */

@@ -23,7 +23,14 @@ import { advanceRun, type EnsembleStatus, type PinnedBallsEnsembleResult } from 
 import { blockRuns, type EnsemblePlan } from './ensemblePlan';
 import { drawInitialVelocities } from './initialData';
 
-/** Options of the white-noise diagnostics. */
+/**
+ * Options of the white-noise diagnostics.
+ * @example
+ * ```ts
+ * const options: WhiteNoiseOptions = { time: 0.37 * T, bins: 60, maxLag: 20 };
+ * whiteNoiseDiagnostics(plan, ensemble, options);
+ * ```
+ */
 export interface WhiteNoiseOptions {
   /** The PDE time (one of the ensemble's output times; the paper uses 0.37T). */
   time: number;

@@ -225,7 +225,7 @@ export function cglBlowup1D(problem: CglBlowupProblem, runOptions?: RunOptions):
   const logC0 = (p - 1) * Math.log(amplitudeScale);
   const run = runRescaled(model, {
     u0, logLambda0: [logC0 - 2 * Math.log(lengthScale), logC0], logAmplitude0: logC0, tauEnd,
-    scheme: problem.scheme, normalisation: 'discrete', modulation: problem.modulation, cfl: problem.cfl, dt: problem.dt,
+    scheme: problem.scheme, normalization: 'discrete', modulation: problem.modulation, cfl: problem.cfl, dt: problem.dt,
     rtol: problem.rtol, atol: problem.atol, maxSteps: problem.maxSteps, lambdaMax: problem.lambdaMax,
     sampleAt: samples, onSample, signal: options.signal, onProgress: options.onProgress, progressEvery: options.progressEvery,
   });

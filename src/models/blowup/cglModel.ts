@@ -230,7 +230,7 @@ export function cglModel(z: Vec, params: CglParameters = {}): CglModel {
       thomas.solve(rhsRe, rhsIm, rhsRe, rhsIm);
       for (let i = 0; i < n; i++) { out[i] = rhsRe[i]; out[n + i] = rhsIm[i]; }
     },
-    normalisation(f: Vec, out: Vec): void {
+    normalization(f: Vec, out: Vec): void {
       let s1 = 0;
       let s2 = 0;
       for (let j = 0; j < n; j++) { s1 += w1[j] * f[j]; s2 += w2[j] * f[j]; }

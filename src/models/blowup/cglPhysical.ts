@@ -24,7 +24,7 @@ import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
 import { ComplexTridiagonalFactorization } from '../../linalg/complex';
 import { resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { ark3Imex } from './schemes';
+import { additiveRkStageInput, ark324L2SA } from '../../time/additiveRk';
 
 /** The problem of {@link cglPhysical}. */
 export interface CglPhysicalProblem extends CglParameters {
@@ -125,7 +125,7 @@ export function initCglPhysical(problem: CglPhysicalProblem, runOptions?: RunOpt
   return new CglPhysicalStepper(params, x, y0, target, rtol, atol, maxSteps);
 }
 
-const S = ark3Imex.b.length;
+const S = ark324L2SA.b.length;
 
 class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
   status: SolveStatus | 'running' = 'running';
@@ -261,27 +261,18 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
       this.reaction(y, E[0]);
       this.laplacian(y, I[0]);
       for (let s = 1; s < S; s++) {
-        stage.set(y);
-        const ae = ark3Imex.explicitA[s];
-        const ai = (ark3Imex.implicitA as readonly (readonly number[])[])[s];
-        for (let j = 0; j < s; j++) {
-          const ce = k * ae[j];
-          const ci = k * ai[j];
-          const ej = E[j];
-          const ij = I[j];
-          for (let q = 0; q < N2; q++) stage[q] += ce * ej[q] + ci * ij[q];
-        }
-        this.solve(k * ai[s], stage);
+        additiveRkStageInput(ark324L2SA, s, k, y, E, I, N2, stage);
+        this.solve(k * (ark324L2SA.implicitA as readonly (readonly number[])[])[s][s], stage);
         this.reaction(stage, E[s]);
         this.laplacian(stage, I[s]);
       }
       yNew.set(y);
       let err = 0;
-      const be = ark3Imex.bEmbedded as readonly number[];
+      const be = ark324L2SA.bEmbedded as readonly number[];
       for (let q = 0; q < N2; q++) {
         let incr = 0;
         let diff = 0;
-        for (let s = 0; s < S; s++) { const v = E[s][q] + I[s][q]; incr += ark3Imex.b[s] * v; diff += (ark3Imex.b[s] - be[s]) * v; }
+        for (let s = 0; s < S; s++) { const v = E[s][q] + I[s][q]; incr += ark324L2SA.b[s] * v; diff += (ark324L2SA.b[s] - be[s]) * v; }
         yNew[q] += k * incr;
         const e = (k * diff) / (this.atol + this.rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q])));
         err += e * e;

@@ -28,6 +28,7 @@
  *
  * @module
  */
+import { AdditiveRkStepper, ark324L2SA } from '../../time/additiveRk';
 import { StepSizeController } from '../../time/stepController';
 import { checkFinite, checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
@@ -37,7 +38,6 @@ import type { Vec } from '../../core/types';
 import { Grid1D, mappedGrid } from '../../grid/grid1d';
 import { sinhMap } from '../../grid/maps';
 import { RadialFiniteVolume } from '../../grid/radialFiniteVolume';
-import { ark3Imex } from './schemes';
 
 /** The problem of {@link kellerSegelPhysical}. */
 export interface KellerSegelPhysicalProblem {
@@ -191,8 +191,6 @@ export function kellerSegelPhysical(problem: KellerSegelPhysicalProblem, runOpti
   return drive(initKellerSegelPhysical(problem, runOptions), runOptions);
 }
 
-const SCHEME = ark3Imex;
-const STAGES = SCHEME.b.length;
 
 class PhysicalStepper implements KellerSegelPhysicalStepper {
   status: SolveStatus | 'running' = 'running';
@@ -202,10 +200,8 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
   private readonly N: number;
   private readonly y: Vec; // ρ (N) and L
   private readonly yNew: Vec;
-  private readonly E: Vec[];
-  private readonly I: Vec[];
-  private readonly stage: Vec;
-  private readonly stageRho: Vec;
+  /** ARK3(2)4L[2]SA on (ρ, L): diffusion implicit on ρ, transport, reaction and L explicit. */
+  private readonly ark: AdditiveRkStepper;
   private readonly enclosed: Vec;
   private readonly transport: Vec;
   private readonly work: Vec;
@@ -233,10 +229,18 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
     this.y = new Float64Array(N + 1);
     this.y.set(rho0);
     this.yNew = new Float64Array(N + 1);
-    this.E = Array.from({ length: STAGES }, () => new Float64Array(N + 1));
-    this.I = Array.from({ length: STAGES }, () => new Float64Array(N));
-    this.stage = new Float64Array(N + 1);
-    this.stageRho = this.stage.subarray(0, N);
+    this.ark = new AdditiveRkStepper(ark324L2SA, {
+      size: N + 1,
+      implicitSize: N,
+      evaluate: (_t, s, e, d) => {
+        this.evaluate(s, e, d);
+        return Number.isFinite(e[N]);
+      },
+      solveImplicit: (gammaK, rho) => {
+        fv.solveImplicitDiffusion(gammaK, rho, rho);
+        this.stats.nlinsolve++;
+      },
+    }, { errorComponents: N });
     this.enclosed = new Float64Array(N);
     this.transport = new Float64Array(N - 1);
     this.work = new Float64Array(N);
@@ -278,53 +282,15 @@ class PhysicalStepper implements KellerSegelPhysicalStepper {
 
   step(): boolean {
     if (this.status !== 'running') return false;
-    const { N, y, yNew, E, I, stage, fv } = this;
+    const { N, y, yNew } = this;
     for (;;) {
       if (this.stats.nsteps >= this.maxSteps) { this.stop('maxSteps', `maxSteps = ${this.maxSteps} reached at ρ(0) = ${y[0]}`); return false; }
       this.stats.nsteps++;
       const k = this.k;
-      this.evaluate(y, E[0], I[0]);
-      let ok = true;
-      for (let s = 1; s < STAGES; s++) {
-        stage.set(y);
-        const ae = SCHEME.explicitA[s];
-        const ai = (SCHEME.implicitA as readonly (readonly number[])[])[s];
-        for (let j = 0; j < s; j++) {
-          const ce = k * ae[j];
-          const ci = k * ai[j];
-          const ej = E[j];
-          const ij = I[j];
-          for (let q = 0; q < N; q++) stage[q] += ce * ej[q] + ci * ij[q];
-          stage[N] += ce * ej[N];
-        }
-        fv.solveImplicitDiffusion(k * ai[s], this.stageRho, this.stageRho);
-        this.stats.nlinsolve++;
-        this.evaluate(stage, E[s], I[s]);
-        if (!Number.isFinite(E[s][N])) { ok = false; break; }
-      }
-      let err = 0;
+      const err = this.ark.attempt(this.t, y, k, this.rtol, this.atol, yNew);
+      if (!Number.isFinite(err)) { this.stats.nreject++; this.k = k * 0.25; if (this.k < 1e-15 * Math.max(this.t, 1e-300)) { this.stop('nonFinite', `non-finite stage at t = ${this.t}`); return false; } continue; }
       let negative = false;
-      if (ok) {
-        yNew.set(y);
-        for (let s = 0; s < STAGES; s++) {
-          const w = k * SCHEME.b[s];
-          const es = E[s];
-          const is = I[s];
-          for (let q = 0; q < N; q++) yNew[q] += w * (es[q] + is[q]);
-          yNew[N] += w * es[N];
-        }
-        const be = SCHEME.bEmbedded as readonly number[];
-        for (let q = 0; q < N; q++) {
-          let diff = 0;
-          for (let s = 0; s < STAGES; s++) diff += (SCHEME.b[s] - be[s]) * (E[s][q] + I[s][q]);
-          const sc = this.atol + this.rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
-          const e = (k * diff) / sc;
-          err += e * e;
-          if (yNew[q] < 0) negative = true;
-        }
-        err = Math.sqrt(err / N);
-      }
-      if (!ok || !Number.isFinite(err)) { this.stats.nreject++; this.k = k * 0.25; if (this.k < 1e-15 * Math.max(this.t, 1e-300)) { this.stop('nonFinite', `non-finite stage at t = ${this.t}`); return false; } continue; }
+      for (let q = 0; q < N; q++) if (yNew[q] < 0) negative = true;
       if (err > 1 || negative) {
         this.stats.nreject++;
         if (negative && err <= 1) this.stats.positivityRejections++;

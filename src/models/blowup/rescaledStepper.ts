@@ -12,6 +12,7 @@ import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import { checkRunOptions, checkSaveAt, type RunOptions, type SavedState, type Stepper } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
 import type { Vec } from '../../core/types';
+import { additiveRkCombination } from '../../time/additiveRk';
 import { StepSizeController } from '../../time/stepController';
 import type { RescaledHistory, RescaledRunOptions, RescaledRunResult, RescalingModel } from './driverTypes';
 import { modelNormalization, resolveScheme, scaleRates, solveNormalization } from './modulationSolve';
@@ -184,7 +185,6 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
     if (this.tau >= this.tauEnd) { this.end('success', ''); return false; }
     const { size, d, scheme, y, yNew, E, I, lambdas, model } = this;
     const dim = y.length;
-    const S = scheme.b.length;
     for (;;) {
       if (this.stats.nsteps >= this.maxSteps) { this.end('maxSteps', `maxSteps = ${this.maxSteps} reached`); return false; }
       this.stats.nsteps++;
@@ -209,14 +209,7 @@ export class RescaledStepper implements Stepper<RescaledRunResult> {
       if (!this.stages(kStep)) { this.end('diverged', `the normalization system became singular near τ = ${this.tau}`); return false; }
 
       // combination and error estimate
-      yNew.set(y);
-      for (let s = 0; s < S; s++) {
-        const a = kStep * scheme.b[s];
-        const es = E[s];
-        const is = I[s];
-        for (let q = 0; q < size; q++) yNew[q] += a * (es[q] + is[q]);
-        for (let q = size; q < dim; q++) yNew[q] += a * es[q];
-      }
+      additiveRkCombination(scheme, kStep, y, E, I, size, yNew);
       if (this.adaptive) {
         const err = this.errorNorm(kStep);
         if (!(err <= 1)) {

@@ -93,7 +93,15 @@ export function weakAdvectionBlowup(problem: WeakAdvectionProblem, runOptions: R
   return drive(initWeakAdvection(problem, runOptions), checkRunOptions(runOptions));
 }
 
-/** The {@link Stepper} of {@link initWeakAdvection}. */
+/**
+ * The {@link Stepper} of {@link initWeakAdvection}.
+ * @example
+ * ```ts
+ * const run: WeakAdvectionStepper = initWeakAdvection({ a: 0.9, tauEnd: 60, grid: { n: 400 } });
+ * while (run.step()) if (run.t > 30) break;
+ * run.result().final;
+ * ```
+ */
 export class WeakAdvectionStepper implements Stepper<WeakAdvectionResult> {
   /** `'running'` until the run ends. */
   status: SolveStatus | 'running' = 'running';

@@ -50,18 +50,16 @@ export {
   type TrainKanResult,
 } from './training';
 export { localBasisDerivatives } from './localBasis';
+export { kanJetModel } from './jetModels';
+export { mlpJetModel, type JetModel } from '../../nn/jetModel';
+export { mseLoss, type JetLoss } from '../../nn/jetLoss';
 export {
-  kanJetModel,
-  mlpJetModel,
-  mseLoss,
   trainJetModel,
-  type JetModel,
-  type JetLoss,
   type TrainJetOptions,
   type TrainJetFinal,
   type TrainJetResult,
   type TrainJetHistory,
-} from './jetModels';
+} from '../../nn/trainJet';
 export {
   symbolicLibrary,
   DEFAULT_SYMBOLIC_NAMES,

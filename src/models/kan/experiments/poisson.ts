@@ -24,7 +24,10 @@ import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp'
 import { trapezoidWeights } from '../../../quad/trapezoid';
 import { Rng } from '../../../random/rng';
 import type { Seed } from '../../../random/seed';
-import { kanJetModel, mlpJetModel, trainJetModel, type JetLoss, type JetModel } from '../jetModels';
+import { kanJetModel } from '../jetModels';
+import { mlpJetModel, type JetModel } from '../../../nn/jetModel';
+import type { JetLoss } from '../../../nn/jetLoss';
+import { trainJetModel } from '../../../nn/trainJet';
 import { extendGrid, updateGridFromSamples } from '../gridRefit';
 import { createKan } from '../initialization';
 import type { KanNetwork } from '../network';

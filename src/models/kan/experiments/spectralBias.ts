@@ -19,7 +19,10 @@ import type { DenseMatrix, Vec } from '../../../core/types';
 import { initializeMlp, Mlp, mlpWidthsForParameterCount } from '../../../nn/mlp';
 import { Rng } from '../../../random/rng';
 import type { Seed } from '../../../random/seed';
-import { kanJetModel, mlpJetModel, mseLoss, trainJetModel, type JetModel } from '../jetModels';
+import { kanJetModel } from '../jetModels';
+import { mlpJetModel, type JetModel } from '../../../nn/jetModel';
+import { mseLoss } from '../../../nn/jetLoss';
+import { trainJetModel } from '../../../nn/trainJet';
 import { createKan } from '../initialization';
 
 /**
