@@ -25,7 +25,7 @@ export function parseModes(spec: string): number[] | undefined {
 /** The flag declarations. */
 export const flags = {
   case: flag.choice(MSFEM_CASES, { default: 'periodic', example: 'helmholtz', help: 'experiment: periodic (thesis §4.4.1), high-contrast (§4.4.2), helmholtz (§4.4.3)' }),
-  coarse: flag.numberList({ min: 2, max: 64, default: [8], quick: [4], example: '4,8', help: 'coarse cells per side N_c = 1/H, one error curve each (integers; thesis 32)' }),
+  coarse: flag.numberList({ min: 3, max: 64, default: [8], quick: [4], example: '4,8', help: 'coarse cells per side N_c = 1/H, one error curve each (integers ≥ 3: with N_c = 2 an oversampling patch covers Ω; thesis 32)' }),
   fine: flag.numberList({ min: 2, max: 64, default: [16], quick: [8], example: '32', help: 'fine elements per coarse cell per side N_f = H/h: one value, or one per N_c (integers; thesis 32)' }),
   modes: flag.string({ what: 'a list of m values such as 1-7 or 1,2,4', default: '1-7', quick: '1-4', example: '1,2,4-6', help: 'edge eigenfunctions per coarse edge m (each capped at N_f − 1)' }),
   contrast: flag.number({ min: 1, max: 1e8, default: 1024, example: '16384', help: 'contrast M of the high-contrast case (A = M in the disks)' }),
@@ -47,7 +47,7 @@ export function meshes(f: Flags): { coarse: number; fine: number }[] {
 export function check(f: Flags): void {
   const bad = (name: string, list: number[]) => {
     const v = list.find((x) => !Number.isInteger(x));
-    if (v !== undefined) throw new UsageError(`--${name} must be comma-separated integers in [2, 64] (got "${v}")`);
+    if (v !== undefined) throw new UsageError(`--${name} must be comma-separated integers in [${name === 'coarse' ? 3 : 2}, 64] (got "${v}")`);
     if (list.length === 0) throw new UsageError(`--${name} needs at least one value`);
   };
   bad('coarse', f.coarse);

@@ -27,10 +27,11 @@ describe('singularis reproduce msfem: flags', () => {
   it('refuses bad cross-flag combinations naming the flags', () => {
     expect(() => flags(['--galerkin', 'ritz-conj'])).toThrow(/--galerkin ritz-conj needs --case helmholtz/); // periodic is real: S + S̄ = S
     expect(() => flags(['--case', 'helmholtz', '--galerkin', 'ritz-conj'])).not.toThrow();
-    expect(() => flags(['--coarse', '2.5'])).toThrow(/--coarse must be comma-separated integers in \[2, 64\] \(got "2.5"\)/);
+    expect(() => flags(['--coarse', '3.5'])).toThrow(/--coarse must be comma-separated integers in \[3, 64\] \(got "3.5"\)/);
+    expect(() => flags(['--fine', '2.5'])).toThrow(/--fine must be comma-separated integers in \[2, 64\] \(got "2.5"\)/);
     expect(() => flags(['--coarse', '4,8', '--fine', '8,16,32'])).toThrow(/--fine takes one value or one per --coarse value/);
     expect(() => flags(['--modes', '3-1'])).toThrow(/--modes must be a list of m values/);
-    expect(() => flags(['--coarse', '1'])).toThrow(/--coarse must be comma-separated numbers in \[2, 64\]/);
+    expect(() => flags(['--coarse', '2'])).toThrow(/--coarse must be comma-separated numbers in \[3, 64\]/); // N_c = 2: a patch covers Ω
   });
 
   it('the work estimate grows with the mesh: the thesis scale is far beyond the defaults, --quick far below', () => {
