@@ -11,7 +11,7 @@ import { NumericalError } from '../../core/errors';
 import { solveQ1Dirichlet } from '../../fem/q1Solve';
 import type { EdgeBasis } from './edgeBasis';
 import { relativeErrors, quadraticForm } from './errors';
-import { solveOnline } from './galerkin';
+import { solveOnline, type OnlineCache } from './galerkin';
 import { buildCell, edgeCells, type CellData } from './offline';
 import { msfemEdgeResult } from './tasks';
 import { globalMatrices, setupMsfem, type MsfemProblem, type MsfemSetup } from './problem';
@@ -131,6 +131,7 @@ export function initExpMsfemWith(setup: MsfemSetup, offline?: MsfemOffline): Ste
     stats.offlineSeconds = offline.seconds;
     for (const e of [...offline.edges.keys()].sort((a, b) => a - b)) final.sigma.set(e, offline.edges.get(e)!.sigma);
   }
+  const onlineCache: OnlineCache = { cells: [] };
   let status: SolveStatus | 'running' = 'running';
   let message = '';
   let next = 0;
@@ -168,7 +169,7 @@ export function initExpMsfemWith(setup: MsfemSetup, offline?: MsfemOffline): Ste
       stats.edges++;
       stats.offlineSeconds += now() - t0;
     } else {
-      const sol = solveOnline(setup, cellData, edges, task.m);
+      const sol = solveOnline(setup, cellData, edges, task.m, onlineCache);
       final.modes.push(task.m);
       final.dofs.push(sol.dofs);
       final.solution = sol.u;
