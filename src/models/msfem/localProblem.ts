@@ -238,26 +238,36 @@ export function cellOperators(setup: MsfemSetup, cell: number): CellOperators {
   return { nodeCount: view.grid.nodeCount, Kop, load, view };
 }
 
-/** Sparse (CSR, real or complex) times dense column-major complex: `A·X`. */
+/** Sparse (CSR, real or complex) times dense column-major complex: `A·X`. O(nnz·cols), real and complex kernels apart. */
 export function sparseTimesDense(A: CsrMatrix | ComplexCsrMatrix, X: ComplexColumnMatrix): ComplexColumnMatrix {
   const n = A.rows;
   const out = complexMatrix(n, X.cols);
   const { rowPtr, colIndex, values } = A;
-  const complex = A.field === 'complex';
   const x = X.data;
   const y = out.data;
+  const complex = A.field === 'complex';
   for (let c = 0; c < X.cols; c++) {
     const o = 2 * X.rows * c;
     const oy = 2 * n * c;
     for (let r = 0; r < n; r++) {
       let sr = 0;
       let si = 0;
-      for (let p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
-        const j = o + 2 * colIndex[p];
-        const ar = complex ? values[2 * p] : values[p];
-        const ai = complex ? values[2 * p + 1] : 0;
-        sr += ar * x[j] - ai * x[j + 1];
-        si += ar * x[j + 1] + ai * x[j];
+      const end = rowPtr[r + 1];
+      if (complex) {
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = o + 2 * colIndex[p];
+          const ar = values[2 * p];
+          const ai = values[2 * p + 1];
+          sr += ar * x[j] - ai * x[j + 1];
+          si += ar * x[j + 1] + ai * x[j];
+        }
+      } else {
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = o + 2 * colIndex[p];
+          const ar = values[p];
+          sr += ar * x[j];
+          si += ar * x[j + 1];
+        }
       }
       y[oy + 2 * r] = sr;
       y[oy + 2 * r + 1] = si;
