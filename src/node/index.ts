@@ -41,4 +41,3 @@ export * from './pinnCheckpoint';
 export type { EnsembleBlock } from '../models/billiards/ensemble';
 export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';
 export { expMsfemInWorkers, type MsfemWorkerOptions, type MsfemStage } from './msfem';
-export type { MsfemTaskOutput } from './msfemTask';

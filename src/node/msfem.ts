@@ -109,7 +109,7 @@ function stopped(setup: MsfemSetup, cells: number, edges: number, seconds: numbe
 }
 
 /**
- * {@link expMsfem} with the cell and edge problems of the offline stage on `workers` worker threads;
+ * `expMsfem` (singularis/msfem) with the cell and edge problems of the offline stage on `workers` worker threads;
  * the same result to the last bit for any number of workers (the tasks run the serial code on the
  * same arrays). Progress and abort per stage (`stageOptions`) or over the whole run (`runOptions`,
  * mapped onto cells 0–20%, edges 20–90%, reference and online solves 90–100%); an abort stops

@@ -12,7 +12,15 @@ import type { CellResult } from '../models/msfem/offline';
 import { msfemOfflineTask, type MsfemOfflineTask } from '../models/msfem/tasks';
 
 /** What a task returns: its data, or the message of the numerical failure of its local problem. */
-export type MsfemTaskOutput = { data: CellResult | EdgeBasis } | { numericalError: string };
+export type MsfemTaskOutput =
+  | {
+      /** The cell's or edge's data. */
+      data: CellResult | EdgeBasis;
+    }
+  | {
+      /** Why the task's local problem could not be solved (the serial run's message). */
+      numericalError: string;
+    };
 
 /**
  * Run one offline task.
