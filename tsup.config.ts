@@ -43,6 +43,7 @@ export default defineConfig([
       'node/index': 'src/node/index.ts',
       'node/billiardsTask': 'src/node/billiardsTask.ts',
       'node/samplingTask': 'src/node/samplingTask.ts',
+      'node/msfemTask': 'src/node/msfemTask.ts',
     },
     format: ['esm', 'cjs'],
     dts: { entry: { 'node/index': 'src/node/index.ts' } },

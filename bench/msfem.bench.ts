@@ -3,7 +3,8 @@
  * reference solve, and (for the periodic and high-contrast cases at N_c = N_f = 32) the comparison
  * with the authors' stored numbers (spec §8, energy errors converted from their
  * `sqrt(eᵀKe/sqrt(uᵀKu))` by dividing by (uᵀKu)^{1/4} of our own fine solution).
- * Times are measured under load.
+ * Times are measured under load; the process's CPU time is printed too (on a shared machine it is
+ * what one idle core would need, wall time is larger).
  *
  * Run: npx tsx bench/msfem.bench.ts [case=all] [N_c=8] [N_f=16] [modes=1-7]
  *      npx tsx bench/msfem.bench.ts periodic 32 32 1-7      # thesis scale
@@ -25,6 +26,7 @@ const COMPANION: Partial<Record<MsfemCaseName, { L: number[]; Hsaved: number[] }
 
 for (const c of cases) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let last = 0;
   const { report } = runMsfemCase(
     { case: c, coarse, fine, modes, contrast: 2 ** 10 },
@@ -39,7 +41,9 @@ for (const c of cases) {
     },
   );
   const total = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   console.log(`\n${c}: N_c = ${coarse}, N_f = ${fine} (h = 1/${coarse * fine}); ${report.status} ${report.message}`);
+  console.log(`  CPU time of the process (all threads) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (what one idle core would take; wall time under load is larger)`);
   console.log(`  total ${total.toFixed(1)} s: offline ${report.offlineSeconds.toFixed(1)} s, online ${report.onlineSeconds.toFixed(1)} s, fine reference ${report.referenceSeconds.toFixed(1)} s; rss ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB`);
   console.log(`  fine energy u_refᵀK_nrm u_ref = ${report.fineEnergy.toPrecision(8)}`);
   const comp = coarse === 32 && fine === 32 ? COMPANION[c] : undefined;

@@ -40,3 +40,4 @@ export { darcyForwardBatchInWorkers, DarcyWorkerPool, type DarcyWorkerOptions } 
 export * from './pinnCheckpoint';
 export type { EnsembleBlock } from '../models/billiards/ensemble';
 export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';
+export { expMsfemInWorkers, type MsfemWorkerOptions, type MsfemStage } from './msfem';

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
 import { fnoFromJSON } from '../../src/nn/fnoFile';
+import { runMsfemCase } from '../../src/models/msfem/experiments/cases';
 import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
@@ -20,6 +21,7 @@ const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
 const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'msfem'];
 
 interface Run {
   code: number | null;
@@ -148,6 +150,16 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
       [['--seed', '-1'], /--seed must be a non-negative integer or a word \(got "-1"\)/],
       [['--problem', 'darcy', '--ensemble', '2048', '--iterations', '1000'], /times the work of the default run .*--yes/],
+    msfem: [
+      [['--case', 'darcy'], /--case must be one of periodic, high-contrast, helmholtz \(got "darcy"\)/],
+      [['--coarse', '2'], /--coarse must be comma-separated numbers in \[3, 64\] \(got "2" in "2"\)/],
+      [['--coarse', '4,4.5'], /--coarse must be comma-separated integers in \[3, 64\] \(got "4\.5"\)/],
+      [['--coarse', '4,8', '--fine', '8,16,32'], /--fine takes one value or one per --coarse value/],
+      [['--modes', '3-1'], /--modes must be a list of m values in \[1, 1024\] such as 1-7 or 1,2,4 \(got "3-1"\)/],
+      [['--galerkin', 'ritz-conj'], /--galerkin ritz-conj needs --case helmholtz/],
+      [['--k', '0'], /--k must be a number in \(0, 10000\] \(got "0"\)/],
+      [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
+      [['--coarse', '32', '--fine', '32'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -535,6 +547,8 @@ describe('interrupts and failures', () => {
     ['neural-operator', ['--epochs', '2000'], /progress: training/],
     // 20000 particles × 10⁵ iterations is hours of EKHMC: always mid-run at the first throttled line
     ['sampling', ['--method', 'ekhmc', '--ensemble', '20000', '--iterations', '100000', '--no-sweep'], /progress: ekhmc /],
+    // 1104 edge eigenproblems after 576 cell problems: tens of seconds of edges on any machine
+    ['msfem', ['--coarse', '24', '--fine', '16'], /progress: N_c = 24, N_f = 16: edge eigenproblems/],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
@@ -587,5 +601,42 @@ describe('interrupts and failures', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('msfem at --quick sizes with --json', () => {
+  test('msfem periodic: JSON whole with the promised fields, equal to the library run to the last bit; figures readable', async () => {
+    const out = join(dir, 'msfem');
+    const r = await cli(['reproduce', 'msfem', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'msfem', status: 'success', seed: null });
+    expect(json.flags).toMatchObject({ case: 'periodic', coarse: [4], fine: [8], modes: '1-4', variant: 'exp', galerkin: 'petrov', workers: 1 });
+    const res = json.result as { modes: number[]; eH: number[]; eL2: number[]; fineEnergy: number; runs: unknown[]; basis: { sigma: number; mode: number } };
+    for (const key of ['case', 'coarse', 'fine', 'modes', 'eH', 'eL2', 'dofs', 'fineEnergy', 'offlineSeconds', 'onlineSeconds', 'referenceSeconds', 'runs', 'basis']) expect(res).toHaveProperty(key);
+    expect(res).toMatchObject({ case: 'periodic', coarse: 4, fine: 8, modes: [1, 2, 3, 4] });
+    const lib = runMsfemCase({ case: 'periodic', coarse: 4, fine: 8, modes: [1, 2, 3, 4] }).report;
+    expect(res.eH).toEqual(lib.eH);
+    expect(res.eL2).toEqual(lib.eL2);
+    expect(res.fineEnergy).toBe(lib.fineEnergy);
+    for (let i = 1; i < 4; i++) expect(res.eH[i]).toBeLessThan(res.eH[i - 1]);
+    expect(res.runs).toHaveLength(1);
+    expect(res.basis.mode).toBe(1);
+    expect(res.basis.sigma).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['errors', 'coefficient', 'basis']);
+  });
+
+  test('msfem helmholtz, two meshes, Ritz on S + S̄: one curve per N_c; figures readable', async () => {
+    const out = join(dir, 'msfem-helmholtz');
+    const r = await cli(['reproduce', 'msfem', '--case', 'helmholtz', '--k', '8', '--coarse', '3,4', '--fine', '8', '--modes', '1-3', '--galerkin', 'ritz-conj', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    const res = json.result as { k: number; runs: { coarse: number; eH: number[] }[] };
+    expect(res.k).toBe(8);
+    expect(res.runs.map((run) => run.coarse)).toEqual([3, 4]);
+    for (const run of res.runs) expect(run.eH).toHaveLength(3);
+    checkReportFigures(out, ['errors', 'coefficient', 'basis']);
+    expect(expectedLegendEntries(JSON.parse(readFileSync(join(out, 'errors.vl.json'), 'utf8')))).toEqual(['e_H, N_c = 3, N_f = 8', 'e_L2, N_c = 3, N_f = 8', 'e_H, N_c = 4, N_f = 8', 'e_L2, N_c = 4, N_f = 8']);
   });
 });

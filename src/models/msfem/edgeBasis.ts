@@ -76,17 +76,26 @@ export function restrictToEdge(U: ComplexColumnMatrix, edgeNodes: Int32Array): C
   return out;
 }
 
+/** One cell's contribution `Lᴴ K_nrm^T L` to N_e (not yet Hermitianized). */
+export function sideGram(L: ComplexColumnMatrix, Knrm: LocalProblem['Knrm']): ComplexColumnMatrix {
+  return complexMultiply(L, sparseTimesDense(Knrm, L), 'adjoint');
+}
+
+/** N_e from the per-cell contributions of {@link sideGram}, summed in the given order, Hermitianized. */
+export function sumSideGrams(parts: readonly ComplexColumnMatrix[]): ComplexColumnMatrix {
+  const gram = complexMatrix(parts[0].rows, parts[0].cols, Float64Array.from(parts[0].data));
+  for (let p = 1; p < parts.length; p++) {
+    const d = parts[p].data;
+    for (let k = 0; k < d.length; k++) gram.data[k] += d[k];
+  }
+  return hermitianize(gram);
+}
+
 /**
  * N_e = Σ_± L_±ᴴ K_nrm^{T±} L_± for the edge-extension blocks L_± (cell nodes × (N_f−1)).
  */
 export function edgeGram(blocks: readonly { L: ComplexColumnMatrix; cell: LocalProblem }[]): ComplexColumnMatrix {
-  let gram: ComplexColumnMatrix | undefined;
-  for (const { L, cell } of blocks) {
-    const G = complexMultiply(L, sparseTimesDense(cell.Knrm, L), 'adjoint');
-    if (gram === undefined) gram = G;
-    else for (let k = 0; k < G.data.length; k++) gram.data[k] += G.data[k];
-  }
-  return hermitianize(gram!);
+  return sumSideGrams(blocks.map(({ L, cell }) => sideGram(L, cell.Knrm)));
 }
 
 /**

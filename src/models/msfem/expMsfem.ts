@@ -11,8 +11,9 @@ import { NumericalError } from '../../core/errors';
 import { solveQ1Dirichlet } from '../../fem/q1Solve';
 import type { EdgeBasis } from './edgeBasis';
 import { relativeErrors, quadraticForm } from './errors';
-import { solveOnline } from './galerkin';
-import { buildCell, buildEdge, edgeCells, type CellData } from './offline';
+import { solveOnline, type OnlineCache } from './galerkin';
+import { buildCell, edgeCells, type CellData } from './offline';
+import { msfemEdgeResult } from './tasks';
 import { globalMatrices, setupMsfem, type MsfemProblem, type MsfemSetup } from './problem';
 
 /** Counters of an ExpMsFEM run (besides the shared {@link RunStats}). */
@@ -82,7 +83,28 @@ type Task = { kind: 'reference' } | { kind: 'cell'; id: number } | { kind: 'edge
  */
 export function initExpMsfem(problem: MsfemProblem, runOptions: RunOptions = {}): Stepper<MsfemResult> {
   checkRunOptions(runOptions);
-  const setup: MsfemSetup = setupMsfem(problem);
+  return initExpMsfemWith(setupMsfem(problem));
+}
+
+/** Offline data computed elsewhere (e.g. on worker threads) for {@link initExpMsfemWith}. */
+export interface MsfemOffline {
+  /** Every coarse cell's data, by cell id. */
+  cells: CellData[];
+  /** Every interior edge's basis. */
+  edges: Map<number, EdgeBasis>;
+  /** Seconds the offline stage took. */
+  seconds: number;
+}
+
+/**
+ * The ExpMsFEM stepper of a validated setup; with `offline`, the cell and edge tasks are skipped and
+ * their data taken from it (the steps are then the reference solve and the online solves).
+ * @example
+ * ```ts
+ * const run = initExpMsfemWith(setupMsfem(problem));
+ * ```
+ */
+export function initExpMsfemWith(setup: MsfemSetup, offline?: MsfemOffline): Stepper<MsfemResult> {
   const byEdge = edgeCells(setup);
   const interiorEdges: number[] = [];
   byEdge.forEach((cs, e) => {
@@ -92,15 +114,24 @@ export function initExpMsfem(problem: MsfemProblem, runOptions: RunOptions = {})
   for (const e of interiorEdges) interior[e] = 1;
   const tasks: Task[] = [];
   if (setup.reference) tasks.push({ kind: 'reference' });
-  for (let c = 0; c < setup.cells.coarse.elementCount; c++) tasks.push({ kind: 'cell', id: c });
-  for (const e of interiorEdges) tasks.push({ kind: 'edge', id: e });
+  if (offline === undefined) {
+    for (let c = 0; c < setup.cells.coarse.elementCount; c++) tasks.push({ kind: 'cell', id: c });
+    for (const e of interiorEdges) tasks.push({ kind: 'edge', id: e });
+  }
   for (const m of setup.modes) tasks.push({ kind: 'online', m });
   const stats: RunStats & MsfemStats = { ...emptyRunStats(), cells: 0, edges: 0, offlineSeconds: 0, onlineSeconds: 0, referenceSeconds: 0 };
   const mats = setup.reference ? globalMatrices(setup) : undefined;
-  const cellData: CellData[] = [];
-  const edges = new Map<number, EdgeBasis>();
+  const cellData: CellData[] = offline === undefined ? [] : offline.cells;
+  const edges = offline === undefined ? new Map<number, EdgeBasis>() : offline.edges;
   const history: MsfemHistory = { m: [], eH: [], eL2: [] };
   const final: MsfemFinal = { modes: [], eH: [], eL2: [], dofs: [], fineEnergy: 0, fineMass: 0, solution: new Float64Array(0), reference: new Float64Array(0), sigma: new Map(), bubbleTermRatio: 0 };
+  if (offline !== undefined) {
+    stats.cells = offline.cells.length;
+    stats.edges = offline.edges.size;
+    stats.offlineSeconds = offline.seconds;
+    for (const e of [...offline.edges.keys()].sort((a, b) => a - b)) final.sigma.set(e, offline.edges.get(e)!.sigma);
+  }
+  const onlineCache: OnlineCache = { cells: [] };
   let status: SolveStatus | 'running' = 'running';
   let message = '';
   let next = 0;
@@ -132,13 +163,13 @@ export function initExpMsfem(problem: MsfemProblem, runOptions: RunOptions = {})
       stats.offlineSeconds += now() - t0;
     } else if (task.kind === 'edge') {
       const adjacent = Array.from(byEdge[task.id], (c) => cellData[c]);
-      const { patch: _patch, edgeNodes: _nodes, ...basis } = buildEdge(setup, task.id, adjacent);
+      const basis = msfemEdgeResult(setup, task.id, Array.from(adjacent, (c) => c.sides.find((s) => s.edge === task.id)!.gram));
       edges.set(task.id, basis);
       final.sigma.set(task.id, basis.sigma);
       stats.edges++;
       stats.offlineSeconds += now() - t0;
     } else {
-      const sol = solveOnline(setup, cellData, edges, task.m);
+      const sol = solveOnline(setup, cellData, edges, task.m, onlineCache);
       final.modes.push(task.m);
       final.dofs.push(sol.dofs);
       final.solution = sol.u;
@@ -225,5 +256,6 @@ export function initExpMsfem(problem: MsfemProblem, runOptions: RunOptions = {})
  * ```
  */
 export function expMsfem(problem: MsfemProblem, runOptions: RunOptions = {}): MsfemResult {
-  return drive(initExpMsfem(problem, runOptions), { ...runOptions, progressEvery: runOptions.progressEvery ?? 1 });
+  checkRunOptions(runOptions);
+  return drive(initExpMsfemWith(setupMsfem(problem)), { ...runOptions, progressEvery: runOptions.progressEvery ?? 1 });
 }

@@ -17,6 +17,7 @@ import { SparseLdlFactorization } from '../../linalg/sparse/sparseLdl';
 import type { EdgeBasis } from './edgeBasis';
 import { tracesForModes } from './edgeBasis';
 import { sparseTimesDense } from './localProblem';
+import { expandCell, reduceCell, selection, type CellReduction } from './cellReduction';
 import type { CellData } from './offline';
 import type { MsfemSetup } from './problem';
 
@@ -98,18 +99,26 @@ function solveComplex(S: ComplexCsrMatrix, b: Float64Array, symmetric: boolean):
   return x;
 }
 
+/** What {@link solveOnline} keeps between the values of m of one run (filled on first use). */
+export interface OnlineCache {
+  /** Reduced forms per cell (index in the cell list). */
+  cells: (CellReduction | undefined)[];
+  /** The fixed parts u^b per cell. */
+  shift?: (Float64Array | undefined)[];
+}
+
 /**
  * Assemble, solve and reconstruct for m edge modes. Cost: O(cells · nodes_T · n_T²) for the
  * assembly plus a sparse solve of `(N_c−1)² + 2N_c(N_c−1)(m+1)` unknowns (Dirichlet everywhere).
  *
  * @throws NumericalError `'singular'` when the global matrix is singular
  */
-export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges: ReadonlyMap<number, EdgeBasis>, m: number): OnlineSolution {
+export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges: ReadonlyMap<number, EdgeBasis>, m: number, cache?: OnlineCache): OnlineSolution {
   const fixedEdgeBubble = setup.variant === 'exp' && setup.edgeBubble === 'fixed';
   const withEdgeBubble = setup.variant === 'exp' && !fixedEdgeBubble;
   const withCellBubble = setup.variant !== 'oh';
   // thesis (4.3.10)–(4.3.11): u_n|_T = u^b_T + Σ_{sides} L_e t_{e,b} enters with coefficient 1
-  const shift = cells.map((c) => {
+  const shift = cache?.shift ?? cells.map((c) => {
     if (!withCellBubble || c.bubble === undefined) return undefined;
     const u = Float64Array.from(c.bubble);
     if (fixedEdgeBubble) {
@@ -122,6 +131,7 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     }
     return u;
   });
+  if (cache !== undefined) cache.shift = shift;
   const conj = setup.galerkin === 'petrov' ? 1 : -1;
   const doubled = setup.galerkin === 'ritzConj';
   // DOF numbering
@@ -136,7 +146,53 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
   }
   const phis: { dof: Int32Array; Phi: ComplexColumnMatrix }[] = [];
   const cellColumns: { cols: Float64Array[]; dofs: number[] }[] = [];
-  for (const c of cells) {
+  const op = conj === -1 ? 'adjoint' : 'transpose';
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: number[] = [];
+  let bubbleNorm = 0;
+  let rhsNorm = 0;
+  let rhs = new Float64Array(0);
+  /** Add one cell's block S, load fb and bubble term bt to the global system. */
+  const addCell = (dofList: ArrayLike<number>, S: ComplexColumnMatrix, fb: ComplexColumnMatrix, bt: ComplexColumnMatrix | undefined): void => {
+    const nt = dofList.length;
+    for (let j = 0; j < nt; j++) {
+      for (let i = 0; i < nt; i++) {
+        rows.push(dofList[i]);
+        cols.push(dofList[j]);
+        vals.push(S.data[2 * (i + nt * j)], S.data[2 * (i + nt * j) + 1]);
+      }
+    }
+    for (let i = 0; i < nt; i++) {
+      const br = bt === undefined ? 0 : bt.data[2 * i];
+      const bi = bt === undefined ? 0 : bt.data[2 * i + 1];
+      rhs[2 * dofList[i]] += fb.data[2 * i] - br;
+      rhs[2 * dofList[i] + 1] += fb.data[2 * i + 1] - bi;
+      bubbleNorm += br * br + bi * bi;
+      rhsNorm += fb.data[2 * i] ** 2 + fb.data[2 * i + 1] ** 2;
+    }
+  };
+  const selections: { dof: Int32Array; C: ComplexColumnMatrix; red: CellReduction }[] = [];
+  if (!doubled) {
+    // reduced path: op(C) (op(W) K W) C with the m-independent forms cached (cellReduction.ts)
+    rhs = new Float64Array(2 * dofs);
+    for (let t = 0; t < cells.length; t++) {
+      const c = cells[t];
+      let red = cache?.cells[t];
+      if (red === undefined) {
+        red = reduceCell(c, shift[t], op);
+        if (cache !== undefined) cache.cells[t] = red;
+      }
+      const dofList: number[] = c.nodal.map(({ coarseNode }) => nodeDof.get(coarseNode)!);
+      const T = c.sides.map(({ edge }) => traces.get(edge)!);
+      for (const { T: Ts, offset } of T) for (let q = 0; q < Ts.cols; q++) dofList.push(offset + q);
+      const C = selection(c, red, T.map((x) => x.T));
+      const S = complexMultiply(C, complexMultiply(red.B, C), op);
+      addCell(dofList, S, complexMultiply(C, red.g, op), red.h === undefined ? undefined : complexMultiply(C, red.h, op));
+      selections.push({ dof: Int32Array.from(dofList), C, red });
+    }
+  }
+  for (const c of doubled ? cells : []) {
     const n = c.local.nodeCount;
     const colsList: Float64Array[] = [];
     const dofList: number[] = [];
@@ -154,14 +210,11 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
       }
     }
   }
-  if (doubled) dofs = splitRealImaginary(cellColumns, dofs);
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const vals: number[] = [];
-  const rhs = new Float64Array(2 * dofs);
-  let bubbleNorm = 0;
-  let rhsNorm = 0;
-  for (let t = 0; t < cells.length; t++) {
+  if (doubled) {
+    dofs = splitRealImaginary(cellColumns, dofs);
+    rhs = new Float64Array(2 * dofs);
+  }
+  for (let t = 0; t < (doubled ? cells.length : 0); t++) {
     const c = cells[t];
     const n = c.local.nodeCount;
     const { cols: colsList, dofs: dofList } = cellColumns[t];
@@ -169,29 +222,14 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
     const Phi = complexMatrix(n, nt);
     colsList.forEach((col, q) => Phi.data.set(col, 2 * n * q));
     const KPhi = sparseTimesDense(c.local.Kop, Phi);
-    const op = conj === -1 ? 'adjoint' : 'transpose';
     const S = complexMultiply(Phi, KPhi, op);
-    for (let j = 0; j < nt; j++) {
-      for (let i = 0; i < nt; i++) {
-        rows.push(dofList[i]);
-        cols.push(dofList[j]);
-        vals.push(S.data[2 * (i + nt * j)], S.data[2 * (i + nt * j) + 1]);
-      }
-    }
     // b = Φ^op (F − K u^b)
     const load = complexMatrix(n, 1, Float64Array.from(c.local.load));
     const fb = complexMultiply(Phi, load, op);
     let bt: ComplexColumnMatrix | undefined;
     const ub = shift[t];
     if (ub !== undefined) bt = complexMultiply(Phi, sparseTimesDense(c.local.Kop, complexMatrix(n, 1, ub)), op);
-    for (let i = 0; i < nt; i++) {
-      const br = bt === undefined ? 0 : bt.data[2 * i];
-      const bi = bt === undefined ? 0 : bt.data[2 * i + 1];
-      rhs[2 * dofList[i]] += fb.data[2 * i] - br;
-      rhs[2 * dofList[i] + 1] += fb.data[2 * i + 1] - bi;
-      bubbleNorm += br * br + bi * bi;
-      rhsNorm += fb.data[2 * i] ** 2 + fb.data[2 * i + 1] ** 2;
-    }
+    addCell(dofList, S, fb, bt);
     phis.push({ dof: Int32Array.from(dofList), Phi });
   }
   let x: Float64Array;
@@ -219,14 +257,14 @@ export function solveOnline(setup: MsfemSetup, cells: readonly CellData[], edges
   const u = new Float64Array(2 * grid.nodeCount);
   for (let t = 0; t < cells.length; t++) {
     const c = cells[t];
-    const { dof, Phi } = phis[t];
+    const { dof } = doubled ? phis[t] : selections[t];
     const n = c.local.nodeCount;
     const coef = complexMatrix(dof.length, 1);
     for (let q = 0; q < dof.length; q++) {
       coef.data[2 * q] = x[2 * dof[q]];
       coef.data[2 * q + 1] = x[2 * dof[q] + 1];
     }
-    const uT = complexMultiply(Phi, coef).data;
+    const uT = doubled ? complexMultiply(phis[t].Phi, coef).data : expandCell(c, selections[t].red, complexMultiply(selections[t].C, coef).data);
     const ub = shift[t];
     if (ub !== undefined) for (let r = 0; r < 2 * n; r++) uT[r] += ub[r];
     const map = c.local.view.nodeToParent;

@@ -9,6 +9,6 @@ export { expMsfem, initExpMsfem, type MsfemResult, type MsfemFinal, type MsfemSt
 export { type MsfemProblem, type MsfemRealField, type MsfemComplexField, type MsfemSide, type MsfemSetup, setupMsfem } from './problem';
 export { relativeErrors, quadraticForm } from './errors';
 export type { EdgeBasis } from './edgeBasis';
-export type { CellData } from './offline';
+export type { CellData, CellResult } from './offline';
 export type { OnlineSolution } from './galerkin';
-export type { LocalProblem } from './localProblem';
+export type { LocalProblem, CellOperators } from './localProblem';

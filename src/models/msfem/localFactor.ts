@@ -12,11 +12,41 @@ import { nestedDissectionOrdering } from '../../fem/nestedDissection';
 import type { StructuredGrid2D } from '../../grid/structuredGrid2d';
 import { complexBandedLU, complexCsrToBanded, type ComplexBandedLUFactorization } from '../../linalg/complexBanded';
 import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
-import { sparseLdlAnalyze } from '../../linalg/sparse/ldlSymbolic';
+import { sparseLdlAnalyze, type SparseLdlSymbolic } from '../../linalg/sparse/ldlSymbolic';
 import { reverseCuthillMcKee } from '../../linalg/sparse/reverseCuthillMcKee';
 import { ComplexSymmetricLdlFactorization } from '../../linalg/sparse/complexSymmetricLdl';
 import { complexCsrResidual } from '../../linalg/sparse/csrMatVec';
 import { SparseLdlFactorization } from '../../linalg/sparse/sparseLdl';
+
+/**
+ * Symbolic analyses (nested-dissection ordering, elimination tree, pattern of L) by block pattern:
+ * the interior cells of a run share one pattern, and so do the interior edge patches of each
+ * orientation, so the analysis is done once per pattern instead of once per local problem. A hit is
+ * confirmed by comparing the node list and the whole pattern (O(nnz)), so the ordering, and hence every
+ * rounding, is the one a fresh analysis would give; at most 32 patterns are kept.
+ */
+const symbolicCache = new Map<string, { symbolic: SparseLdlSymbolic; nodes: Int32Array }>();
+
+function analyze(A: CsrMatrix | ComplexCsrMatrix, grid: StructuredGrid2D, nodes: Int32Array): SparseLdlSymbolic {
+  let hash = 2166136261;
+  for (let k = 0; k < nodes.length; k++) hash = Math.imul(hash ^ nodes[k], 16777619);
+  const key = `${grid.nx}x${grid.ny}:${nodes.length}:${A.rowPtr[A.rows]}:${hash >>> 0}`;
+  const hit = symbolicCache.get(key);
+  if (hit !== undefined && hit.nodes.length === nodes.length && hit.nodes.every((v, k) => v === nodes[k]) && samePattern(hit.symbolic, A)) return hit.symbolic;
+  const symbolic = sparseLdlAnalyze(A, { ordering: nestedDissectionOrdering(grid, nodes) });
+  if (symbolicCache.size >= 32) symbolicCache.delete(symbolicCache.keys().next().value as string);
+  symbolicCache.set(key, { symbolic, nodes: Int32Array.from(nodes) });
+  return symbolic;
+}
+
+function samePattern(symbolic: SparseLdlSymbolic, A: CsrMatrix | ComplexCsrMatrix): boolean {
+  const p = symbolic.pattern;
+  if (p.rows !== A.rows || p.cols !== A.cols) return false;
+  for (let k = 0; k <= A.rows; k++) if (p.rowPtr[k] !== A.rowPtr[k]) return false;
+  const nnz = A.rowPtr[A.rows];
+  for (let k = 0; k < nnz; k++) if (p.colIndex[k] !== A.colIndex[k]) return false;
+  return true;
+}
 
 /** A factorized local block solving for interleaved complex, column-major right-hand sides. */
 export class LocalFactor {
@@ -42,7 +72,7 @@ export class LocalFactor {
       const values = new Float64Array(A.values.length / 2);
       for (let k = 0; k < values.length; k++) values[k] = A.values[2 * k];
       const R: CsrMatrix = { rows: A.rows, cols: A.cols, rowPtr: A.rowPtr, colIndex: A.colIndex, values, field: 'real' };
-      const symbolic = sparseLdlAnalyze(R, { ordering: nestedDissectionOrdering(grid, nodes) });
+      const symbolic = analyze(R, grid, nodes);
       try {
         this.ldl = new SparseLdlFactorization(symbolic, R);
       } catch (err) {
@@ -55,7 +85,7 @@ export class LocalFactor {
       // relative residual ≤ 1e-10; otherwise the pivoted banded LU (indefinite-safe)
       let ok: ComplexSymmetricLdlFactorization | undefined;
       try {
-        const f = new ComplexSymmetricLdlFactorization(sparseLdlAnalyze(A, { ordering: nestedDissectionOrdering(grid, nodes) }), A);
+        const f = new ComplexSymmetricLdlFactorization(analyze(A, grid, nodes), A);
         const b = new Float64Array(2 * A.rows);
         for (let k = 0; k < A.rows; k++) {
           b[2 * k] = 1;

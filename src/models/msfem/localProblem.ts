@@ -46,15 +46,11 @@ export class LocalProblem {
    */
   constructor(setup: MsfemSetup, view: StructuredSubGrid, what: string, allowPin: boolean) {
     this.view = view;
-    const range: CellRange = view.range;
-    const coeffs = localCoefficients(setup, view.elementToParent, range);
+    const { coeffs, Kop, load } = localOperators(setup, view);
     const g = view.grid;
-    this.Kop = assembleQ1Complex(g, coeffs);
+    this.Kop = Kop;
     this.Knrm = assembleQ1Norm(g, coeffs);
-    const fl = Float64Array.from(view.elementToParent, (e) => setup.f[e]);
-    const real = q1Load(g, fl);
-    this.load = new Float64Array(2 * g.nodeCount);
-    for (let k = 0; k < real.length; k++) this.load[2 * k] = real[k];
+    this.load = load;
     this.cls = g.classifyNodes(view.sideConditions(setup.sides));
     const touchesFixing = this.cls.dirichlet.length > 0 || Object.keys(coeffs.robin ?? {}).length > 0;
     this.pinned = allowPin && setup.zeroPotential && !touchesFixing;
@@ -197,26 +193,81 @@ export class LocalProblem {
   }
 }
 
-/** Sparse (CSR, real or complex) times dense column-major complex: `A·X`. */
+/** What the online stage needs of a coarse cell: its local operator and load, and its node map. */
+export interface CellOperators {
+  /** Number of local nodes. */
+  readonly nodeCount: number;
+  /** Local operator (complex; imaginary parts 0 for real problems). */
+  readonly Kop: ComplexCsrMatrix;
+  /** Local load vector (complex interleaved, imaginary part 0). */
+  readonly load: Float64Array;
+  /** The sub-grid's map from local to fine-grid node ids. */
+  readonly view: {
+    /** Fine-grid node id of each local node. */
+    readonly nodeToParent: Int32Array;
+  };
+}
+
+/**
+ * The local operator K_op and load F^D of a sub-grid (thesis (4.3.2)), as {@link LocalProblem}
+ * assembles them; O(nodes).
+ */
+export function localOperators(setup: MsfemSetup, view: StructuredSubGrid): {
+  /** The gathered Q1 coefficients. */
+  coeffs: ReturnType<typeof localCoefficients>;
+  /** Local operator. */
+  Kop: ComplexCsrMatrix;
+  /** Local load (interleaved complex). */
+  load: Float64Array;
+} {
+  const range: CellRange = view.range;
+  const coeffs = localCoefficients(setup, view.elementToParent, range);
+  const g = view.grid;
+  const Kop = assembleQ1Complex(g, coeffs);
+  const fl = Float64Array.from(view.elementToParent, (e) => setup.f[e]);
+  const real = q1Load(g, fl);
+  const load = new Float64Array(2 * g.nodeCount);
+  for (let k = 0; k < real.length; k++) load[2 * k] = real[k];
+  return { coeffs, Kop, load };
+}
+
+/** The {@link CellOperators} of coarse cell `cell` without factorizing anything (O(N_f²)). */
+export function cellOperators(setup: MsfemSetup, cell: number): CellOperators {
+  const view = setup.cells.fineView(setup.cells.cellRange(cell));
+  const { Kop, load } = localOperators(setup, view);
+  return { nodeCount: view.grid.nodeCount, Kop, load, view };
+}
+
+/** Sparse (CSR, real or complex) times dense column-major complex: `A·X`. O(nnz·cols), real and complex kernels apart. */
 export function sparseTimesDense(A: CsrMatrix | ComplexCsrMatrix, X: ComplexColumnMatrix): ComplexColumnMatrix {
   const n = A.rows;
   const out = complexMatrix(n, X.cols);
   const { rowPtr, colIndex, values } = A;
-  const complex = A.field === 'complex';
   const x = X.data;
   const y = out.data;
+  const complex = A.field === 'complex';
   for (let c = 0; c < X.cols; c++) {
     const o = 2 * X.rows * c;
     const oy = 2 * n * c;
     for (let r = 0; r < n; r++) {
       let sr = 0;
       let si = 0;
-      for (let p = rowPtr[r]; p < rowPtr[r + 1]; p++) {
-        const j = o + 2 * colIndex[p];
-        const ar = complex ? values[2 * p] : values[p];
-        const ai = complex ? values[2 * p + 1] : 0;
-        sr += ar * x[j] - ai * x[j + 1];
-        si += ar * x[j + 1] + ai * x[j];
+      const end = rowPtr[r + 1];
+      if (complex) {
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = o + 2 * colIndex[p];
+          const ar = values[2 * p];
+          const ai = values[2 * p + 1];
+          sr += ar * x[j] - ai * x[j + 1];
+          si += ar * x[j + 1] + ai * x[j];
+        }
+      } else {
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = o + 2 * colIndex[p];
+          const ar = values[p];
+          sr += ar * x[j];
+          si += ar * x[j + 1];
+        }
       }
       y[oy + 2 * r] = sr;
       y[oy + 2 * r + 1] = si;

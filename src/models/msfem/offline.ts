@@ -6,16 +6,17 @@
  * @module
  */
 import { complexMatrix, type ComplexColumnMatrix } from '../../linalg/complexDense';
-import { edgeEigen, edgeGram, restrictToEdge, type EdgeBasis } from './edgeBasis';
-import { LocalProblem } from './localProblem';
+import { edgeEigen, restrictToEdge, sideGram, sumSideGrams, type EdgeBasis } from './edgeBasis';
+import { LocalProblem, type CellOperators } from './localProblem';
 import type { MsfemSetup } from './problem';
 
-/** Offline (and bubble) data of one coarse cell. */
-export interface CellData {
+/**
+ * Offline (and bubble) data of one coarse cell that does not depend on its factorization: plain
+ * typed arrays, so that a worker thread can compute it (structured-cloneable).
+ */
+export interface CellResult {
   /** Coarse cell id (J·N_c + I). */
   cell: number;
-  /** The cell's local problem. */
-  local: LocalProblem;
   /** Nodal basis functions ψ_{T,c} on the cell's nodes, with their coarse node ids. */
   nodal: {
     /** Coarse node id. */
@@ -29,9 +30,17 @@ export interface CellData {
     edge: number;
     /** Extension block (cell nodes × (N_f−1)). */
     L: ComplexColumnMatrix;
+    /** This cell's contribution `Lᴴ K_nrm^T L` to the edge Gram matrix N_e. */
+    gram: ComplexColumnMatrix;
   }[];
   /** Cell bubble `Bub_T` (interleaved complex nodal vector), when the variant uses it. */
   bubble?: Float64Array;
+}
+
+/** Offline data of one coarse cell with its local operators (the online stage's input). */
+export interface CellData extends CellResult {
+  /** The cell's local operator, load and node map (its {@link LocalProblem} in a serial run). */
+  local: CellOperators;
 }
 
 /** Which coarse edges are interior (shared by two cells), and the cells of each. */
@@ -43,8 +52,14 @@ export function edgeCells(setup: MsfemSetup): Int32Array[] {
   return lists.map((l) => Int32Array.from(l));
 }
 
-/** Build the data of one coarse cell: one multi-RHS harmonic-extension solve and the bubble. */
-export function buildCell(setup: MsfemSetup, cell: number, interior: (edge: number) => boolean): CellData {
+/**
+ * Build the data of one coarse cell: one multi-RHS harmonic-extension solve, the Gram
+ * contributions of its interior sides and the bubble. Returns the local problem too.
+ */
+export function buildCell(setup: MsfemSetup, cell: number, interior: (edge: number) => boolean): CellData & {
+  /** The cell's local problem (factorized). */
+  local: LocalProblem;
+} {
   const { cells, fine: nf } = setup;
   const view = cells.fineView(cells.cellRange(cell));
   const local = new LocalProblem(setup, view, `cell ${cell}`, false);
@@ -82,14 +97,17 @@ export function buildCell(setup: MsfemSetup, cell: number, interior: (edge: numb
       const q = local.cls.prescribedOf[view.localNode(fineNodes[k])];
       L.data.set(ext.data.subarray(2 * n * q, 2 * n * (q + 1)), 2 * n * (k - 1));
     }
-    sides.push({ edge, L });
+    sides.push({ edge, L, gram: sideGram(L, local.Knrm) });
   }
   const bubble = setup.variant === 'oh' ? undefined : local.bubble();
   return { cell, local, nodal, sides, bubble };
 }
 
-/** Build the data of one interior coarse edge from its two cells. */
-export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly CellData[]): EdgeBasis & {
+/**
+ * Build the data of one interior coarse edge from the side Gram contributions of its two cells
+ * (in the order of {@link edgeCells}).
+ */
+export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly { sides: readonly { edge: number; gram: ComplexColumnMatrix }[] }[]): EdgeBasis & {
   /** The patch problem. */
   patch: LocalProblem;
   /** Local ids of the edge's N_f+1 nodes in the patch. */
@@ -99,8 +117,7 @@ export function buildEdge(setup: MsfemSetup, edge: number, adjacent: readonly Ce
   const view = cells.fineView(cells.edgePatch(edge, setup.layers));
   const patch = new LocalProblem(setup, view, `edge ${edge}`, true);
   const edgeNodes = Int32Array.from(cells.edgeFineNodes(edge), (g) => view.localNode(g));
-  const blocks = adjacent.map((c) => ({ L: c.sides.find((s) => s.edge === edge)!.L, cell: c.local }));
-  const gram = edgeGram(blocks);
+  const gram = sumSideGrams(adjacent.map((c) => c.sides.find((s) => s.edge === edge)!.gram));
   const { traces, sigma } = edgeEigen(patch, edgeNodes, gram, setup.eigenForm === 'direct' ? 'direct' : setup.normIsOperator ? 'schur' : 'reduced');
   let bubbleTrace: ComplexColumnMatrix | undefined;
   if (setup.variant === 'exp') {

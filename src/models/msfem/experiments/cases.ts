@@ -108,26 +108,28 @@ export interface MsfemCaseReport {
   message: string;
 }
 
+/** Tabulate the result of one experiment run (however it was run: serially or on workers). */
+export function msfemCaseReport(options: MsfemCaseOptions, result: MsfemResult): MsfemCaseReport {
+  const { final, stats } = result;
+  return {
+    case: options.case,
+    coarse: options.coarse,
+    fine: options.fine,
+    modes: final.modes,
+    eH: final.eH,
+    eL2: final.eL2,
+    dofs: final.dofs,
+    fineEnergy: final.fineEnergy,
+    offlineSeconds: stats.offlineSeconds,
+    onlineSeconds: stats.onlineSeconds,
+    referenceSeconds: stats.referenceSeconds,
+    status: result.status,
+    message: result.message,
+  };
+}
+
 /** Run one experiment and tabulate it. */
 export function runMsfemCase(options: MsfemCaseOptions, runOptions: RunOptions = {}): { report: MsfemCaseReport; result: MsfemResult } {
   const result = expMsfem(msfemCaseProblem(options), runOptions);
-  const { final, stats } = result;
-  return {
-    result,
-    report: {
-      case: options.case,
-      coarse: options.coarse,
-      fine: options.fine,
-      modes: final.modes,
-      eH: final.eH,
-      eL2: final.eL2,
-      dofs: final.dofs,
-      fineEnergy: final.fineEnergy,
-      offlineSeconds: stats.offlineSeconds,
-      onlineSeconds: stats.onlineSeconds,
-      referenceSeconds: stats.referenceSeconds,
-      status: result.status,
-      message: result.message,
-    },
-  };
+  return { result, report: msfemCaseReport(options, result) };
 }

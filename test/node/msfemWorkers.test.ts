@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import { expMsfem } from '../../src/models/msfem/expMsfem';
+import { msfemCaseProblem } from '../../src/models/msfem/experiments/cases';
+import { expMsfemInWorkers, type MsfemStage } from '../../src/node/msfem';
+
+const taskModule = join(__dirname, '..', '..', 'src', 'node', 'msfemTask.ts');
+
+/** The bytes of a Float64Array (or a number list) for exact comparison. */
+const bytes = (a: ArrayLike<number>) => Buffer.from(Float64Array.from(a).buffer).toString('hex');
+
+describe('ExpMsFEM offline stage on worker threads', () => {
+  it('gives the serial result to the last bit for 1 and 2 workers (errors, σ of every edge, the multiscale solution)', async () => {
+    // Helmholtz with Robin sides: complex local problems, harmonic-basis eigenproblems, the edge bubble
+    const problem = msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 6, modes: [1, 2, 4], k: 8 });
+    const serial = expMsfem(problem);
+    expect(serial.status).toBe('success');
+    for (const workers of [1, 2]) {
+      const stages: MsfemStage[] = [];
+      const r = await expMsfemInWorkers(problem, {}, {
+        workers, taskModule,
+        stageOptions: (s) => ({ onProgress: () => (stages[stages.length - 1] === s ? undefined : stages.push(s)) }),
+      });
+      expect(r.status).toBe('success');
+      expect(stages).toEqual(['cells', 'edges', 'online']);
+      expect(r.stats).toMatchObject({ cells: 16, edges: 24 });
+      expect(bytes(r.final.eH)).toBe(bytes(serial.final.eH));
+      expect(bytes(r.final.eL2)).toBe(bytes(serial.final.eL2));
+      expect(r.final.dofs).toEqual(serial.final.dofs);
+      expect(bytes(r.final.solution)).toBe(bytes(serial.final.solution));
+      expect([...r.final.sigma.keys()]).toEqual([...serial.final.sigma.keys()]);
+      for (const [e, s] of serial.final.sigma) expect(bytes(r.final.sigma.get(e)!)).toBe(bytes(s));
+    }
+  });
+
+  it('an abort during the cell problems stops the workers and returns status aborted', async () => {
+    const problem = msfemCaseProblem({ case: 'periodic', coarse: 6, fine: 6, modes: [1] });
+    const controller = new AbortController();
+    const fractions: number[] = [];
+    const r = await expMsfemInWorkers(problem, { signal: controller.signal, onProgress: (p) => {
+      fractions.push(p.fraction);
+      if (fractions.length === 3) controller.abort();
+    } }, { workers: 2, taskModule });
+    expect(r.status).toBe('aborted');
+    expect(r.message).toMatch(/aborted by the signal after \d+ of 36 cell tasks/);
+    expect(r.stats.cells).toBeLessThan(36);
+    expect(r.final.eH).toEqual([]);
+    for (let k = 1; k < fractions.length; k++) expect(fractions[k]).toBeGreaterThanOrEqual(fractions[k - 1]);
+    expect(Math.max(...fractions)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('reports an ill-posed local problem through its status, naming the edge, as the serial run does', async () => {
+    const problem = msfemCaseProblem({ case: 'periodic', coarse: 2, fine: 4, modes: [1] });
+    const serial = expMsfem(problem);
+    const r = await expMsfemInWorkers(problem, {}, { workers: 1 });
+    expect(serial.status).toBe('nonFinite');
+    expect(r.status).toBe('nonFinite');
+    expect(r.message).toBe(serial.message);
+    expect(r.message).toMatch(/^edge \d+: the local problem has \d+ free and 0 prescribed nodes/);
+  });
+});
