@@ -60,6 +60,11 @@ export class Fft2dPlan {
    * @internal
    */
   columns(re: Float64Array, im: Float64Array, inverse: boolean, scale: number, n1: number): void {
+    if (this.n0 === 1) {
+      // a length-1 transform is the identity
+      if (scale !== 1) for (let c = 0; c < n1; c++) { re[c] *= scale; im[c] *= scale; }
+      return;
+    }
     for (let c = 0; c < n1; c++) this.cols.run(re, im, inverse, scale, c, n1);
   }
 
@@ -147,6 +152,7 @@ export class RealFft2dPlan {
   /** Unchecked forward transform with an explicit scale. @internal */
   forwardRaw(x: Float64Array, outRe: Float64Array, outIm: Float64Array, scale: number): void {
     const { n0, n1, m1 } = this;
+    if (n0 === 1) { this.rowPlan.forwardRaw(x, 0, 1, outRe, outIm, 0, 1, scale); return; }
     for (let r = 0; r < n0; r++) this.rowPlan.forwardRaw(x, r * n1, 1, outRe, outIm, r * m1, 1, 1);
     this.colPlan.columns(outRe, outIm, false, scale, m1);
   }
@@ -154,6 +160,7 @@ export class RealFft2dPlan {
   /** Unchecked inverse transform with an explicit scale (inputs untouched). @internal */
   inverseRaw(re: Float64Array, im: Float64Array, out: Float64Array, scale: number): void {
     const { n0, n1, m1 } = this;
+    if (n0 === 1) { this.rowPlan.inverseRaw(re, im, 0, 1, out, 0, 1, scale); return; }
     const wRe = this.wRe, wIm = this.wIm;
     wRe.set(re.subarray(0, n0 * m1));
     wIm.set(im.subarray(0, n0 * m1));
