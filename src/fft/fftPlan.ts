@@ -198,6 +198,39 @@ export class FftPlan {
     this.run(re, im, inverse, scale, 0, 1);
   }
 
+  /**
+   * Unnormalized forward transform of n complex values stored interleaved, z_j = x[xo + 2j·xs] +
+   * i·x[xo + (2j + 1)·xs], into (outR, outI) (contiguous, length ≥ n); the input is not modified.
+   * The first radix-4 stage reads the interleaved input directly (the real transforms' packing
+   * needs no separate pass). @internal
+   */
+  runInterleaved(x: Float64Array, xo: number, xs: number, outR: Float64Array, outI: Float64Array): void {
+    const n = this.n, f = this.factors;
+    if (this.bluestein || f.length < 2 || f[0] !== 4) {
+      for (let j = 0, p = xo; j < n; j++, p += 2 * xs) { outR[j] = x[p]; outI[j] = x[p + xs]; }
+      this.run(outR, outI, false, 1);
+      return;
+    }
+    const m = n / 4, cT = this.cosT, sT = this.sinT, dR = this.bRe, dI = this.bIm, step = 2 * xs * m;
+    for (let k = 0, p = xo; k < m; k++, p += 2 * xs) {
+      const c1 = cT[k], s1 = sT[k], c2 = cT[2 * k], s2 = sT[2 * k], c3 = cT[3 * k], s3 = sT[3 * k];
+      const p1 = p + step, p2 = p1 + step, p3 = p2 + step;
+      const ar = x[p], ai = x[p + xs], br = x[p1], bi = x[p1 + xs];
+      const cr = x[p2], ci = x[p2 + xs], dr = x[p3], di = x[p3 + xs];
+      const apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci;
+      const bpdR = br + dr, bpdI = bi + di, bmdR = br - dr, bmdI = bi - di;
+      const o = 4 * k;
+      dR[o] = apcR + bpdR; dI[o] = apcI + bpdI;
+      let tr = amcR + bmdI, ti = amcI - bmdR;
+      dR[o + 1] = tr * c1 - ti * s1; dI[o + 1] = tr * s1 + ti * c1;
+      tr = apcR - bpdR; ti = apcI - bpdI;
+      dR[o + 2] = tr * c2 - ti * s2; dI[o + 2] = tr * s2 + ti * c2;
+      tr = amcR - bmdI; ti = amcI + bmdR;
+      dR[o + 3] = tr * c3 - ti * s3; dI[o + 3] = tr * s3 + ti * c3;
+    }
+    this.stagesFrom(1, 4, dR, dI, outR, outI);
+  }
+
   private check(re: Float64Array, im: Float64Array, offset: number, stride: number): void {
     if (!(re instanceof Float64Array)) throw new InvalidTypeError('re', 'a Float64Array', re);
     if (!(im instanceof Float64Array)) throw new InvalidTypeError('im', 'a Float64Array', im);
@@ -224,9 +257,13 @@ export class FftPlan {
       outR.set(this.bRe); outI.set(this.bIm);
       return;
     }
-    let s = 1;
-    let srcR = inR, srcI = inI;
-    for (let i = 0; i < S; i++) {
+    this.stagesFrom(0, 1, inR, inI, outR, outI);
+  }
+
+  /** Stages first … S − 1 (stride s on entry) from (srcR, srcI); see {@link FftPlan.stages}. */
+  private stagesFrom(first: number, s: number, srcR: Float64Array, srcI: Float64Array, outR: Float64Array, outI: Float64Array): void {
+    const S = this.factors.length;
+    for (let i = first; i < S; i++) {
       const p = this.factors[i];
       const last = i === S - 1;
       const dstR = last ? outR : i % 2 === 0 ? this.bRe : this.aRe;

@@ -97,8 +97,7 @@ export class RealFftPlan {
       return;
     }
     const h = n / 2;
-    for (let j = 0, p = xo; j < h; j++, p += 2 * xs) { zRe[j] = x[p]; zIm[j] = x[p + xs]; }
-    this.plan.run(zRe, zIm, false, 1);
+    this.plan.runInterleaved(x, xo, xs, zRe, zIm);
     const wRe = this.wRe, wIm = this.wIm;
     // k = 0 and k = h: Z_0 = E_0 + i·O_0 with E_0, O_0 real; X_0 = E_0 + O_0, X_h = E_0 − O_0
     const z0r = zRe[0], z0i = zIm[0];
