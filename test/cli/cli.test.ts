@@ -130,7 +130,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--tau', '1e6', '--grid', '20000'], /times the work of the default run .*--yes/],
     ],
     'neural-operator': [
-      [['--case', 'darcy'], /--case must be one of burgers, fc-pino \(got "darcy"\)/],
+      [['--case', 'heat'], /--case must be one of burgers, darcy, fc-pino \(got "heat"\)/],
       [['--lr', '0'], /--lr must be a number in \(0, 1\] \(got "0"\)/],
       [['--resolution', '4'], /--resolution must be an integer in \[8, 8192\] \(got "4"\)/],
       [['--case', 'fc-pino', '--resolution', '8'], /--resolution must be at least 16 with --case fc-pino \(got "8"\)/],
@@ -638,5 +638,35 @@ describe('msfem at --quick sizes with --json', () => {
     for (const run of res.runs) expect(run.eH).toHaveLength(3);
     checkReportFigures(out, ['errors', 'coefficient', 'basis']);
     expect(expectedLegendEntries(JSON.parse(readFileSync(join(out, 'errors.vl.json'), 'utf8')))).toEqual(['e_H, N_c = 3, N_f = 8', 'e_L2, N_c = 3, N_f = 8', 'e_H, N_c = 4, N_f = 8', 'e_L2, N_c = 4, N_f = 8']);
+describe('neural-operator darcy at --quick sizes with --json', () => {
+  test('JSON whole, promised fields, loss and heatmap figures readable, a loadable 2D parameter file', async () => {
+    const out = join(dir, 'darcy');
+    const r = await cli(['reproduce', 'neural-operator', '--case', 'darcy', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'neural-operator', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ case: 'darcy', resolution: 8, width: 8, modes: 8, layers: 2, samples: 60, testSamples: 20, epochs: 20, batchSize: 10, lr: 1e-2 });
+    const res = json.result as { case: string; epochs: number; parameters: number; testRelL2: number; testRelL2AtDoubleResolution: number };
+    for (const key of ['case', 'trainRelL2', 'testRelL2', 'testRelL2AtDoubleResolution', 'epochs', 'parameters', 'secondsPerEpoch']) expect(res).toHaveProperty(key);
+    expect(res.case).toBe('darcy');
+    expect(res.epochs).toBe(20);
+    expect(res.testRelL2).toBeLessThan(1);
+    expect(Number.isFinite(res.testRelL2AtDoubleResolution)).toBe(true);
+    checkReportFigures(out, ['loss', 'coefficient', 'prediction', 'error']);
+    const { fno } = fnoFromJSON(JSON.parse(readFileSync(join(out, 'fno-darcy.json'), 'utf8')));
+    expect(fno.dim).toBe(2);
+    expect(fno.parameterCount).toBe(res.parameters);
+  });
+
+  test('darcy refuses resolutions and modes it cannot run, before any work', () => {
+    const never = join(dir, 'never-darcy');
+    const r = refused([
+      ['neural-operator', '--case', 'darcy', '--resolution', '65', '--out', never],
+      ['neural-operator', '--case', 'darcy', '--resolution', '8', '--modes', '10', '--out', never],
+    ]);
+    expect(r[0].stderr).toMatch(/--resolution must be at most 64 with --case darcy \(got "65"\)/);
+    expect(r[1].stderr).toMatch(/--modes must be at most resolution \+ 1 = 9 with --case darcy/);
+    for (const x of r) expect(x.code).toBe(2);
+    expect(existsSync(never)).toBe(false);
   });
 });
