@@ -544,7 +544,8 @@ describe('interrupts and failures', () => {
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
     ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
-    ['neural-operator', ['--epochs', '2000'], /progress: training/],
+    // few samples so that the data (made before training, not abortable) take seconds; epochs enough for hours
+    ['neural-operator', ['--samples', '100', '--test-samples', '20', '--epochs', '20000'], /progress: training/],
     // 20000 particles × 10⁵ iterations is hours of EKHMC: always mid-run at the first throttled line
     ['sampling', ['--method', 'ekhmc', '--ensemble', '20000', '--iterations', '100000', '--no-sweep'], /progress: ekhmc /],
     // 1104 edge eigenproblems after 576 cell problems: tens of seconds of edges on any machine
@@ -638,6 +639,9 @@ describe('msfem at --quick sizes with --json', () => {
     for (const run of res.runs) expect(run.eH).toHaveLength(3);
     checkReportFigures(out, ['errors', 'coefficient', 'basis']);
     expect(expectedLegendEntries(JSON.parse(readFileSync(join(out, 'errors.vl.json'), 'utf8')))).toEqual(['e_H, N_c = 3, N_f = 8', 'e_L2, N_c = 3, N_f = 8', 'e_H, N_c = 4, N_f = 8', 'e_L2, N_c = 4, N_f = 8']);
+  });
+});
+
 describe('neural-operator darcy at --quick sizes with --json', () => {
   test('JSON whole, promised fields, loss and heatmap figures readable, a loadable 2D parameter file', async () => {
     const out = join(dir, 'darcy');
