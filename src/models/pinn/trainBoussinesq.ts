@@ -10,6 +10,7 @@
  * @module
  */
 import { checkInteger, checkOneOf, checkPositive } from '../../core/check';
+import { InvalidTypeError } from '../../core/errors';
 import { RunWatch } from '../../core/progress';
 import { checkRunOptions, emptyRunStats, type RunOptions, type RunResult } from '../../core/run';
 import type { SolveStatus } from '../../core/status';
@@ -96,7 +97,10 @@ export interface BoussinesqStats {
  * ```
  */
 export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptions: RunOptions = {}): BoussinesqRunResult {
+  if (problem === null || typeof problem !== 'object' || Array.isArray(problem) || ArrayBuffer.isView(problem)) throw new InvalidTypeError('problem', 'a BoussinesqProblem object', problem);
   checkRunOptions(runOptions);
+  if (Array.isArray(runOptions) || ArrayBuffer.isView(runOptions)) throw new InvalidTypeError('runOptions', 'a RunOptions object', runOptions);
+  if (problem.full !== undefined && typeof problem.full !== 'boolean') throw new InvalidTypeError('problem.full', 'a boolean', problem.full);
   const full = problem.full === true;
   const hidden = problem.hidden ?? (full ? [30, 30, 30, 30, 30, 30] : [8, 8]);
   hidden.forEach((w, l) => checkInteger(`problem.hidden[${l}]`, w, 1));
