@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BoussinesqLoss, trainBoussinesqProfile, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
+import { BoussinesqLoss, parseBoussinesqCheckpoint, trainBoussinesqProfile, type BoussinesqCheckpoint, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
 import { AdamMinimizer } from '../../../src/optim/adam';
 import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
@@ -56,7 +56,7 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
   test('interior loss: value equals the residuals assembled from parityJets2d/omegaAnsatzJets; gradient (all nets + λ) matches central differences; Adam steps with a λ group lower it', () => {
     const rng = new Rng(6);
     const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, 4, 4, 1], 'silu'), rng));
-    const loss = new BoussinesqLoss(nets);
+    const loss = new BoussinesqLoss(nets, { interior: 1 });
     const pts = Float64Array.from({ length: 16 }, () => 3 * rng.uniform());
     loss.setPoints(pts);
     const theta = new Float64Array(loss.size);
@@ -78,6 +78,11 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
       ref += r.reduce((a, v) => a + v * v, 0) / 8;
     }
     expect(Math.abs(f - ref)).toBeLessThan(1e-13 * ref);
+    expect(loss.parts.interior).toBe(f);
+    // default weights of (B.4.1): 0.1 on the interior mean, 1 on the boundary
+    const weighted = new BoussinesqLoss(nets);
+    weighted.setPoints(pts);
+    expect(Math.abs(weighted.evaluate(theta, new Float64Array(loss.size)) - 0.1 * ref)).toBeLessThan(1e-13 * ref);
     // boundary terms: U2 = 0 on z2 = 0; Φ = Ψ = 0 and ∇_y U = 0 on the far sides (here z_max = 3)
     loss.setPoints(pts, [0.5, 0, 2.2, 0], [3, 1.1, 0.4, 3, 3, 2.5]);
     const fb = loss.evaluate(theta, g);
@@ -115,5 +120,32 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
     expect(full.stats.parameters).toBe(28627);
     expect(() => trainBoussinesqProfile({ hidden: [0] })).toThrow(/hidden/);
     expect(() => trainBoussinesqProfile({ lambda0: 0 })).toThrow(/lambda0/);
+  });
+});
+
+describe('Boussinesq checkpoints', () => {
+  test.each(['ssbroyden1', 'lbfgs'] as const)('%s: checkpoint → JSON → resume is bit-identical to the uninterrupted run; foreign or mismatched checkpoints are refused', (method) => {
+    const base = { adamEpochs: 6, quasiNewtonIterations: 12, resampleEvery: 4, interior: 30, sides: 6, hidden: [4, 4], method, seed: 3 } as const;
+    const saved: BoussinesqCheckpoint[] = [];
+    const whole = trainBoussinesqProfile({ ...base, checkpointEvery: 4, onCheckpoint: (c) => saved.push(JSON.parse(JSON.stringify(c))) });
+    expect(whole.status).toBe('success');
+    expect(saved.map((c) => c.iterations)).toEqual([0, 4, 8]);
+    expect(saved[0].history.loss).toHaveLength(6); // taken at the switch from Adam
+    for (const c of saved) {
+      const resumed = trainBoussinesqProfile({ ...base, resume: parseBoussinesqCheckpoint(JSON.stringify(c)) });
+      expect(resumed.status).toBe('success');
+      expect(Array.from(resumed.final.theta)).toEqual(Array.from(whole.final.theta));
+      expect(resumed.history).toEqual(whole.history);
+      expect(resumed.final.loss).toBe(whole.final.loss);
+    }
+    // a longer budget continues from the same state
+    const longer = trainBoussinesqProfile({ ...base, quasiNewtonIterations: 16, resume: saved[2] });
+    expect(longer.history.loss.slice(0, 18)).toEqual(whole.history.loss);
+    expect(() => trainBoussinesqProfile({ ...base, seed: 4, resume: saved[1] })).toThrow(/problem\.seed/);
+    expect(() => trainBoussinesqProfile({ ...base, quasiNewtonIterations: 5, resume: saved[2] })).toThrow(/quasiNewtonIterations/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], format: 'other' }))).toThrow(/checkpoint\.format/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], theta: saved[1].theta.slice(1) }))).toThrow(/checkpoint\.theta\.length/);
+    expect(() => parseBoussinesqCheckpoint('{"format"')).toThrow(/checkpoint/);
+    expect(() => trainBoussinesqProfile({ ...base, checkpointEvery: 3 })).toThrow(/checkpointEvery/);
   });
 });
