@@ -13,7 +13,9 @@ import type { RunOptions } from '../core/run';
 import { runBoussinesqExperiment } from '../models/pinn/experiments/boussinesq';
 import { AUTHOR_CHECKPOINT_ITERATIONS, AUTHOR_LOSSES, runBurgersExperiment } from '../models/pinn/experiments/burgers';
 import type { ProfileCheckpoint } from '../models/pinn/checkpoint';
-import { readProfileCheckpoint, writeProfileCheckpoint } from '../node/pinnCheckpoint';
+import { BOUSSINESQ_RESUME_FIELDS, type BoussinesqCheckpoint } from '../models/pinn/boussinesqCheckpoint';
+import { resolveBoussinesqProblem, type BoussinesqProblem } from '../models/pinn/trainBoussinesq';
+import { readBoussinesqCheckpoint, readProfileCheckpoint, writeBoussinesqCheckpoint, writeProfileCheckpoint } from '../node/pinnCheckpoint';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome } from './framework/experiment';
 import type { FigureSpec } from './framework/figures';
 import { flag, type FlagValues } from './framework/flags';
@@ -29,15 +31,16 @@ const flags = {
   full: flag.boolean({ default: false, help: 'boussinesq: the thesis configuration (six 2→30×6→1 SiLU networks, 28,627 parameters, L-BFGS instead of a 6.6 GB dense H)' }),
   lambda: flag.number({ min: 0, minExclusive: true, max: 10, default: (f) => (bous(f) ? 3 : 0.5), defaultText: '0.5 (boussinesq: 3, the initial λ)', example: '0.4', help: 'burgers: the fixed exponent λ of u = (1 − t)^λ U(y); boussinesq: the initial λ (trained)' }),
   asymptotics: flag.choice(['exact', 'weak'] as const, { default: 'exact', example: 'weak', help: 'burgers: far field by cutoff × law (exact, member C = 1) or a Neumann condition (weak, C = 7/6 for λ = ½)' }),
-  batch: flag.integer({ min: 1, max: 1e6, default: (f) => (bous(f) ? (full(f) ? 5000 : 400) : 10000), defaultText: '10000 (boussinesq: 400, --full 5000)', quick: (f) => (bous(f) ? 100 : 200), quickText: '200 (boussinesq: 100)', example: '1000', help: 'collocation points per sample set (boussinesq: interior points; 50 per boundary side, --full 1000, --quick 20)' }),
+  batch: flag.integer({ min: 1, max: 1e6, default: (f) => (bous(f) ? (full(f) ? 5000 : 400) : 10000), defaultText: '10000 (boussinesq: 400, --full 5000)', quick: (f) => (bous(f) ? 100 : 200), quickText: '200 (boussinesq: 100)', example: '1000', help: 'collocation points per sample set (boussinesq: interior points, half on [0, 30]², half on [0, 5]²)' }),
+  sides: flag.integer({ min: 1, max: 1e6, default: (f) => (full(f) ? 1000 : 50), defaultText: '50 (--full 1000)', quick: 20, example: '100', help: 'boussinesq: points on each boundary side per sample set (z2 = 0, z1 = z_max, z2 = z_max)' }),
   iterations: flag.integer({ min: 0, max: 1e7, default: (f) => (bous(f) ? (full(f) ? 40000 : 300) : 20000), defaultText: '20000 (boussinesq: 300 after Adam, --full 40000)', quick: (f) => (bous(f) ? 50 : 150), quickText: '150 (boussinesq: 50)', example: '2000', help: 'quasi-Newton iterations (SSBroyden1; boussinesq --full: L-BFGS), after the Adam epochs for boussinesq' }),
   resampleEvery: flag.integer({ min: 1, max: 1e7, default: (f) => (bous(f) && !full(f) ? 100 : 1000), defaultText: '1000 (boussinesq: 100, --full 1000)', quick: (f) => (bous(f) ? 25 : 50), quickText: '50 (boussinesq: 25)', example: '500', help: 'iterations between resampling the points and restarting the minimizer (H symmetrized, Cholesky-checked)' }),
   adamEpochs: flag.integer({ min: 0, max: 1e7, default: (f) => (full(f) ? 10000 : 300), defaultText: '300 (--full 10000)', quick: 50, example: '1000', help: 'boussinesq: Adam epochs before the quasi-Newton phase (resampling every epoch)' }),
   hidden: flag.numberList({ min: 1, max: 1000, default: (f) => (bous(f) ? (full(f) ? [30, 30, 30, 30, 30, 30] : [8, 8]) : [20, 20, 20]), defaultText: '20,20,20 (901 parameters; boussinesq: 8,8 per network, --full 30 ×6)', example: '20,20,20', help: 'hidden widths of the network (boussinesq: of each of the six networks)' }),
   seed: flag.integer({ min: 0, max: 2147483646, default: 0, example: '1', help: 'seed of the initialization and of the sampled points' }),
-  checkpoint: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'burgers: write a checkpoint (parameters, H, generator, counters, loss history) to this file, atomically, every --checkpoint-every iterations' }),
+  checkpoint: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'write a checkpoint (parameters, H, generator, counters, loss history) to this file, atomically, every --checkpoint-every iterations (boussinesq: of the quasi-Newton phase, and at its start)' }),
   checkpointEvery: flag.integer({ min: 1, max: 1e7, default: (f) => f.resampleEvery as number, defaultText: '--resample-every', example: '5000', help: 'checkpoint period in iterations, a multiple of --resample-every (checkpoints are taken at restarts)' }),
-  resume: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'burgers: continue from this checkpoint (same --lambda, --asymptotics, --batch, --resample-every, --seed, --hidden); bit-identical to an uninterrupted run' }),
+  resume: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'continue from this checkpoint (same settings; --iterations may grow); bit-identical to an uninterrupted run' }),
 };
 
 type Flags = FlagValues<typeof flags>;
@@ -85,21 +88,49 @@ function readResume(f: Flags): ProfileCheckpoint {
   return c;
 }
 
+function boussinesqProblem(f: Flags): BoussinesqProblem {
+  return {
+    full: f.full, hidden: f.hidden, interior: f.batch, sides: f.sides, adamEpochs: f.adamEpochs, quasiNewtonIterations: f.iterations, resampleEvery: f.resampleEvery,
+    lambda0: f.lambda, seed: f.seed, checkpointEvery: f.checkpoint === '' ? 0 : f.checkpointEvery,
+  };
+}
+
+/** Read and validate a Boussinesq `--resume` checkpoint and compare it with the flags. */
+function readBoussinesqResume(f: Flags): BoussinesqCheckpoint {
+  let c: BoussinesqCheckpoint;
+  try {
+    c = readBoussinesqCheckpoint(f.resume);
+  } catch (error) {
+    throw new UsageError(`--resume ${f.resume} is not a usable singularis Boussinesq checkpoint: ${(error as Error).message}`);
+  }
+  const p = resolveBoussinesqProblem({ ...boussinesqProblem(f), checkpointEvery: 0 });
+  const names: Record<string, string> = { hidden: '--hidden', interior: '--batch', sides: '--sides', adamEpochs: '--adam-epochs', resampleEvery: '--resample-every', method: '--full', lambda0: '--lambda', seed: '--seed' };
+  for (const field of BOUSSINESQ_RESUME_FIELDS) {
+    const given = JSON.stringify(p[field]);
+    const saved = JSON.stringify((c.problem as unknown as Record<string, unknown>)[field]);
+    if (given === saved) continue;
+    const name = names[field];
+    if (name === undefined) throw new UsageError(`--resume ${f.resume} was written with ${field} = ${saved}, which this command does not offer (it uses ${given})`);
+    throw new UsageError(`${name} must match the checkpoint (${field} = ${saved}) to resume from ${f.resume} (got ${given})`);
+  }
+  if (c.iterations > f.iterations) throw new UsageError(`--iterations must be at least the checkpoint's ${c.iterations} iterations to resume from ${f.resume} (got ${f.iterations})`);
+  return c;
+}
+
 function check(f: Flags): void {
   const bad = f.hidden.find((w) => !Number.isInteger(w));
   if (bad !== undefined) throw new UsageError(`--hidden must be comma-separated integers in [1, 1000] (got "${bad}")`);
   if (f.hidden.length === 0) throw new UsageError('--hidden needs at least one hidden width');
-  if (bous(f)) {
-    if (f.checkpoint !== '' || f.resume !== '') throw new UsageError('--checkpoint and --resume are offered for --case burgers only');
-    if (f.asymptotics === 'weak') throw new UsageError('--asymptotics applies to --case burgers only (the Boussinesq far field is a Neumann condition)');
-    return;
-  }
-  if (f.full) throw new UsageError('--full applies to --case boussinesq only');
+  if (bous(f) && f.asymptotics === 'weak') throw new UsageError('--asymptotics applies to --case burgers only (the Boussinesq far field is a Neumann condition)');
+  if (!bous(f) && f.full) throw new UsageError('--full applies to --case boussinesq only');
   if (f.checkpoint !== '') {
     checkWritableFile(f.checkpoint);
     if (f.checkpointEvery % f.resampleEvery !== 0) throw new UsageError(`--checkpoint-every must be a multiple of --resample-every ${f.resampleEvery} (got ${f.checkpointEvery})`);
   }
-  if (f.resume !== '') readResume(f);
+  if (f.resume !== '') {
+    if (bous(f)) readBoussinesqResume(f);
+    else readResume(f);
+  }
 }
 
 function parameterCount(widths: number[]): number {
@@ -174,17 +205,25 @@ async function runBurgers(ctx: ExperimentContext<Flags>): Promise<ExperimentOutc
 
 async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const f = ctx.flags;
-  const sides = ctx.quick ? 20 : f.full ? 1000 : 50;
+  const sides = f.sides;
+  const resume = f.resume === '' ? undefined : readBoussinesqResume(f);
+  let lastCheckpoint: number | null = null;
   const out = runBoussinesqExperiment({
-    full: f.full, hidden: f.hidden, interior: f.batch, sides, adamEpochs: f.adamEpochs, quasiNewtonIterations: f.iterations, resampleEvery: f.resampleEvery,
-    lambda0: f.lambda, seed: f.seed,
+    ...boussinesqProblem(f), resume,
+    onCheckpoint: f.checkpoint === '' ? undefined : (c) => {
+      writeBoussinesqCheckpoint(f.checkpoint, c);
+      lastCheckpoint = c.iterations;
+    },
   }, trainerOptions(ctx));
   const { run } = out;
   const h = run.history;
   const lambdaRows: Rows = [];
   const step = Math.max(1, Math.floor(h.lambda.length / 400));
   for (let k = 0; k < h.lambda.length; k += step) lambdaRows.push({ iteration: k + 1, lambda: h.lambda[k], series: h.phase[k] === 0 ? 'Adam' : 'quasi-Newton' });
-  const result = { ...out.summary, asymptotics: null, maxAbsErr: null, U1: null, U10: null, U100: null, lambda0: f.lambda, batch: f.batch, sides };
+  const result = {
+    ...out.summary, asymptotics: null, maxAbsErr: null, U1: null, U10: null, U100: null, lambda0: f.lambda, batch: f.batch, sides, lossParts: run.final.parts,
+    resumedFrom: resume?.iterations ?? null, checkpointFile: f.checkpoint === '' ? null : resolve(f.checkpoint), lastCheckpointIteration: lastCheckpoint,
+  };
   const table = formatTable(['quantity', 'value'], [
     ['status', `${run.status}: ${run.message}`], ['parameters (with λ)', String(run.stats.parameters)], ['Adam epochs, quasi-Newton iterations', `${run.stats.adamEpochs}, ${run.stats.nsteps - run.stats.adamEpochs}`],
     ['final loss', run.final.loss.toExponential(4)], ['λ', run.final.lambda.toPrecision(8)],
@@ -205,7 +244,7 @@ async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentO
   const files = [{ name: 'parameters.json', content: JSON.stringify({ format: 'singularis/pinn-boussinesq-parameters', hidden: f.hidden, lambda: run.final.lambda, loss: run.final.loss, theta: Array.from(run.final.theta) }), description: `θ: the parameters of the six networks (Ω1, Ω2, U1, U2, Φ, Ψ; widths [2, ${f.hidden.join(', ')}, 1], SiLU) and λ last` }];
   return {
     status: run.status, message: run.status === 'success' ? '' : `training ended with status ${run.status}: ${run.message}`, result,
-    summary: `Boussinesq profile (thesis B.4), hidden widths [${f.hidden.join(', ')}] per network, ${f.batch} interior and ${sides} points per side, ${f.adamEpochs} Adam epochs then ${f.iterations} quasi-Newton iterations resampling every ${f.resampleEvery}.\n\n\`\`\`\n${table}\n\`\`\`\n`,
+    summary: `Boussinesq profile (thesis B.4), hidden widths [${f.hidden.join(', ')}] per network, ${f.batch} interior and ${sides} points per side, ${f.adamEpochs} Adam epochs then ${f.iterations} quasi-Newton iterations resampling every ${f.resampleEvery}${resume ? `, resumed from ${f.resume} at quasi-Newton iteration ${resume.iterations}` : ''}.\n\n\`\`\`\n${table}\n\`\`\`\n${f.checkpoint === '' ? '' : `\nCheckpoint file: \`${resolve(f.checkpoint)}\` (last written at quasi-Newton iteration ${lastCheckpoint ?? 'none'}); continue with \`--resume\`.\n`}`,
     figures, completed: run.status === 'success' ? ['training'] : [], files,
   };
 }
@@ -226,7 +265,7 @@ export const pinnExperiment = defineExperiment({
   examples: ['--batch 1000 --iterations 2000', '--asymptotics weak --lambda 0.4', '--checkpoint run.ckpt.json', '--resume run.ckpt.json --iterations 40000', '--case boussinesq'],
   check,
   estimate: (f) => (bous(f)
-    ? (f.batch + 3 * (f.full ? 1000 : 50)) * (f.adamEpochs + 2 * f.iterations) * 6 * parameterCount([2, ...f.hidden, 1])
+    ? (f.batch + 3 * f.sides) * (f.adamEpochs + 2 * f.iterations) * 6 * parameterCount([2, ...f.hidden, 1])
     : f.batch * Math.max(1, f.iterations) * parameterCount([1, ...f.hidden, 1]) * 2),
   run: (ctx) => (bous(ctx.flags) ? runBoussinesq(ctx) : runBurgers(ctx)),
 });

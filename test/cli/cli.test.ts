@@ -156,6 +156,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--checkpoint', process.getuid?.() === 0 ? '/sys/singularis.ckpt.json' : join(locked, 'run.ckpt.json')], /--checkpoint .* cannot be written: cannot write in .* \((permission denied|read-only file system|.*)\)/],
       [['--checkpoint', join(dir, 'run.ckpt.json'), '--checkpoint-every', '75'], /--checkpoint-every must be a multiple of --resample-every 1000 \(got 75\)/],
       [['--case', 'boussinesq', '--asymptotics', 'weak'], /--asymptotics applies to --case burgers only/],
+      [['--case', 'boussinesq', '--resume', pinnCheckpoint], /--resume .* is not a usable singularis Boussinesq checkpoint: .*checkpoint\.format/],
       [['--full'], /--full applies to --case boussinesq only/],
       [['--batch', '1e6', '--iterations', '1e6'], /times the work of the default run .*--yes/],
     ],
@@ -464,12 +465,13 @@ describe('pinn at --quick sizes with --json', () => {
     expect(res.lossHistory).toEqual(first.lossHistory);
   });
 
-  test('pinn boussinesq: JSON whole, λ trained, figures readable', async () => {
+  test('pinn boussinesq: JSON whole, λ trained, figures readable; --resume from its quasi-Newton checkpoint ends bit-identically', async () => {
     const out = join(dir, 'pinn-boussinesq');
-    const r = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--out', out, '--json', '--quiet']);
+    const bousCkpt = join(dir, 'pinn-boussinesq.ckpt.json');
+    const r = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--checkpoint', bousCkpt, '--out', out, '--json', '--quiet']);
     expect(r.code).toBe(0);
     const json = oneJson(r.stdout);
-    expect(json.flags).toMatchObject({ case: 'boussinesq', lambda: 3, batch: 100, iterations: 50, adamEpochs: 50, hidden: [8, 8] });
+    expect(json.flags).toMatchObject({ case: 'boussinesq', lambda: 3, batch: 100, sides: 20, iterations: 50, adamEpochs: 50, hidden: [8, 8] });
     const res = json.result as { case: string; lambda: number; iterations: number; loss: number; lossHistory: [number, number][]; parameters: number };
     expect(res.case).toBe('boussinesq');
     expect(res.iterations).toBe(100);
@@ -477,6 +479,14 @@ describe('pinn at --quick sizes with --json', () => {
     expect(Number.isFinite(res.loss)).toBe(true);
     expect(res.lambda).not.toBe(3);
     checkReportFigures(out, ['loss', 'lambda']);
+    expect(json.result.lastCheckpointIteration).toBe(25);
+    const again = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--resume', bousCkpt, '--out', join(dir, 'pinn-boussinesq-resumed'), '--json', '--quiet']);
+    expect(again.code).toBe(0);
+    const resumed = oneJson(again.stdout).result as typeof res & { resumedFrom: number };
+    expect(resumed.resumedFrom).toBe(25);
+    expect(resumed.loss).toBe(res.loss);
+    expect(resumed.lambda).toBe(res.lambda);
+    expect(resumed.lossHistory).toEqual(res.lossHistory);
   });
 });
 
