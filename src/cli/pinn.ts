@@ -32,6 +32,7 @@ const flags = {
   lambda: flag.number({ min: 0, minExclusive: true, max: 10, default: (f) => (bous(f) ? 3 : 0.5), defaultText: '0.5 (boussinesq: 3, the initial λ)', example: '0.4', help: 'burgers: the fixed exponent λ of u = (1 − t)^λ U(y); boussinesq: the initial λ (trained)' }),
   asymptotics: flag.choice(['exact', 'weak'] as const, { default: 'exact', example: 'weak', help: 'burgers: far field by cutoff × law (exact, member C = 1) or a Neumann condition (weak, C = 7/6 for λ = ½)' }),
   batch: flag.integer({ min: 1, max: 1e6, default: (f) => (bous(f) ? (full(f) ? 5000 : 400) : 10000), defaultText: '10000 (boussinesq: 400, --full 5000)', quick: (f) => (bous(f) ? 100 : 200), quickText: '200 (boussinesq: 100)', example: '1000', help: 'collocation points per sample set (boussinesq: interior points, half on [0, 30]², half on [0, 5]²)' }),
+  smoothness: flag.integer({ min: 0, max: 1e6, default: (f) => f.batch as number, defaultText: '--batch', example: '5000', help: 'boussinesq: smoothness points per sample set (half on [0, 3]², half on [0, 0.5]²); 0 drops the smoothness term' }),
   sides: flag.integer({ min: 1, max: 1e6, default: (f) => (full(f) ? 1000 : 50), defaultText: '50 (--full 1000)', quick: 20, example: '100', help: 'boussinesq: points on each boundary side per sample set (z2 = 0, z1 = z_max, z2 = z_max)' }),
   iterations: flag.integer({ min: 0, max: 1e7, default: (f) => (bous(f) ? (full(f) ? 40000 : 300) : 20000), defaultText: '20000 (boussinesq: 300 after Adam, --full 40000)', quick: (f) => (bous(f) ? 50 : 150), quickText: '150 (boussinesq: 50)', example: '2000', help: 'quasi-Newton iterations (SSBroyden1; boussinesq --full: L-BFGS), after the Adam epochs for boussinesq' }),
   resampleEvery: flag.integer({ min: 1, max: 1e7, default: (f) => (bous(f) && !full(f) ? 100 : 1000), defaultText: '1000 (boussinesq: 100, --full 1000)', quick: (f) => (bous(f) ? 25 : 50), quickText: '50 (boussinesq: 25)', example: '500', help: 'iterations between resampling the points and restarting the minimizer (H symmetrized, Cholesky-checked)' }),
@@ -90,7 +91,7 @@ function readResume(f: Flags): ProfileCheckpoint {
 
 function boussinesqProblem(f: Flags): BoussinesqProblem {
   return {
-    full: f.full, hidden: f.hidden, interior: f.batch, sides: f.sides, adamEpochs: f.adamEpochs, quasiNewtonIterations: f.iterations, resampleEvery: f.resampleEvery,
+    full: f.full, hidden: f.hidden, interior: f.batch, smoothness: f.smoothness, sides: f.sides, adamEpochs: f.adamEpochs, quasiNewtonIterations: f.iterations, resampleEvery: f.resampleEvery,
     lambda0: f.lambda, seed: f.seed, checkpointEvery: f.checkpoint === '' ? 0 : f.checkpointEvery,
   };
 }
@@ -104,7 +105,7 @@ function readBoussinesqResume(f: Flags): BoussinesqCheckpoint {
     throw new UsageError(`--resume ${f.resume} is not a usable singularis Boussinesq checkpoint: ${(error as Error).message}`);
   }
   const p = resolveBoussinesqProblem({ ...boussinesqProblem(f), checkpointEvery: 0 });
-  const names: Record<string, string> = { hidden: '--hidden', interior: '--batch', sides: '--sides', adamEpochs: '--adam-epochs', resampleEvery: '--resample-every', method: '--full', lambda0: '--lambda', seed: '--seed' };
+  const names: Record<string, string> = { hidden: '--hidden', interior: '--batch', smoothness: '--smoothness', sides: '--sides', adamEpochs: '--adam-epochs', resampleEvery: '--resample-every', method: '--full', lambda0: '--lambda', seed: '--seed' };
   for (const field of BOUSSINESQ_RESUME_FIELDS) {
     const given = JSON.stringify(p[field]);
     const saved = JSON.stringify((c.problem as unknown as Record<string, unknown>)[field]);
@@ -232,7 +233,7 @@ async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentO
   const figures: FigureSpec[] = h.loss.length === 0 ? [] : [
     {
       name: 'loss',
-      spec: lineChartSpec(out.rows, { x: 'iteration', y: 'value', series: 'series', seriesTitle: 'phase', logY: true, title: 'Boussinesq profile: training loss', xTitle: 'Adam epoch, then quasi-Newton iteration', yTitle: 'loss (residuals + boundary terms)' }),
+      spec: lineChartSpec(out.rows, { x: 'iteration', y: 'value', series: 'series', seriesTitle: 'phase', logY: true, title: 'Boussinesq profile: training loss', xTitle: 'Adam epoch, then quasi-Newton iteration', yTitle: 'loss 0.1(L_i + L_s) + L_b (eq. B.4.1)' }),
       caption: `Training loss, ${run.stats.adamEpochs} Adam epochs then quasi-Newton iterations, ${run.stats.parameters} parameters (thesis B.4; the reference run at 28,627 parameters: 30.3 at the start of Adam, 4.2e-5 after 10,000 epochs, 4.87e-11 after 40,000 SSBroyden1 iterations).`,
     },
     {
@@ -265,7 +266,7 @@ export const pinnExperiment = defineExperiment({
   examples: ['--batch 1000 --iterations 2000', '--asymptotics weak --lambda 0.4', '--checkpoint run.ckpt.json', '--resume run.ckpt.json --iterations 40000', '--case boussinesq'],
   check,
   estimate: (f) => (bous(f)
-    ? (f.batch + 3 * f.sides) * (f.adamEpochs + 2 * f.iterations) * 6 * parameterCount([2, ...f.hidden, 1])
+    ? (f.batch + 3 * f.sides + 3 * f.smoothness) * (f.adamEpochs + 2 * f.iterations) * 6 * parameterCount([2, ...f.hidden, 1])
     : f.batch * Math.max(1, f.iterations) * parameterCount([1, ...f.hidden, 1]) * 2),
   run: (ctx) => (bous(ctx.flags) ? runBoussinesq(ctx) : runBurgers(ctx)),
 });

@@ -23,6 +23,8 @@ export interface ResolvedBoussinesqProblem {
   interior: number;
   /** Points per boundary side. */
   sides: number;
+  /** Smoothness points per sample set (0 = no smoothness term). */
+  smoothness: number;
   /** z_max. */
   zMax: number;
   /** Adam epochs. */
@@ -40,7 +42,7 @@ export interface ResolvedBoussinesqProblem {
   /** Seed. */
   seed: number;
   /** Loss weights. */
-  weights: { interior: number; boundary: number };
+  weights: { interior: number; smoothness: number; boundary: number };
   /** Checkpoint period in quasi-Newton iterations (0 = none). */
   checkpointEvery: number;
 }
@@ -157,4 +159,4 @@ export function parseBoussinesqCheckpoint(text: string): BoussinesqCheckpoint {
 }
 
 /** Settings that must agree between a checkpoint and the run resuming it (all but the quasi-Newton budget). */
-export const BOUSSINESQ_RESUME_FIELDS = ['hidden', 'interior', 'sides', 'zMax', 'adamEpochs', 'resampleEvery', 'method', 'lambda0', 'lambdaLr', 'seed', 'weights'] as const;
+export const BOUSSINESQ_RESUME_FIELDS = ['hidden', 'interior', 'sides', 'smoothness', 'zMax', 'adamEpochs', 'resampleEvery', 'method', 'lambda0', 'lambdaLr', 'seed', 'weights'] as const;

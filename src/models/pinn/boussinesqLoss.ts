@@ -6,7 +6,7 @@
  * smoothness) + boundary exactly).
  * Networks (2 → … → 1, SiLU): Ω1 (even in z1), Ω2 (odd), U1 (odd), U2 (even), Φ (odd), Ψ (even); Ω =
  * −z1 + z1z2Ω1 + z1²Ω2. Parameter vector θ = [net 0 | … | net 5 | λ]. The smoothness term L_s = mean
- * |∇_z R|² is not part of this class: it needs mixed second derivatives of the networks (docs/pinn.md).
+ * |∇_z R|² is `BoussinesqSmoothness` (it needs second-order jets, here only first order).
  *
  * @module
  */

@@ -12,5 +12,6 @@ export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type
 export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';
 export { BoussinesqLoss } from './boussinesqLoss';
+export { BoussinesqSmoothness } from './boussinesqSmoothness';
 export { trainBoussinesqProfile, resolveBoussinesqProblem, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult, type BoussinesqStats } from './trainBoussinesq';
 export { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, parseBoussinesqCheckpoint, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';

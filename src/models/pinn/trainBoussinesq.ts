@@ -4,7 +4,8 @@
  * Adam's first step being its learning rate; the thesis text says 0.1 — and ×0.9 at half the epochs), then
  * SSBroyden1 (dense, with resampling restarts) or, for sizes where the dense H does not fit, L-BFGS
  * restarted at each resampling, with checkpoints at the restarts of that phase and a bit-identical resume.
- * Loss: 0.1·interior residuals + boundary terms of {@link BoussinesqLoss} (no smoothness term yet). Defaults are
+ * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean |∇_z R|² on
+ * points half in [0, 3]², half in [0, 0.5]²) + boundary terms of {@link BoussinesqLoss}. Defaults are
  * a reduced size that runs in minutes; `full: true` selects the thesis configuration (6 × 4,771 + 1
  * parameters, 5000 interior and 1000 points per side, 10,000 Adam epochs, 40,000 quasi-Newton iterations,
  * which needs L-BFGS: a dense H would take 6.6 GB).
@@ -26,6 +27,7 @@ import { sampleBoxMixture, sampleBoxSide } from '../../random/boxSamplers';
 import { Rng } from '../../random/rng';
 import { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, BOUSSINESQ_RESUME_FIELDS, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';
 import { BoussinesqLoss } from './boussinesqLoss';
+import { BoussinesqSmoothness } from './boussinesqSmoothness';
 
 /**
  * The Boussinesq training problem (defaults: reduced size; `full: true` for the thesis sizes).
@@ -43,6 +45,8 @@ export interface BoussinesqProblem {
   interior?: number;
   /** Points per boundary side (default 50; full 1000). */
   sides?: number;
+  /** Smoothness points per sample set, half on [0, 3]², half on [0, 0.5]² (default: as many as interior points; 0 = no smoothness term). */
+  smoothness?: number;
   /** z_max (default 30). */
   zMax?: number;
   /** Adam epochs (default 300; full 10,000). */
@@ -59,8 +63,8 @@ export interface BoussinesqProblem {
   seed?: number;
   /** Adam learning rate of λ (default 0.01, the reference run; the thesis text says 0.1). */
   lambdaLr?: number;
-  /** Loss weights of the interior and boundary means (default 0.1 and 1, thesis (B.4.1)). */
-  weights?: { interior?: number; boundary?: number };
+  /** Loss weights of the interior, smoothness and boundary means (default 0.1, 0.1 and 1, thesis (B.4.1)). */
+  weights?: { interior?: number; smoothness?: number; boundary?: number };
   /** Emit a checkpoint at the start of the quasi-Newton phase and every this many of its iterations (a multiple of resampleEvery; default 0 = never). */
   checkpointEvery?: number;
   /** Receives each checkpoint (write it with `writeBoussinesqCheckpoint` of `singularis/node`). */
@@ -77,8 +81,8 @@ export interface BoussinesqFinal {
   lambda: number;
   /** Loss on the last sample set. */
   loss: number;
-  /** Unweighted interior mean (the reference's "pde loss") and boundary sum at the last evaluation. */
-  parts: { interior: number; boundary: number };
+  /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary sum at the last evaluation. */
+  parts: { interior: number; smoothness: number; boundary: number };
 }
 
 /** Loss and λ per iteration (Adam epochs first, then quasi-Newton iterations). */
@@ -125,6 +129,8 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
   let rng = new Rng(p.seed);
   const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, ...p.hidden, 1], 'silu'), rng));
   const loss = new BoussinesqLoss(nets, p.weights);
+  const smooth = p.smoothness > 0 && p.weights.smoothness > 0 ? new BoussinesqSmoothness(nets, p.weights.smoothness) : undefined;
+  const sBox = Math.min(3, zMax);
   const theta = new Float64Array(loss.size);
   let o = 0;
   for (const net of nets) {
@@ -140,8 +146,12 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
     far.set(sampleBoxSide(rng, box, 0, 'hi', sides));
     far.set(sampleBoxSide(rng, box, 1, 'hi', sides), 2 * sides);
     loss.setPoints(pts, bottom, far);
+    if (smooth !== undefined) smooth.setPoints(sampleBoxMixture(rng, [{ lo: [0, 0], hi: [sBox, sBox] }, { lo: [0, 0], hi: [sBox / 6, sBox / 6] }], [1, 1], p.smoothness));
   };
-  const fg = (x: Float64Array, g: Float64Array) => loss.evaluate(x, g);
+  const fg = (x: Float64Array, g: Float64Array) => {
+    const f0 = loss.evaluate(x, g);
+    return smooth === undefined || !Number.isFinite(f0) ? f0 : f0 + smooth.evaluate(x, g);
+  };
   const history: BoussinesqHistory = resume === undefined ? { loss: [], lambda: [], phase: [] } : { loss: resume.history.loss.slice(), lambda: resume.history.lambda.slice(), phase: resume.history.phase.slice() };
   const watch = new RunWatch(runOptions);
   const total = adamEpochs + qnIterations;
@@ -254,8 +264,8 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
       }
     }
   }
-  if (Number.isFinite(f)) loss.evaluate(x, new Float64Array(loss.size)); // components at the final iterate (on the last sample set)
-  const final = { theta: Float64Array.from(x), lambda: x[loss.size - 1], loss: f, parts: { ...loss.parts } };
+  if (Number.isFinite(f)) fg(x, new Float64Array(loss.size)); // components at the final iterate (on the last sample set)
+  const final = { theta: Float64Array.from(x), lambda: x[loss.size - 1], loss: f, parts: { ...loss.parts, smoothness: smooth?.value ?? 0 } };
   const n = history.loss.length;
   const adamDone = history.phase.reduce((a, v) => a + (v === 0 ? 1 : 0), 0);
   return {
@@ -287,6 +297,7 @@ export function resolveBoussinesqProblem(problem: BoussinesqProblem): ResolvedBo
   return {
     hidden: hidden.slice(),
     interior: checkInteger('problem.interior', problem.interior ?? (full ? 5000 : 400), 1),
+    smoothness: checkInteger('problem.smoothness', problem.smoothness ?? problem.interior ?? (full ? 5000 : 400), 0),
     sides: checkInteger('problem.sides', problem.sides ?? (full ? 1000 : 50), 1),
     zMax: checkPositive('problem.zMax', problem.zMax ?? 30),
     adamEpochs: checkInteger('problem.adamEpochs', problem.adamEpochs ?? (full ? 10000 : 300), 0),
@@ -296,7 +307,7 @@ export function resolveBoussinesqProblem(problem: BoussinesqProblem): ResolvedBo
     lambda0: checkPositive('problem.lambda0', problem.lambda0 ?? 3),
     lambdaLr: checkPositive('problem.lambdaLr', problem.lambdaLr ?? 0.01),
     seed: checkInteger('problem.seed', problem.seed ?? 0, 0),
-    weights: { interior: checkNonNegative('problem.weights.interior', w.interior ?? 0.1), boundary: checkNonNegative('problem.weights.boundary', w.boundary ?? 1) },
+    weights: { interior: checkNonNegative('problem.weights.interior', w.interior ?? 0.1), smoothness: checkNonNegative('problem.weights.smoothness', w.smoothness ?? 0.1), boundary: checkNonNegative('problem.weights.boundary', w.boundary ?? 1) },
     checkpointEvery,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoussinesqLoss, parseBoussinesqCheckpoint, trainBoussinesqProfile, type BoussinesqCheckpoint, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
 import { AdamMinimizer } from '../../../src/optim/adam';
+import { BoussinesqSmoothness } from '../../../src/models/pinn/boussinesqSmoothness';
 import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
 
@@ -147,5 +148,53 @@ describe('Boussinesq checkpoints', () => {
     expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], theta: saved[1].theta.slice(1) }))).toThrow(/checkpoint\.theta\.length/);
     expect(() => parseBoussinesqCheckpoint('{"format"')).toThrow(/checkpoint/);
     expect(() => trainBoussinesqProfile({ ...base, checkpointEvery: 3 })).toThrow(/checkpointEvery/);
+  });
+});
+
+describe('Boussinesq smoothness term (mixed second derivatives through a 3-input first layer)', () => {
+  test('value = mean Σ|∇_z R|² from central differences of the residual assembly; gradient (all nets + λ) matches central differences', () => {
+    const rng = new Rng(8);
+    const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, 4, 3, 1], 'silu'), rng));
+    const smooth = new BoussinesqSmoothness(nets, 1);
+    const pts = Float64Array.from({ length: 12 }, () => 2.5 * rng.uniform());
+    smooth.setPoints(pts);
+    const size = nets.reduce((a, net) => a + net.params.length, 0) + 1;
+    const theta = new Float64Array(size);
+    let o = 0;
+    for (const net of nets) { theta.set(net.params, o); o += net.params.length; }
+    theta[size - 1] = 2.2;
+    const g = new Float64Array(size);
+    const f = smooth.evaluate(theta, g);
+    // independent value: ∂R/∂z_i by central differences of boussinesqResiduals on parityJets2d/omegaAnsatzJets
+    const parities = ['odd', 'even', 'odd', 'even'] as const;
+    const residualsAt = (z1: number, z2: number) => {
+      const F = new Float64Array(15);
+      omegaAnsatzJets(nets[0], nets[1], z1, z2, F, 0);
+      for (let k = 2; k < 6; k++) parityJets2d(nets[k], parities[k - 2], z1, z2, F, 3 * (k - 1));
+      return boussinesqResiduals(z1, z2, 2.2, F, new Float64Array(6));
+    };
+    let ref = 0;
+    const h = 1e-5;
+    for (let j = 0; j < 6; j++) {
+      const z1 = pts[2 * j], z2 = pts[2 * j + 1];
+      for (const [a, b] of [[h, 0], [0, h]]) {
+        const p = residualsAt(z1 + a, z2 + b), m = residualsAt(z1 - a, z2 - b);
+        for (let e = 0; e < 6; e++) ref += ((p[e] - m[e]) / (2 * h)) ** 2 / 6;
+      }
+    }
+    expect(Math.abs(f - ref)).toBeLessThan(1e-8 * ref); // central differences with h = 1e-5: error ~1e-10
+    expect(smooth.value).toBe(f);
+    let gmax = 0;
+    for (const v of g) gmax = Math.max(gmax, Math.abs(v));
+    let worst = 0;
+    for (let i = 0; i < size; i++) {
+      const t = Float64Array.from(theta);
+      t[i] = theta[i] + 1e-6;
+      const fp = smooth.evaluate(t, new Float64Array(size));
+      t[i] = theta[i] - 1e-6;
+      const fm = smooth.evaluate(t, new Float64Array(size));
+      worst = Math.max(worst, Math.abs((fp - fm) / 2e-6 - g[i]));
+    }
+    expect(worst / gmax).toBeLessThan(1e-6);
   });
 });
