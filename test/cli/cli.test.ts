@@ -443,7 +443,7 @@ describe('pinn at --quick sizes with --json', () => {
     expect(res.loss).toBeLessThan(1e-5); // spec check 11 (batch 200, 150 iterations)
     expect(res.lossHistory[0][0]).toBe(0);
     expect(res.lossHistory.at(-1)).toEqual([150, res.loss]);
-    expect(res.maxAbsErr).toBeLessThan(1e-2);
+    expect(res.maxAbsErr).toBeLessThan(1e-3); // 1.4e-4 at this budget (docs/pinn.md: 8e-5 without resampling)
     expect(res.U10).toBeCloseTo(-2, 2); // closed form U(10) = −2 (C = 1)
     expect(res.lastCheckpointIteration).toBe(100);
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
