@@ -15,6 +15,36 @@ export const BOUSSINESQ_CHECKPOINT_FORMAT = 'singularis/pinn-boussinesq-checkpoi
 /** The current Boussinesq checkpoint version. */
 export const BOUSSINESQ_CHECKPOINT_VERSION = 1;
 
+/** Weights of the terms of the Boussinesq loss, thesis (B.4.1). */
+export interface BoussinesqWeights {
+  /** Weight of the interior mean (0.1). */
+  interior: number;
+  /** Weight of the smoothness mean (0.1). */
+  smoothness: number;
+  /** Weight of the boundary terms (1). */
+  boundary: number;
+}
+
+/** Unweighted components of the Boussinesq loss at an evaluation. */
+export interface BoussinesqLossParts {
+  /** Interior mean of the sum of the six squared residuals (the reference's "pde loss"). */
+  interior: number;
+  /** Smoothness mean of Σ|∇_z R|². */
+  smoothness: number;
+  /** Sum of the boundary means. */
+  boundary: number;
+}
+
+/** Loss history stored in a checkpoint. */
+export interface BoussinesqCheckpointHistory {
+  /** Loss per iteration. */
+  loss: number[];
+  /** λ per iteration. */
+  lambda: number[];
+  /** 0 for Adam, 1 for the quasi-Newton phase. */
+  phase: number[];
+}
+
 /** The resolved settings of a Boussinesq run (every default filled in). */
 export interface ResolvedBoussinesqProblem {
   /** Hidden widths of each network. */
@@ -42,7 +72,7 @@ export interface ResolvedBoussinesqProblem {
   /** Seed. */
   seed: number;
   /** Loss weights. */
-  weights: { interior: number; smoothness: number; boundary: number };
+  weights: BoussinesqWeights;
   /** Checkpoint period in quasi-Newton iterations (0 = none). */
   checkpointEvery: number;
 }
@@ -80,7 +110,7 @@ export interface BoussinesqCheckpoint {
   /** Inverse Hessian, row-major (SSBroyden1), or empty (L-BFGS, restarted at each cycle). */
   inverseHessian: number[];
   /** History so far. */
-  history: { loss: number[]; lambda: number[]; phase: number[] };
+  history: BoussinesqCheckpointHistory;
 }
 
 function fail(field: string, expected: string, got: unknown): never {

@@ -18,6 +18,14 @@ import { backwardMlp, forwardMlp } from '../../nn/propagation';
 import { MlpWorkspace } from '../../nn/workspace';
 import { boussinesqResidualsUnchecked } from './boussinesq';
 
+/** Interior and boundary values of {@link BoussinesqLoss} (its weights, or its unweighted terms). */
+export interface BoussinesqLossTerms {
+  /** Interior mean of the sum of the six squared residuals (or its weight). */
+  interior: number;
+  /** Sum of the boundary means (or their weight). */
+  boundary: number;
+}
+
 /** Parity in z1 of each network, in θ order: Ω1, Ω2, U1, U2, Φ, Ψ. */
 const PARITY = [1, -1, -1, 1, -1, 1];
 
@@ -36,9 +44,9 @@ export class BoussinesqLoss {
   /** The six networks (Ω1, Ω2, U1, U2, Φ, Ψ). */
   readonly nets: readonly Mlp[];
   /** Weights of the interior and boundary means (default 0.1 and 1, thesis (B.4.1)). */
-  readonly weights: { interior: number; boundary: number };
+  readonly weights: BoussinesqLossTerms;
   /** Unweighted components at the last evaluation: interior mean (the reference's "pde loss") and boundary sum of means. */
-  readonly parts = { interior: 0, boundary: 0 };
+  readonly parts: BoussinesqLossTerms = { interior: 0, boundary: 0 };
   /** Length of θ: all network parameters plus λ. */
   readonly size: number;
   private readonly offsets: number[] = [];

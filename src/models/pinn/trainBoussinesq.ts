@@ -25,7 +25,7 @@ import { RestartingQuasiNewton } from '../../optim/restartLoop';
 import { maxAbs } from '../../optim/types';
 import { sampleBoxMixture, sampleBoxSide } from '../../random/boxSamplers';
 import { Rng } from '../../random/rng';
-import { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, BOUSSINESQ_RESUME_FIELDS, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';
+import { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, BOUSSINESQ_RESUME_FIELDS, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type BoussinesqLossParts, type BoussinesqWeights, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';
 import { BoussinesqLoss } from './boussinesqLoss';
 import { BoussinesqSmoothness } from './boussinesqSmoothness';
 
@@ -64,7 +64,7 @@ export interface BoussinesqProblem {
   /** Adam learning rate of λ (default 0.01, the reference run; the thesis text says 0.1). */
   lambdaLr?: number;
   /** Loss weights of the interior, smoothness and boundary means (default 0.1, 0.1 and 1, thesis (B.4.1)). */
-  weights?: { interior?: number; smoothness?: number; boundary?: number };
+  weights?: Partial<BoussinesqWeights>;
   /** Emit a checkpoint at the start of the quasi-Newton phase and every this many of its iterations (a multiple of resampleEvery; default 0 = never). */
   checkpointEvery?: number;
   /** Receives each checkpoint (write it with `writeBoussinesqCheckpoint` of `singularis/node`). */
@@ -82,7 +82,7 @@ export interface BoussinesqFinal {
   /** Loss on the last sample set. */
   loss: number;
   /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary sum at the last evaluation. */
-  parts: { interior: number; smoothness: number; boundary: number };
+  parts: BoussinesqLossParts;
 }
 
 /** Loss and λ per iteration (Adam epochs first, then quasi-Newton iterations). */
