@@ -1,8 +1,7 @@
 /**
  * Registry of `singularis reproduce <experiment>` commands. Each experiment adds one entry: an
  * `ExperimentDefinition` built with `defineExperiment` (see docs/cli.md), which gets help,
- * validation, interrupts, atomic reports, figures and `--json` from the shared layer. A plain
- * function `(argv) => Promise<exit code>` is still accepted while an experiment is being ported.
+ * validation, interrupts, atomic reports, figures and `--json` from the shared layer.
  * @module
  */
 import { billiardsExperiment } from './billiards';
@@ -18,9 +17,6 @@ import { samplingExperiment } from './sampling';
 import { msfemExperiment } from './msfem';
 import { pinnExperiment } from './pinn';
 
-/** An experiment written before the shared layer (argv in, exit code out). */
-export type Experiment = (argv: string[]) => Promise<number>;
-
 /** Experiments by name. */
 export const experiments: Record<string, RegisteredExperiment> = {
   billiards: billiardsExperiment,
@@ -35,8 +31,7 @@ export const experiments: Record<string, RegisteredExperiment> = {
   pinn: pinnExperiment,
 };
 
-/** The declared experiment called `name` (undefined for unknown or not-yet-ported ones). */
+/** The declared experiment called `name` (undefined for unknown ones). */
 export function findExperiment(name: string): AnyExperiment | undefined {
-  const e = Object.prototype.hasOwnProperty.call(experiments, name) ? experiments[name] : undefined;
-  return typeof e === 'function' ? undefined : e;
+  return Object.prototype.hasOwnProperty.call(experiments, name) ? experiments[name] : undefined;
 }

@@ -6,7 +6,6 @@
  * @module
  */
 import type { VegaLiteSpec } from './framework/figures';
-import { PLOTTING_HINT, renderFigure } from './framework/render';
 
 export type { VegaLiteSpec };
 
@@ -70,41 +69,4 @@ export function lineChartSpec(rows: Rows, o: LineChartOptions): VegaLiteSpec {
       ...(o.series ? { color: { field: o.series, type: 'nominal', title: o.seriesTitle ?? o.series, scale: { domain: seriesOrder(rows, o.series) } } } : {}),
     },
   };
-}
-
-/**
- * Render a Vega-Lite specification to SVG (for experiments not yet ported to the shared layer).
- * @deprecated return figure specifications from `run` instead (docs/cli.md)
- * @example
- * ```ts
- * const svg = await renderSvg(lineChartSpec(rows, options));
- * ```
- */
-export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const rendered = await renderFigure(spec, false);
-  if (rendered === null) throw new Error(PLOTTING_HINT);
-  return rendered.svg;
-}
-
-/**
- * A rendered multi-series line chart (for experiments not yet ported to the shared layer).
- * @deprecated use {@link lineChartSpec} and return the figure from `run` (docs/cli.md)
- * @example
- * ```ts
- * const svg = await lineChart(rows, { x: 'N', y: 'error', series: 'method', logX: true, logY: true, title: 'Convergence' });
- * ```
- */
-export async function lineChart(
-  rows: Rows,
-  options: { x: string; y: string; series?: string; logX?: boolean; logY?: boolean; title?: string; xTitle?: string; yTitle?: string; points?: boolean; width?: number; height?: number },
-): Promise<string> {
-  return renderSvg(
-    lineChartSpec(rows, {
-      ...options,
-      title: options.title ?? '',
-      xTitle: options.xTitle ?? options.x,
-      yTitle: options.yTitle ?? options.y,
-      seriesTitle: options.series,
-    }),
-  );
 }

@@ -75,9 +75,8 @@ export function experimentHelp(def: AnyExperiment): string {
 }
 
 /** `singularis reproduce` without a name. */
-export function experimentListing(defs: AnyExperiment[], legacy: string[]): string {
+export function experimentListing(defs: AnyExperiment[]): string {
   const rows: [string, string][] = defs.flatMap((d) => [[d.name, d.title], [`${d.name} --quick`, d.quickNote]] as [string, string][]);
-  for (const name of legacy) rows.push([name, '(flags: see its own --help)']);
   return ['Usage: singularis reproduce <experiment> [options]', '', 'Experiments:', table(rows), '', 'Details: singularis reproduce <experiment> --help', ''].join('\n');
 }
 

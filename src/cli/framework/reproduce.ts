@@ -20,11 +20,8 @@ import type { WorkerData, WorkerMessage } from './worker';
 /** A request estimated at more than this multiple of the default work needs `--yes`. */
 export const WORK_LIMIT = 50;
 
-/** An experiment written before the shared layer: receives its arguments, returns the exit code. */
-export type LegacyExperiment = (argv: string[]) => Promise<number>;
-
 /** The registry entry of one experiment. */
-export type RegisteredExperiment = AnyExperiment | LegacyExperiment;
+export type RegisteredExperiment = AnyExperiment;
 
 /** Print a usage error (and, under `--json`, the one JSON object); returns exit code 2. */
 export function usageFailure(command: string, err: UsageError, argv: readonly string[], hint: string): number {
@@ -156,18 +153,16 @@ function workRatio(def: AnyExperiment, flags: Record<string, unknown>, specs: Fl
  */
 export async function reproduceCommand(argv: string[], registry: Record<string, RegisteredExperiment>): Promise<number> {
   guardPipes();
-  const defs = Object.values(registry).filter((e): e is AnyExperiment => typeof e !== 'function');
-  const legacy = Object.entries(registry).filter(([, e]) => typeof e === 'function').map(([n]) => n);
+  const defs = Object.values(registry);
   const name = argv[0];
   if (name === undefined || name === '--help' || name === '-h') {
-    writeOut(experimentListing(defs, legacy));
+    writeOut(experimentListing(defs));
     return EXIT.success;
   }
   const entry = Object.prototype.hasOwnProperty.call(registry, name) ? registry[name] : undefined;
   if (entry === undefined) {
     return usageFailure('singularis reproduce', new UsageError(`unknown experiment ${JSON.stringify(name)}; available: ${Object.keys(registry).join(', ')}`), argv, 'List them with: singularis reproduce');
   }
-  if (typeof entry === 'function') return entry(argv.slice(1));
   const def = entry;
   const specs = { ...def.flags, ...commonFlags(def.name) } as FlagSpecs;
   const command = `singularis reproduce ${def.name}`;
