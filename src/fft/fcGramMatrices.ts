@@ -7,10 +7,22 @@
  * @module
  */
 
-/** Continuation points C of the tabulated matrices. */
+/**
+ * Continuation points C of the tabulated matrices.
+ * @example
+ * ```ts
+ * new FcGram({ matchingPoints: 5 }).extend(samples).length === samples.length + FC_GRAM_CONTINUATION_POINTS; // true
+ * ```
+ */
 export const FC_GRAM_CONTINUATION_POINTS = 25;
 
-/** Largest least-squares residual of the trigonometric fits per d (relative to the unit-norm Gram basis). */
+/**
+ * Largest least-squares residual of the trigonometric fits per d (relative to the unit-norm Gram basis).
+ * @example
+ * ```ts
+ * FC_GRAM_FIT_RESIDUAL[5]; // 1.571e-18: the continuation of d = 5 is exact to far below double precision
+ * ```
+ */
 export const FC_GRAM_FIT_RESIDUAL: Readonly<Record<number, number>> = { 2: 4.717e-16, 3: 2.260e-25, 4: 2.413e-22, 5: 1.571e-18, 6: 7.616e-16 };
 
 /** The matrices M_d by d. */

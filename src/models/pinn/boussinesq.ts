@@ -18,7 +18,13 @@ import { Mlp, mlpParameterCount } from '../../nn/mlp';
 import { forwardMlp } from '../../nn/propagation';
 import { MlpWorkspace } from '../../nn/workspace';
 
-/** Order of the fields in a Boussinesq jet vector: Ω, U1, U2, Φ, Ψ, each (value, ∂z1, ∂z2). */
+/**
+ * Order of the fields in a Boussinesq jet vector: Ω, U1, U2, Φ, Ψ, each (value, ∂z1, ∂z2).
+ * @example
+ * ```ts
+ * const offset = 3 * BOUSSINESQ_FIELDS.indexOf('Phi'); // Φ, ∂z1Φ, ∂z2Φ start here in a jet vector
+ * ```
+ */
 export const BOUSSINESQ_FIELDS = ['Omega', 'U1', 'U2', 'Phi', 'Psi'] as const;
 
 /**

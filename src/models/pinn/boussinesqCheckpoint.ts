@@ -10,9 +10,21 @@
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { QuasiNewtonCounters } from '../../optim/restartLoop';
 
-/** The format tag of a Boussinesq checkpoint. */
+/**
+ * The format tag of a Boussinesq checkpoint.
+ * @example
+ * ```ts
+ * parseBoussinesqCheckpoint(text).format === BOUSSINESQ_CHECKPOINT_FORMAT; // true
+ * ```
+ */
 export const BOUSSINESQ_CHECKPOINT_FORMAT = 'singularis/pinn-boussinesq-checkpoint';
-/** The current Boussinesq checkpoint version. */
+/**
+ * The current Boussinesq checkpoint version.
+ * @example
+ * ```ts
+ * parseBoussinesqCheckpoint(text).version <= BOUSSINESQ_CHECKPOINT_VERSION; // newer files are refused
+ * ```
+ */
 export const BOUSSINESQ_CHECKPOINT_VERSION = 1;
 
 /** Weights of the terms of the Boussinesq loss, thesis (B.4.1). */

@@ -27,7 +27,13 @@ export interface LossWeights {
   boundary: number;
 }
 
-/** The default weights 0.1, 0.1, 1 of eq. (B.4.1). */
+/**
+ * The default weights 0.1, 0.1, 1 of eq. (B.4.1).
+ * @example
+ * ```ts
+ * trainProfile({ equation: 'burgers', lambda: 0.5, asymptotics: 'exact', weights: { ...DEFAULT_LOSS_WEIGHTS, boundary: 10 } });
+ * ```
+ */
 export const DEFAULT_LOSS_WEIGHTS: Readonly<LossWeights> = Object.freeze({ interior: 0.1, smoothness: 0.1, boundary: 1 });
 
 /**

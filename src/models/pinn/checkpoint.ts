@@ -10,9 +10,21 @@ import type { QuasiNewtonCounters } from '../../optim/restartLoop';
 import type { ResolvedProfileProblem } from './problem';
 import type { ProfileHistory } from './train';
 
-/** The format tag of a checkpoint. */
+/**
+ * The format tag of a checkpoint.
+ * @example
+ * ```ts
+ * parseCheckpoint(readFileSync('run.ckpt.json', 'utf8')).format === CHECKPOINT_FORMAT; // true (anything else is refused)
+ * ```
+ */
 export const CHECKPOINT_FORMAT = 'singularis/pinn-checkpoint';
-/** The current checkpoint version. */
+/**
+ * The current checkpoint version.
+ * @example
+ * ```ts
+ * parseCheckpoint(text).version <= CHECKPOINT_VERSION; // newer files are refused with a named error
+ * ```
+ */
 export const CHECKPOINT_VERSION = 1;
 
 /**

@@ -74,7 +74,7 @@ export type ProfileRunResult = RunResult<ProfileFinal, Float64Array, ProfileStat
  * @example
  * ```ts
  * const run = initTrainProfile({ equation: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 200, iterations: 150 });
- * while (run.step()) if (run.t % 50 === 0) console.log(run.t, run.loss);
+ * while (run.step()) if (run.t % 50 === 0) console.log(run.t, run.lossValue);
  * const result = run.result();
  * ```
  */
@@ -129,7 +129,15 @@ export async function trainProfileAsync(problem: BurgersProfileProblem, runOptio
   return stepper.result();
 }
 
-/** The stepper behind {@link initTrainProfile}. */
+/**
+ * The stepper behind {@link initTrainProfile}.
+ * @example
+ * ```ts
+ * const run: ProfileTrainer = initTrainProfile({ equation: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 200, iterations: 150 });
+ * while (run.step()) if (run.lossValue < 1e-10) run.stop('success', 'loss below 1e-10');
+ * run.result().status;
+ * ```
+ */
 export class ProfileTrainer implements Stepper<ProfileRunResult> {
   /** The validated problem. */
   readonly problem: ResolvedProfileProblem;
