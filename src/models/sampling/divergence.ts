@@ -54,7 +54,7 @@ export function checkDivergenceThreshold(name: string, value: unknown): number {
 export interface FarthestParticle {
   /** Index of the particle (its row in the I×N ensemble). */
   particle: number;
-  /** ‖q⁽ⁱ⁾ − m0‖²_Γ0 / N of that particle (NaN when a coordinate is not finite). */
+  /** ‖q⁽ⁱ⁾ − m0‖²_Γ0 / N of that particle (Infinity or NaN when a coordinate is not finite). */
   distance: number;
 }
 
@@ -74,7 +74,7 @@ export function farthestParticle(positions: Float64Array, members: number, dimen
   for (let i = 0; i < members; i++) {
     for (let a = 0; a < dimension; a++) work[a] = positions[i * dimension + a] - priorMean[a];
     const d = prior.normSquared(work) / dimension;
-    if (d !== d) return { particle: i, distance: d };
+    if (d - d !== 0) return { particle: i, distance: d }; // ±Infinity or NaN
     if (d > value) {
       value = d;
       best = i;
@@ -118,7 +118,7 @@ export class DivergenceMonitor {
     const far = farthestParticle(positions, members, N, this.priorMean, this.prior, this.work);
     const limit = this.threshold * this.reference;
     if (far.distance <= limit) return null;
-    const what = far.distance !== far.distance ? 'has a non-finite coordinate' : `is at squared prior distance ‖q − m0‖²_Γ0/N = ${far.distance.toPrecision(4)}`;
+    const what = far.distance - far.distance !== 0 ? 'has a non-finite coordinate' : `is at squared prior distance ‖q − m0‖²_Γ0/N = ${far.distance.toPrecision(4)}`;
     return `particle ${far.particle} ${what}, beyond divergenceThreshold ${this.threshold} × ${this.reference.toPrecision(4)} (the larger of 1 and the initial ensemble's farthest particle; checked every ${this.every} iterations)`;
   }
 }
