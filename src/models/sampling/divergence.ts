@@ -19,7 +19,14 @@
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { CovarianceOperator } from '../../linalg/covarianceOperator';
 
-/** Options of the divergence check of the ensemble samplers. */
+/**
+ * Options of the divergence check of the ensemble samplers (part of `EkhmcProblem` and `EksProblem`).
+ * @example
+ * ```ts
+ * const r = ekhmc({ ...lowDimensionalProblem(), ensemble: lowDimensionalInitialEnsemble(10, 8), gamma: 1, iterations: 100, seed: 8 });
+ * r.status; // 'diverged' (with divergenceThreshold: Infinity: 'success')
+ * ```
+ */
 export interface DivergenceOptions {
   /**
    * The run ends with status `'diverged'` when max_i ‖q⁽ⁱ⁾ − m0‖²_Γ0/N exceeds this multiple of
@@ -30,7 +37,14 @@ export interface DivergenceOptions {
   divergenceThreshold?: number;
 }
 
-/** Default of {@link DivergenceOptions.divergenceThreshold}: 10⁴, i.e. a particle 100 prior standard deviations farther out than at the start. */
+/**
+ * Default of {@link DivergenceOptions.divergenceThreshold}: 10⁴, i.e. a particle 100 prior standard
+ * deviations farther out than both a prior draw and the initial ensemble's farthest particle.
+ * @example
+ * ```ts
+ * eks({ ...problem, divergenceThreshold: 10 * DEFAULT_DIVERGENCE_THRESHOLD });
+ * ```
+ */
 export const DEFAULT_DIVERGENCE_THRESHOLD = 1e4;
 
 /**
@@ -50,7 +64,13 @@ export function checkDivergenceThreshold(name: string, value: unknown): number {
   return value;
 }
 
-/** The farthest particle of an ensemble in prior units. */
+/**
+ * The farthest particle of an ensemble in prior units (see {@link farthestParticle}).
+ * @example
+ * ```ts
+ * const { particle, distance } = farthestParticle(q, I, N, m0, prior, new Float64Array(N));
+ * ```
+ */
 export interface FarthestParticle {
   /** Index of the particle (its row in the I×N ensemble). */
   particle: number;
