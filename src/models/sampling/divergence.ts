@@ -16,8 +16,10 @@
  *
  * @module
  */
+import { checkAllFinite, checkInteger, checkVec } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import type { CovarianceOperator } from '../../linalg/covarianceOperator';
+import { CovarianceOperator } from '../../linalg/covarianceOperator';
+import { MAX_DIMENSION, MAX_ENSEMBLE_ENTRIES } from './problem';
 
 /**
  * Options of the divergence check of the ensemble samplers (part of `EkhmcProblem` and `EksProblem`).
@@ -68,27 +70,44 @@ export function checkDivergenceThreshold(name: string, value: unknown): number {
  * The farthest particle of an ensemble in prior units (see {@link farthestParticle}).
  * @example
  * ```ts
- * const { particle, distance } = farthestParticle(q, I, N, m0, prior, new Float64Array(N));
+ * const { particle, distance } = farthestParticle(q, I, N, m0, prior);
  * ```
  */
 export interface FarthestParticle {
   /** Index of the particle (its row in the I×N ensemble). */
   particle: number;
-  /** ‖q⁽ⁱ⁾ − m0‖²_Γ0 / N of that particle (Infinity or NaN when a coordinate is not finite). */
+  /** ‖q⁽ⁱ⁾ − m0‖²_Γ0 / N of that particle. */
   distance: number;
 }
 
 /**
- * The particle with the largest ‖q⁽ⁱ⁾ − m0‖²_Γ0/N (the first non-finite one if any) of an I×N
- * ensemble (particle per row). `work` (length N) is scratch. O(I·N) for a diagonal Γ0, O(I·N²)
- * otherwise.
+ * The particle with the largest ‖q⁽ⁱ⁾ − m0‖²_Γ0/N of an I×N ensemble (particle per row): the
+ * statistic of the samplers' divergence check. O(I·N) for a diagonal Γ0, O(I·N²) otherwise.
+ * @throws InvalidTypeError when positions or priorMean are not Float64Arrays of lengths I·N and N
+ *   or prior is not a covariance operator of dimension N; InvalidArgumentError for sizes that are
+ *   not positive integers or non-finite positions
  * @example
  * ```ts
  * const prior = covarianceOperator('prior', 4, 1);
- * farthestParticle(new Float64Array([1, -6]), 2, 1, new Float64Array(1), prior, new Float64Array(1)); // { particle: 1, distance: 9 }
+ * farthestParticle(new Float64Array([1, -6]), 2, 1, new Float64Array(1), prior); // { particle: 1, distance: 9 }
  * ```
  */
-export function farthestParticle(positions: Float64Array, members: number, dimension: number, priorMean: Float64Array, prior: CovarianceOperator, work: Float64Array): FarthestParticle {
+export function farthestParticle(positions: Float64Array, members: number, dimension: number, priorMean: Float64Array, prior: CovarianceOperator): FarthestParticle {
+  const I = checkInteger('members', members, 1, MAX_ENSEMBLE_ENTRIES);
+  const N = checkInteger('dimension', dimension, 1, MAX_DIMENSION);
+  checkVec('positions', positions, I * N);
+  checkVec('priorMean', priorMean, N);
+  if (!(prior instanceof CovarianceOperator) || prior.dimension !== N) throw new InvalidTypeError('prior', `a covariance operator of dimension ${N} (covarianceOperator)`, prior);
+  checkAllFinite('positions', positions);
+  checkAllFinite('priorMean', priorMean);
+  return farthestParticleUnchecked(positions, I, N, priorMean, prior, new Float64Array(N));
+}
+
+/**
+ * {@link farthestParticle} without checks; returns the first particle whose distance is not finite
+ * (±Infinity or NaN) if any. `work` (length N) is scratch. @internal
+ */
+export function farthestParticleUnchecked(positions: Float64Array, members: number, dimension: number, priorMean: Float64Array, prior: CovarianceOperator, work: Float64Array): FarthestParticle {
   let best = 0;
   let value = -1;
   for (let i = 0; i < members; i++) {
@@ -123,7 +142,7 @@ export class DivergenceMonitor {
   /** Record the reference from the initial ensemble. */
   start(positions: Float64Array, members: number): void {
     if (this.threshold === Infinity) return;
-    const d = farthestParticle(positions, members, this.priorMean.length, this.priorMean, this.prior, this.work).distance;
+    const d = farthestParticleUnchecked(positions, members, this.priorMean.length, this.priorMean, this.prior, this.work).distance;
     this.reference = d > 1 ? d : 1;
   }
 
@@ -135,7 +154,7 @@ export class DivergenceMonitor {
   /** null when the ensemble is within the bound, else what went wrong (one clause, no label). */
   check(positions: Float64Array, members: number): string | null {
     const N = this.priorMean.length;
-    const far = farthestParticle(positions, members, N, this.priorMean, this.prior, this.work);
+    const far = farthestParticleUnchecked(positions, members, N, this.priorMean, this.prior, this.work);
     const limit = this.threshold * this.reference;
     if (far.distance <= limit) return null;
     const what = far.distance - far.distance !== 0 ? 'has a non-finite coordinate' : `is at squared prior distance ‖q − m0‖²_Γ0/N = ${far.distance.toPrecision(4)}`;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createMatrix } from '../../../src/linalg/dense';
 import { InvalidArgumentError, InvalidTypeError } from '../../../src/core/errors';
+import { farthestParticleUnchecked } from '../../../src/models/sampling/divergence';
 import { aldi, ekhmc, eks, farthestParticle, covarianceOperator, initEkhmc, lowDimensionalInitialEnsemble, lowDimensionalProblem, runSamplerAsync, type InverseProblem, type SamplerResult } from '../../../src/models/sampling/index';
 
 /** SHA-256 (first 16 hex digits) of the final ensemble, the mean history, step sizes and tr C_q history. */
@@ -121,16 +122,22 @@ describe('divergence of the ensemble samplers', () => {
     }
   });
 
-  it('farthestParticle uses the full prior covariance and names the first non-finite particle', () => {
+  it('farthestParticle uses the full prior covariance and validates its input', () => {
     // Γ0 = [[4, 2], [2, 2]], Γ0⁻¹ = [[0.5, −0.5], [−0.5, 1]]: ‖(2, 0)‖² = 2, ‖(0, 2)‖² = 4, ‖(2, 2)‖² = 2
     const prior = covarianceOperator('prior', createMatrix(2, 2, new Float64Array([4, 2, 2, 2])), 2);
-    const work = new Float64Array(2);
+    const m0 = new Float64Array([1, 1]);
     const q = new Float64Array([3, 1, 1, 3, 3, 3]); // minus the mean (1, 1): (2, 0), (0, 2), (2, 2)
-    const r = farthestParticle(q, 3, 2, new Float64Array([1, 1]), prior, work);
+    const r = farthestParticle(q, 3, 2, m0, prior);
     expect(r.particle).toBe(1);
     expect(r.distance).toBeCloseTo(2, 14);
+    expect(() => farthestParticle(q, 2, 2, m0, prior)).toThrow(InvalidTypeError); // 6 ≠ 2·2 entries
+    expect(() => farthestParticle(q, 3, 2, new Float64Array(3), prior)).toThrow(/priorMean/);
+    expect(() => farthestParticle(q, 3, 2, m0, covarianceOperator('prior', 1, 3))).toThrow(/prior must be a covariance operator of dimension 2/);
+    expect(() => farthestParticle(q, 3, 2, m0, {} as never)).toThrow(InvalidTypeError);
+    expect(() => farthestParticle(q, NaN, 2, m0, prior)).toThrow(InvalidArgumentError);
     q[4] = Infinity;
-    expect(farthestParticle(q, 3, 2, new Float64Array([1, 1]), prior, work).particle).toBe(2);
-    expect(Number.isFinite(farthestParticle(q, 3, 2, new Float64Array([1, 1]), prior, work).distance)).toBe(false);
+    expect(() => farthestParticle(q, 3, 2, m0, prior)).toThrow(/positions\[4\] must be a finite number/);
+    // the samplers' unchecked form names the first non-finite particle instead
+    expect(farthestParticleUnchecked(q, 3, 2, m0, prior, new Float64Array(2)).particle).toBe(2);
   });
 });
