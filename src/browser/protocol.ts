@@ -7,7 +7,14 @@
  */
 import type { ProgressInfo } from '../core/progress';
 
-/** The solvers a worker runs, by name (a fixed allow-list: problems of plain data, runs with a stepper). */
+/**
+ * The solvers a worker runs, by name (a fixed allow-list: problems of plain data, runs with a stepper).
+ * @example
+ * ```ts
+ * const name = 'heatBlowup1D';
+ * if (WORKER_SOLVERS.includes(name)) await runInWorker(worker, name, { tauEnd: 100 });
+ * ```
+ */
 export const WORKER_SOLVERS = ['heatBlowup1D', 'heatBlowupRadial'] as const;
 
 /** The name of a solver the worker runs (one of {@link WORKER_SOLVERS}). */

@@ -59,8 +59,13 @@ export class Fft2dPlan {
    * Transform along axis 0 only (every column), unchecked, with an explicit scale.
    * @internal
    */
-  columns(re: Float64Array, im: Float64Array, inverse: boolean, scale: number, n1: number): void {
-    for (let c = 0; c < n1; c++) this.cols.run(re, im, inverse, scale, c, n1);
+  columns(re: Float64Array, im: Float64Array, inverse: boolean, scale: number, n1: number, offset = 0): void {
+    if (this.n0 === 1) {
+      // a length-1 transform is the identity
+      if (scale !== 1) for (let c = offset; c < offset + n1; c++) { re[c] *= scale; im[c] *= scale; }
+      return;
+    }
+    for (let c = 0; c < n1; c++) this.cols.run(re, im, inverse, scale, offset + c, n1);
   }
 
   private apply(re: Float64Array, im: Float64Array, inverse: boolean, norm: FftNormalization): void {
@@ -144,20 +149,21 @@ export class RealFft2dPlan {
     this.inverseRaw(re, im, out, normalizationScale(n0 * n1, checkNormalization('norm', norm), true));
   }
 
-  /** Unchecked forward transform with an explicit scale. @internal */
-  forwardRaw(x: Float64Array, outRe: Float64Array, outIm: Float64Array, scale: number): void {
+  /** Unchecked forward transform with an explicit scale, reading x from `xo` and writing from `oo`. @internal */
+  forwardRaw(x: Float64Array, outRe: Float64Array, outIm: Float64Array, scale: number, xo = 0, oo = 0): void {
     const { n0, n1, m1 } = this;
-    for (let r = 0; r < n0; r++) this.rowPlan.forwardRaw(x, r * n1, 1, outRe, outIm, r * m1, 1, 1);
-    this.colPlan.columns(outRe, outIm, false, scale, m1);
+    if (n0 === 1) { this.rowPlan.forwardRaw(x, xo, 1, outRe, outIm, oo, 1, scale); return; }
+    for (let r = 0; r < n0; r++) this.rowPlan.forwardRaw(x, xo + r * n1, 1, outRe, outIm, oo + r * m1, 1, 1);
+    this.colPlan.columns(outRe, outIm, false, scale, m1, oo);
   }
 
-  /** Unchecked inverse transform with an explicit scale (inputs untouched). @internal */
-  inverseRaw(re: Float64Array, im: Float64Array, out: Float64Array, scale: number): void {
+  /** Unchecked inverse transform with an explicit scale (inputs untouched), reading from `io` and writing from `oo`. @internal */
+  inverseRaw(re: Float64Array, im: Float64Array, out: Float64Array, scale: number, io = 0, oo = 0): void {
     const { n0, n1, m1 } = this;
+    if (n0 === 1) { this.rowPlan.inverseRaw(re, im, io, 1, out, oo, 1, scale); return; }
     const wRe = this.wRe, wIm = this.wIm;
-    wRe.set(re.subarray(0, n0 * m1));
-    wIm.set(im.subarray(0, n0 * m1));
+    for (let k = 0; k < n0 * m1; k++) { wRe[k] = re[io + k]; wIm[k] = im[io + k]; }
     this.colPlan.columns(wRe, wIm, true, 1, m1);
-    for (let r = 0; r < n0; r++) this.rowPlan.inverseRaw(wRe, wIm, r * m1, 1, out, r * n1, 1, scale);
+    for (let r = 0; r < n0; r++) this.rowPlan.inverseRaw(wRe, wIm, r * m1, 1, out, oo + r * n1, 1, scale);
   }
 }

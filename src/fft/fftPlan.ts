@@ -99,6 +99,8 @@ export class FftPlan {
   private readonly aIm: Float64Array;
   private readonly bRe: Float64Array;
   private readonly bIm: Float64Array;
+  private readonly cRe: Float64Array;
+  private readonly cIm: Float64Array;
   private readonly tRe: Float64Array;
   private readonly tIm: Float64Array;
   // Bluestein data: chirp w_j = e^{-iπj²/n}, the transformed conjugate-chirp filter and a sub-plan.
@@ -126,6 +128,8 @@ export class FftPlan {
     this.aIm = new Float64Array(n);
     this.bRe = new Float64Array(n);
     this.bIm = new Float64Array(n);
+    this.cRe = new Float64Array(this.bluestein ? 0 : n);
+    this.cIm = new Float64Array(this.bluestein ? 0 : n);
     this.tRe = new Float64Array(maxP);
     this.tIm = new Float64Array(maxP);
     if (this.bluestein) {
@@ -196,16 +200,54 @@ export class FftPlan {
       this.runBluestein(xr, xi, scale, offset, stride);
       return;
     }
-    const aRe = this.aRe, aIm = this.aIm;
-    for (let j = 0, p = offset; j < n; j++, p += stride) { aRe[j] = xr[p]; aIm[j] = xi[p]; }
-    const outIsB = this.stages(aRe, aIm, this.bRe, this.bIm);
-    const rr = outIsB ? this.bRe : aRe, ri = outIsB ? this.bIm : aIm;
-    for (let j = 0, p = offset; j < n; j++, p += stride) { xr[p] = rr[j] * scale; xi[p] = ri[j] * scale; }
+    if (offset === 0 && stride === 1 && this.factors.length >= 2) {
+      // contiguous: the first stage reads the caller's arrays and the last writes them (no copies)
+      this.stages(xr, xi, xr, xi);
+      if (scale !== 1) for (let j = 0; j < n; j++) { xr[j] *= scale; xi[j] *= scale; }
+      return;
+    }
+    const cRe = this.cRe, cIm = this.cIm;
+    for (let j = 0, p = offset; j < n; j++, p += stride) { cRe[j] = xr[p]; cIm[j] = xi[p]; }
+    this.stages(cRe, cIm, cRe, cIm);
+    for (let j = 0, p = offset; j < n; j++, p += stride) { xr[p] = cRe[j] * scale; xi[p] = cIm[j] * scale; }
   }
 
   /** In-place contiguous forward transform of full-length arrays (no checks, no scaling). @internal */
   transform(re: Float64Array, im: Float64Array, inverse: boolean, scale: number): void {
     this.run(re, im, inverse, scale, 0, 1);
+  }
+
+  /**
+   * Unnormalized forward transform of n complex values stored interleaved, z_j = x[xo + 2j·xs] +
+   * i·x[xo + (2j + 1)·xs], into (outR, outI) (contiguous, length ≥ n); the input is not modified.
+   * The first radix-4 stage reads the interleaved input directly (the real transforms' packing
+   * needs no separate pass). @internal
+   */
+  runInterleaved(x: Float64Array, xo: number, xs: number, outR: Float64Array, outI: Float64Array): void {
+    const n = this.n, f = this.factors;
+    if (this.bluestein || f.length < 2 || f[0] !== 4) {
+      for (let j = 0, p = xo; j < n; j++, p += 2 * xs) { outR[j] = x[p]; outI[j] = x[p + xs]; }
+      this.run(outR, outI, false, 1);
+      return;
+    }
+    const m = n / 4, cT = this.cosT, sT = this.sinT, dR = this.bRe, dI = this.bIm, step = 2 * xs * m;
+    for (let k = 0, p = xo; k < m; k++, p += 2 * xs) {
+      const c1 = cT[k], s1 = sT[k], c2 = cT[2 * k], s2 = sT[2 * k], c3 = cT[3 * k], s3 = sT[3 * k];
+      const p1 = p + step, p2 = p1 + step, p3 = p2 + step;
+      const ar = x[p], ai = x[p + xs], br = x[p1], bi = x[p1 + xs];
+      const cr = x[p2], ci = x[p2 + xs], dr = x[p3], di = x[p3 + xs];
+      const apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci;
+      const bpdR = br + dr, bpdI = bi + di, bmdR = br - dr, bmdI = bi - di;
+      const o = 4 * k;
+      dR[o] = apcR + bpdR; dI[o] = apcI + bpdI;
+      let tr = amcR + bmdI, ti = amcI - bmdR;
+      dR[o + 1] = tr * c1 - ti * s1; dI[o + 1] = tr * s1 + ti * c1;
+      tr = apcR - bpdR; ti = apcI - bpdI;
+      dR[o + 2] = tr * c2 - ti * s2; dI[o + 2] = tr * s2 + ti * c2;
+      tr = amcR - bmdI; ti = amcI + bmdR;
+      dR[o + 3] = tr * c3 - ti * s3; dI[o + 3] = tr * s3 + ti * c3;
+    }
+    this.stagesFrom(1, 4, dR, dI, outR, outI);
   }
 
   private check(re: Float64Array, im: Float64Array, offset: number, stride: number): void {
@@ -217,81 +259,123 @@ export class FftPlan {
     if (last >= re.length || last >= im.length) throw new InvalidTypeError('re, im', `Float64Arrays of length > ${last}`, Math.min(re.length, im.length));
   }
 
-  /** Stockham decimation-in-frequency stages; returns true when the result ended in (bRe, bIm). */
-  private stages(xRe: Float64Array, xIm: Float64Array, yRe: Float64Array, yIm: Float64Array): boolean {
-    const n = this.n;
-    const cT = this.cosT, sT = this.sinT;
-    let s = 1;
-    let len = n;
-    let inB = false;
-    for (const p of this.factors) {
-      const m = len / p;
-      const srcR = inB ? yRe : xRe, srcI = inB ? yIm : xIm;
-      const dstR = inB ? xRe : yRe, dstI = inB ? xIm : yIm;
-      const sm = s * m;
-      if (p === 4) {
-        for (let k = 0; k < m; k++) {
-          const w1 = k * s, w2 = 2 * w1, w3 = 3 * w1;
-          const c1 = cT[w1], s1 = sT[w1], c2 = cT[w2], s2 = sT[w2], c3 = cT[w3], s3 = sT[w3];
-          for (let q = 0; q < s; q++) {
-            const i0 = q + s * k, i1 = i0 + sm, i2 = i1 + sm, i3 = i2 + sm;
-            const ar = srcR[i0], ai = srcI[i0], br = srcR[i1], bi = srcI[i1];
-            const cr = srcR[i2], ci = srcI[i2], dr = srcR[i3], di = srcI[i3];
-            const apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci;
-            const bpdR = br + dr, bpdI = bi + di, bmdR = br - dr, bmdI = bi - di;
-            const o = q + s * 4 * k;
-            dstR[o] = apcR + bpdR; dstI[o] = apcI + bpdI;
-            // y1 = (a − c) − i(b − d), y2 = (a + c) − (b + d), y3 = (a − c) + i(b − d)
-            let tr = amcR + bmdI, ti = amcI - bmdR;
-            dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
-            tr = apcR - bpdR; ti = apcI - bpdI;
-            dstR[o + 2 * s] = tr * c2 - ti * s2; dstI[o + 2 * s] = tr * s2 + ti * c2;
-            tr = amcR - bmdI; ti = amcI + bmdR;
-            dstR[o + 3 * s] = tr * c3 - ti * s3; dstI[o + 3 * s] = tr * s3 + ti * c3;
-          }
-        }
-      } else if (p === 2) {
-        for (let k = 0; k < m; k++) {
-          const c1 = cT[k * s], s1 = sT[k * s];
-          for (let q = 0; q < s; q++) {
-            const i0 = q + s * k, i1 = i0 + sm;
-            const ar = srcR[i0], ai = srcI[i0], br = srcR[i1], bi = srcI[i1];
-            const o = q + s * 2 * k;
-            dstR[o] = ar + br; dstI[o] = ai + bi;
-            const tr = ar - br, ti = ai - bi;
-            dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
-          }
-        }
-      } else if (p === 3) {
-        const h = -Math.sqrt(3) / 2; // sin(−2π/3)
-        for (let k = 0; k < m; k++) {
-          const w1 = k * s, w2 = 2 * w1;
-          const c1 = cT[w1], s1 = sT[w1], c2 = cT[w2], s2 = sT[w2];
-          for (let q = 0; q < s; q++) {
-            const i0 = q + s * k, i1 = i0 + sm, i2 = i1 + sm;
-            const ar = srcR[i0], ai = srcI[i0];
-            const sr = srcR[i1] + srcR[i2], si = srcI[i1] + srcI[i2];
-            const dr = srcR[i1] - srcR[i2], di = srcI[i1] - srcI[i2];
-            const o = q + s * 3 * k;
-            dstR[o] = ar + sr; dstI[o] = ai + si;
-            const mr = ar - 0.5 * sr, mi = ai - 0.5 * si;
-            // y1 = m + i·h·d, y2 = m − i·h·d
-            let tr = mr - h * di, ti = mi + h * dr;
-            dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
-            tr = mr + h * di; ti = mi - h * dr;
-            dstR[o + 2 * s] = tr * c2 - ti * s2; dstI[o + 2 * s] = tr * s2 + ti * c2;
-          }
-        }
-      } else if (p === 5) {
-        this.radix5Stage(m, s, srcR, srcI, dstR, dstI);
-      } else {
-        this.genericStage(p, m, s, srcR, srcI, dstR, dstI);
-      }
-      s *= p;
-      len = m;
-      inB = !inB;
+  /**
+   * Stockham decimation-in-frequency stages from (inR, inI) to (outR, outI), ping-ponging through
+   * the work buffers (bRe, bIm) and (aRe, aIm), which must differ from the input and output. The
+   * input and output may be the same arrays: the first stage reads the input, the last writes the
+   * output, and every stage in between reads one work buffer and writes the other.
+   */
+  private stages(inR: Float64Array, inI: Float64Array, outR: Float64Array, outI: Float64Array): void {
+    const S = this.factors.length;
+    if (S === 0) {
+      if (outR !== inR) { outR.set(inR.subarray(0, this.n)); outI.set(inI.subarray(0, this.n)); }
+      return;
     }
-    return inB;
+    if (S === 1) {
+      this.stage(this.factors[0], 1, inR, inI, this.bRe, this.bIm);
+      outR.set(this.bRe); outI.set(this.bIm);
+      return;
+    }
+    this.stagesFrom(0, 1, inR, inI, outR, outI);
+  }
+
+  /** Stages first … S − 1 (stride s on entry) from (srcR, srcI); see {@link FftPlan.stages}. */
+  private stagesFrom(first: number, s: number, srcR: Float64Array, srcI: Float64Array, outR: Float64Array, outI: Float64Array): void {
+    const S = this.factors.length;
+    for (let i = first; i < S; i++) {
+      const p = this.factors[i];
+      const last = i === S - 1;
+      const dstR = last ? outR : i % 2 === 0 ? this.bRe : this.aRe;
+      const dstI = last ? outI : i % 2 === 0 ? this.bIm : this.aIm;
+      this.stage(p, s, srcR, srcI, dstR, dstI);
+      srcR = dstR; srcI = dstI;
+      s *= p;
+    }
+  }
+
+  /** One Stockham stage of radix p with stride s (m = n/(s·p) butterfly groups). */
+  private stage(p: number, s: number, srcR: Float64Array, srcI: Float64Array, dstR: Float64Array, dstI: Float64Array): void {
+    const m = this.n / (s * p);
+    const cT = this.cosT, sT = this.sinT;
+    const sm = s * m;
+    if (p === 4 && m === 1) {
+      // last stage: every twiddle is 1
+      for (let q = 0; q < s; q++) {
+        const i1 = q + s, i2 = i1 + s, i3 = i2 + s;
+        const ar = srcR[q], ai = srcI[q], br = srcR[i1], bi = srcI[i1];
+        const cr = srcR[i2], ci = srcI[i2], dr = srcR[i3], di = srcI[i3];
+        const apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci;
+        const bpdR = br + dr, bpdI = bi + di, bmdR = br - dr, bmdI = bi - di;
+        dstR[q] = apcR + bpdR; dstI[q] = apcI + bpdI;
+        dstR[i1] = amcR + bmdI; dstI[i1] = amcI - bmdR;
+        dstR[i2] = apcR - bpdR; dstI[i2] = apcI - bpdI;
+        dstR[i3] = amcR - bmdI; dstI[i3] = amcI + bmdR;
+      }
+    } else if (p === 2 && m === 1) {
+      for (let q = 0; q < s; q++) {
+        const i1 = q + s;
+        const ar = srcR[q], ai = srcI[q], br = srcR[i1], bi = srcI[i1];
+        dstR[q] = ar + br; dstI[q] = ai + bi;
+        dstR[i1] = ar - br; dstI[i1] = ai - bi;
+      }
+    } else if (p === 4) {
+      for (let k = 0; k < m; k++) {
+        const w1 = k * s, w2 = 2 * w1, w3 = 3 * w1;
+        const c1 = cT[w1], s1 = sT[w1], c2 = cT[w2], s2 = sT[w2], c3 = cT[w3], s3 = sT[w3];
+        for (let q = 0; q < s; q++) {
+          const i0 = q + s * k, i1 = i0 + sm, i2 = i1 + sm, i3 = i2 + sm;
+          const ar = srcR[i0], ai = srcI[i0], br = srcR[i1], bi = srcI[i1];
+          const cr = srcR[i2], ci = srcI[i2], dr = srcR[i3], di = srcI[i3];
+          const apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci;
+          const bpdR = br + dr, bpdI = bi + di, bmdR = br - dr, bmdI = bi - di;
+          const o = q + s * 4 * k;
+          dstR[o] = apcR + bpdR; dstI[o] = apcI + bpdI;
+          // y1 = (a − c) − i(b − d), y2 = (a + c) − (b + d), y3 = (a − c) + i(b − d)
+          let tr = amcR + bmdI, ti = amcI - bmdR;
+          dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
+          tr = apcR - bpdR; ti = apcI - bpdI;
+          dstR[o + 2 * s] = tr * c2 - ti * s2; dstI[o + 2 * s] = tr * s2 + ti * c2;
+          tr = amcR - bmdI; ti = amcI + bmdR;
+          dstR[o + 3 * s] = tr * c3 - ti * s3; dstI[o + 3 * s] = tr * s3 + ti * c3;
+        }
+      }
+    } else if (p === 2) {
+      for (let k = 0; k < m; k++) {
+        const c1 = cT[k * s], s1 = sT[k * s];
+        for (let q = 0; q < s; q++) {
+          const i0 = q + s * k, i1 = i0 + sm;
+          const ar = srcR[i0], ai = srcI[i0], br = srcR[i1], bi = srcI[i1];
+          const o = q + s * 2 * k;
+          dstR[o] = ar + br; dstI[o] = ai + bi;
+          const tr = ar - br, ti = ai - bi;
+          dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
+        }
+      }
+    } else if (p === 3) {
+      const h = -Math.sqrt(3) / 2; // sin(−2π/3)
+      for (let k = 0; k < m; k++) {
+        const w1 = k * s, w2 = 2 * w1;
+        const c1 = cT[w1], s1 = sT[w1], c2 = cT[w2], s2 = sT[w2];
+        for (let q = 0; q < s; q++) {
+          const i0 = q + s * k, i1 = i0 + sm, i2 = i1 + sm;
+          const ar = srcR[i0], ai = srcI[i0];
+          const sr = srcR[i1] + srcR[i2], si = srcI[i1] + srcI[i2];
+          const dr = srcR[i1] - srcR[i2], di = srcI[i1] - srcI[i2];
+          const o = q + s * 3 * k;
+          dstR[o] = ar + sr; dstI[o] = ai + si;
+          const mr = ar - 0.5 * sr, mi = ai - 0.5 * si;
+          // y1 = m + i·h·d, y2 = m − i·h·d
+          let tr = mr - h * di, ti = mi + h * dr;
+          dstR[o + s] = tr * c1 - ti * s1; dstI[o + s] = tr * s1 + ti * c1;
+          tr = mr + h * di; ti = mi - h * dr;
+          dstR[o + 2 * s] = tr * c2 - ti * s2; dstI[o + 2 * s] = tr * s2 + ti * c2;
+        }
+      }
+    } else if (p === 5) {
+      this.radix5Stage(m, s, srcR, srcI, dstR, dstI);
+    } else {
+      this.genericStage(p, m, s, srcR, srcI, dstR, dstI);
+    }
   }
 
   /** Radix-5 butterfly with the real-symmetric split (4 real multiplications per pair). */

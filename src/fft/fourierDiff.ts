@@ -1,13 +1,24 @@
 /**
  * Spectral differentiation on equispaced grids: periodic Fourier differentiation and, for
- * non-periodic data, differentiation of a Fourier continuation ({@link FcLegendre}).
+ * non-periodic data, differentiation of a Fourier continuation ({@link FcLegendre} or {@link FcGram}).
  *
  * @module
  */
 import { checkInRange, checkInteger, checkPositive } from '../core/check';
 import { InvalidTypeError } from '../core/errors';
+import type { FcGram } from './fcGram';
 import type { FcLegendre } from './fourierContinuation';
 import { RealFftPlan } from './realFftPlan';
+
+/**
+ * What {@link FourierDiff} needs of a Fourier continuation ({@link FcLegendre}, {@link FcGram}):
+ * `extend` writes the n data at offset ⌊nAdditional/2⌋ of an n + nAdditional periodic signal.
+ * @example
+ * ```ts
+ * const fc: FourierContinuation = new FcGram({ matchingPoints: 4 });
+ * ```
+ */
+export type FourierContinuation = FcLegendre | FcGram;
 
 /** Options of {@link FourierDiff}. */
 export interface FourierDiffOptions {
@@ -19,7 +30,7 @@ export interface FourierDiffOptions {
    */
   h: number;
   /** A Fourier continuation for non-periodic data (default none: the data are periodic). */
-  continuation?: FcLegendre;
+  continuation?: FourierContinuation;
   /** Zero the top fraction of the retained coefficients (0 ≤ ratio < 1, default 0: no filter). */
   lowPassRatio?: number;
 }
@@ -42,7 +53,7 @@ export class FourierDiff {
   readonly n: number;
   /** Grid spacing. */
   readonly h: number;
-  private readonly fc: FcLegendre | undefined;
+  private readonly fc: FourierContinuation | undefined;
   private readonly nExt: number;
   private readonly plan: RealFftPlan;
   private readonly ext: Float64Array;
@@ -95,7 +106,7 @@ export class FourierDiff {
       }
     }
     this.plan.inverseRaw(re, im, 0, 1, ext, 0, 1, 1 / N);
-    const c = (N - n) / 2;
+    const c = Math.floor((N - n) / 2);
     for (let j = 0; j < n; j++) out[j] = ext[c + j];
     return out;
   }

@@ -10,4 +10,6 @@ export { Fft2dPlan, RealFft2dPlan } from './fft2d';
 export { fftshift, ifftshift, fftshift2d, ifftshift2d, type ShiftAxes } from './shift';
 export { fft, ifft, rfft, irfft, fft2, ifft2, rfft2, irfft2, type SplitComplex } from './transforms';
 export { FcLegendre, normalizedLegendre, type FcLegendreOptions } from './fourierContinuation';
-export { FourierDiff, type FourierDiffOptions } from './fourierDiff';
+export { FourierDiff, type FourierDiffOptions, type FourierContinuation } from './fourierDiff';
+export { FcGram, type FcGramOptions } from './fcGram';
+export { FC_GRAM_CONTINUATION_POINTS, FC_GRAM_FIT_RESIDUAL } from './fcGramMatrices';

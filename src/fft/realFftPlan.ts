@@ -97,17 +97,21 @@ export class RealFftPlan {
       return;
     }
     const h = n / 2;
-    for (let j = 0, p = xo; j < h; j++, p += 2 * xs) { zRe[j] = x[p]; zIm[j] = x[p + xs]; }
-    this.plan.run(zRe, zIm, false, 1);
+    this.plan.runInterleaved(x, xo, xs, zRe, zIm);
     const wRe = this.wRe, wIm = this.wIm;
-    for (let k = 0, p = oo; k <= h; k++, p += os) {
-      const a = k === h ? 0 : k, b = k === 0 ? 0 : h - k;
-      const zr = zRe[a], zi = zIm[a], cr = zRe[b], ci = -zIm[b]; // Z_k and conj(Z_{h−k})
+    // k = 0 and k = h: Z_0 = E_0 + i·O_0 with E_0, O_0 real; X_0 = E_0 + O_0, X_h = E_0 − O_0
+    const z0r = zRe[0], z0i = zIm[0];
+    outRe[oo] = (z0r + z0i) * scale; outIm[oo] = 0;
+    outRe[oo + h * os] = (z0r - z0i) * scale; outIm[oo + h * os] = 0;
+    for (let k = 1, p = oo + os; k < h; k++, p += os) {
+      const b = h - k;
+      const zr = zRe[k], zi = zIm[k], cr = zRe[b], ci = -zIm[b]; // Z_k and conj(Z_{h−k})
       const er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci);
       // O = (Z − conj Z')/(2i)
       const or = 0.5 * (zi - ci), oi = -0.5 * (zr - cr);
-      outRe[p] = (er + or * wRe[k] - oi * wIm[k]) * scale;
-      outIm[p] = (ei + or * wIm[k] + oi * wRe[k]) * scale;
+      const c = wRe[k], sn = wIm[k];
+      outRe[p] = (er + or * c - oi * sn) * scale;
+      outIm[p] = (ei + or * sn + oi * c) * scale;
     }
   }
 

@@ -181,7 +181,7 @@ export class SpectralConv {
     const ms = w.inPlan.m1, mt = w.outPlan.m1;
     const P = s0 * s1, Q = t0 * t1;
     const scale = 1 / P;
-    for (let i = 0; i < C; i++) w.inPlan.forwardRaw(x.subarray(i * P, (i + 1) * P), w.xr.subarray(i * s0 * ms), w.xi.subarray(i * s0 * ms), scale);
+    for (let i = 0; i < C; i++) w.inPlan.forwardRaw(x, w.xr, w.xi, scale, i * P, i * s0 * ms);
     w.yr.fill(0); w.yi.fill(0);
     const [lo, hi] = this.dim === 2 ? nonLastFrequencyRange(Math.min(s0, t0), modes[0]) : [0, 1];
     const k1 = Math.min(Math.floor(modes[this.dim - 1] / 2) + 1, ms, mt);
@@ -205,10 +205,10 @@ export class SpectralConv {
     }
     const bias = offset + this.biasOffset;
     for (let o = 0; o < O; o++) {
-      const yo = y.subarray(o * Q, (o + 1) * Q);
-      w.outPlan.inverseRaw(w.yr.subarray(o * t0 * mt), w.yi.subarray(o * t0 * mt), yo, 1);
+      const yo = o * Q;
+      w.outPlan.inverseRaw(w.yr, w.yi, y, 1, o * t0 * mt, yo);
       const bo = theta[bias + o];
-      for (let q = 0; q < Q; q++) yo[q] += bo;
+      for (let q = 0; q < Q; q++) y[yo + q] += bo;
     }
   }
 
@@ -228,7 +228,7 @@ export class SpectralConv {
       for (let q = 0; q < Q; q++) s += gy[o * Q + q];
       grad[bias + o] += s;
       // adjoint of the unscaled inverse real transform: c_b · rfft2(gy), c_b = 2 on interior columns
-      w.outPlan.forwardRaw(gy.subarray(o * Q, (o + 1) * Q), w.yr.subarray(o * t0 * mt), w.yi.subarray(o * t0 * mt), 1);
+      w.outPlan.forwardRaw(gy, w.yr, w.yi, 1, o * Q, o * t0 * mt);
     }
     const [lo, hi] = this.dim === 2 ? nonLastFrequencyRange(Math.min(s0, t0), modes[0]) : [0, 1];
     const k1 = Math.min(Math.floor(modes[this.dim - 1] / 2) + 1, ms, mt);
@@ -261,6 +261,6 @@ export class SpectralConv {
         }
       }
     }
-    for (let i = 0; i < C; i++) w.inPlan.inverseRaw(gxr.subarray(i * s0 * ms), gimag.subarray(i * s0 * ms), gx.subarray(i * P, (i + 1) * P), 1 / P);
+    for (let i = 0; i < C; i++) w.inPlan.inverseRaw(gxr, gimag, gx, 1 / P, i * s0 * ms, i * P);
   }
 }

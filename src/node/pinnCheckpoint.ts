@@ -6,6 +6,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../core/errors';
+import { parseBoussinesqCheckpoint, type BoussinesqCheckpoint } from '../models/pinn/boussinesqCheckpoint';
 import { parseCheckpoint, type ProfileCheckpoint } from '../models/pinn/checkpoint';
 
 /**
@@ -38,4 +39,35 @@ export function readProfileCheckpoint(path: string): ProfileCheckpoint {
     throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
   }
   return parseCheckpoint(text);
+}
+
+/**
+ * Write a Boussinesq checkpoint to `path` atomically (temporary file + rename).
+ * @example
+ * ```ts
+ * trainBoussinesqProfile({ ...problem, checkpointEvery: 1000, onCheckpoint: (c) => writeBoussinesqCheckpoint('bous.ckpt.json', c) });
+ * ```
+ */
+export function writeBoussinesqCheckpoint(path: string, checkpoint: BoussinesqCheckpoint): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(checkpoint));
+  renameSync(tmp, path);
+}
+
+/**
+ * Read and validate a Boussinesq checkpoint file; a missing, corrupt or foreign file throws
+ * `InvalidArgumentError`/`InvalidTypeError` naming `checkpoint…`.
+ * @example
+ * ```ts
+ * trainBoussinesqProfile({ ...problem, resume: readBoussinesqCheckpoint('bous.ckpt.json') });
+ * ```
+ */
+export function readBoussinesqCheckpoint(path: string): BoussinesqCheckpoint {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
+  }
+  return parseBoussinesqCheckpoint(text);
 }

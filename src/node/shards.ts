@@ -21,9 +21,21 @@ import { canonicalJSON, fromTaggedJSON, toTaggedJSON, type TaggedJSON } from '..
 import type { SolveStatus } from '../core/status';
 import { VERSION } from '../core/version';
 
-/** The format tag of shard files. */
+/**
+ * The format tag of shard files.
+ * @example
+ * ```ts
+ * parseShard(readFileSync('shard-0.json', 'utf8'), 'shard-0.json').format === SHARD_FORMAT; // true
+ * ```
+ */
 export const SHARD_FORMAT = 'singularis-shard';
-/** The version of the shard file layout (not of the library). */
+/**
+ * The version of the shard file layout (not of the library).
+ * @example
+ * ```ts
+ * parseShard(text, 'shard-0.json').formatVersion === SHARD_FORMAT_VERSION; // files of another layout are refused
+ * ```
+ */
 export const SHARD_FORMAT_VERSION = 1;
 
 /**
@@ -99,7 +111,17 @@ export interface ShardFile {
 /** Why a shard file or a set of shard files was refused. */
 export type ShardErrorReason = 'notJSON' | 'format' | 'checksum' | 'kind' | 'library' | 'plan' | 'count' | 'missing' | 'duplicate' | 'range';
 
-/** Thrown when a shard file is malformed, tampered with or does not belong with the others. Nothing is merged. */
+/**
+ * Thrown when a shard file is malformed, tampered with or does not belong with the others. Nothing is merged.
+ * @example
+ * ```ts
+ * try {
+ *   mergePinnedBallsShards(paths.map((p) => ({ source: p, file: parseShard(readFileSync(p, 'utf8'), p) })));
+ * } catch (err) {
+ *   if (err instanceof ShardError) console.error(`${err.source}: ${err.reason}`); // e.g. 'shard-3.json: checksum'
+ * }
+ * ```
+ */
 export class ShardError extends Error {
   /** Machine-readable reason. */
   readonly reason: ShardErrorReason;

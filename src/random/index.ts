@@ -12,3 +12,4 @@ export { GaussianRandomField, type GaussianRandomFieldOptions } from './gaussian
 export { PeriodicGaussianField1d, type PeriodicGaussianFieldOptions } from './periodicGaussianField';
 export { Mulberry32 } from './mulberry32';
 export { sampleBox, sampleBoxMixture, sampleBoxSide, type Box } from './boxSamplers';
+export { NeumannGaussianField2d, type NeumannGaussianFieldOptions } from './neumannGaussianField2d';

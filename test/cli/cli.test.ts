@@ -14,13 +14,15 @@ import { join, resolve } from 'node:path';
 import { heatBlowup2D } from '../../src/models/blowup/heat2dBlowup';
 import { fnoFromJSON } from '../../src/nn/fnoFile';
 import { runMsfemCase } from '../../src/models/msfem/experiments/cases';
+import { trainProfile } from '../../src/models/pinn/train';
+import { writeProfileCheckpoint } from '../../src/node/pinnCheckpoint';
 import { bundle } from './bundle';
 import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, type FigureSpec } from '../../src/cli/framework/figures';
 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling', 'msfem'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling', 'msfem', 'pinn'];
 
 interface Run {
   code: number | null;
@@ -84,6 +86,9 @@ describe('usage: listing, help and refusals before any work', () => {
   // root writes through permission bits: use a read-only system folder instead
   const unwritable = process.getuid?.() === 0 ? '/sys/singularis-report' : join(locked, 'report');
 
+  // a valid checkpoint of a tiny Burgers run (batch 10, widths [1, 4, 1]) for the --resume refusals
+  const pinnCheckpoint = join(dir, 'tiny.ckpt.json');
+  trainProfile({ equation: 'burgers', lambda: 0.5, asymptotics: 'exact', widths: [1, 4, 1], batch: 10, iterations: 3, resampleEvery: 1, checkpointEvery: 2, onCheckpoint: (c) => writeProfileCheckpoint(pinnCheckpoint, c) });
   const perExperiment: Record<string, [string[], RegExp][]> = {
     billiards: [
       [['--balls', '3'], /--balls must be an integer in \[4, 262145\] \(got "3"\)/],
@@ -130,7 +135,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--tau', '1e6', '--grid', '20000'], /times the work of the default run .*--yes/],
     ],
     'neural-operator': [
-      [['--case', 'darcy'], /--case must be one of burgers, fc-pino \(got "darcy"\)/],
+      [['--case', 'heat'], /--case must be one of burgers, darcy, fc-pino \(got "heat"\)/],
       [['--lr', '0'], /--lr must be a number in \(0, 1\] \(got "0"\)/],
       [['--resolution', '4'], /--resolution must be an integer in \[8, 8192\] \(got "4"\)/],
       [['--case', 'fc-pino', '--resolution', '8'], /--resolution must be at least 16 with --case fc-pino \(got "8"\)/],
@@ -161,6 +166,25 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--k', '0'], /--k must be a number in \(0, 10000\] \(got "0"\)/],
       [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
       [['--coarse', '32', '--fine', '32'], /times the work of the default run .*--yes/],
+    ],
+    pinn: [
+      [['--case', 'kdv'], /--case must be one of burgers, boussinesq \(got "kdv"\)/],
+      [['--lambda', '0'], /--lambda must be a number in \(0, 10\] \(got "0"\)/],
+      [['--asymptotics', 'strong'], /--asymptotics must be one of exact, weak \(got "strong"\)/],
+      [['--batch', '0'], /--batch must be an integer in \[1, 1e6\] \(got "0"\)/],
+      [['--hidden', '20,2.5'], /--hidden must be comma-separated integers in \[1, 1000\] \(got "2\.5"\)/],
+      [['--resume', join(dir, 'missing.ckpt.json')], /--resume .*missing\.ckpt\.json is not a usable singularis PINN checkpoint: .*checkpoint file/],
+      [['--resume', file], /--resume .*a-file is not a usable singularis PINN checkpoint: .*JSON text/],
+      [['--resume', pinnCheckpoint], /--batch must equal the checkpoint's value 10 to resume from .* \(got 10000\)/],
+      [['--resume', pinnCheckpoint, '--batch', '10', '--resample-every', '1', '--hidden', '4', '--iterations', '1'], /--iterations must be at least the checkpoint's 2 iterations/],
+      [['--checkpoint', dir], /--checkpoint .* is a folder, not a file/],
+      [['--checkpoint', join(file, 'run.ckpt.json')], /--checkpoint .* cannot be written: cannot write in .*a-file.* \(a parent is a file, not a folder\)/],
+      [['--checkpoint', process.getuid?.() === 0 ? '/sys/singularis.ckpt.json' : join(locked, 'run.ckpt.json')], /--checkpoint .* cannot be written: cannot write in .* \((permission denied|read-only file system|.*)\)/],
+      [['--checkpoint', join(dir, 'run.ckpt.json'), '--checkpoint-every', '75'], /--checkpoint-every must be a multiple of --resample-every 1000 \(got 75\)/],
+      [['--case', 'boussinesq', '--asymptotics', 'weak'], /--asymptotics applies to --case burgers only/],
+      [['--case', 'boussinesq', '--resume', pinnCheckpoint], /--resume .* is not a usable singularis Boussinesq checkpoint: .*checkpoint\.format/],
+      [['--full'], /--full applies to --case boussinesq only/],
+      [['--batch', '1e6', '--iterations', '1e6'], /times the work of the default run .*--yes/],
     ],
   };
   const common: [(name: string) => string[], RegExp][] = [
@@ -524,6 +548,70 @@ describe('sampling at --quick sizes with --json', () => {
   });
 });
 
+describe('pinn at --quick sizes with --json', () => {
+  const ckpt = join(dir, 'pinn-quick.ckpt.json');
+  let first: { loss: number; lossHistory: [number, number][]; lastCheckpointIteration: number };
+
+  test('pinn burgers: JSON whole, promised fields, loss and profile of the reduced run, a checkpoint file and a parameter file; figures readable', async () => {
+    const out = join(dir, 'pinn');
+    const r = await cli(['reproduce', 'pinn', '--quick', '--checkpoint', ckpt, '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'pinn', status: 'success', seed: 0 });
+    expect(json.flags).toMatchObject({ case: 'burgers', lambda: 0.5, asymptotics: 'exact', batch: 200, iterations: 150, resampleEvery: 50, hidden: [20, 20, 20], checkpointEvery: 50 });
+    const res = json.result as typeof first & Record<string, number | string>;
+    for (const key of ['case', 'lambda', 'asymptotics', 'iterations', 'loss', 'lossHistory', 'maxAbsErr', 'U1', 'U10', 'U100', 'secondsPerIteration']) expect(res).toHaveProperty(key);
+    expect(res).toMatchObject({ case: 'burgers', lambda: 0.5, asymptotics: 'exact', iterations: 150, member: 1 });
+    expect(res.loss).toBeLessThan(1e-5); // spec check 11 (batch 200, 150 iterations)
+    expect(res.lossHistory[0][0]).toBe(0);
+    expect(res.lossHistory.at(-1)).toEqual([150, res.loss]);
+    expect(res.maxAbsErr).toBeLessThan(1e-3); // 1.4e-4 at this budget (docs/pinn.md: 8e-5 without resampling)
+    expect(res.U10).toBeCloseTo(-2, 2); // closed form U(10) = −2 (C = 1)
+    expect(res.lastCheckpointIteration).toBe(100);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'))).toEqual(json);
+    checkReportFigures(out, ['loss', 'profile', 'error']);
+    expect(svgTexts(readFileSync(join(out, 'loss.svg'), 'utf8')).legendLabels).toContain('reference notebook (batch 10,000)');
+    const params = JSON.parse(readFileSync(join(out, 'parameters.json'), 'utf8')) as { params: number[] };
+    expect(params.params).toHaveLength(901);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('`parameters.json`');
+    first = res;
+  });
+
+  test('pinn burgers: --resume from the iteration-100 checkpoint ends bit-identically to the uninterrupted run', async () => {
+    const out = join(dir, 'pinn-resumed');
+    const r = await cli(['reproduce', 'pinn', '--quick', '--resume', ckpt, '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const res = oneJson(r.stdout).result as typeof first & { resumedFrom: number };
+    expect(res.resumedFrom).toBe(100);
+    expect(res.loss).toBe(first.loss);
+    expect(res.lossHistory).toEqual(first.lossHistory);
+  });
+
+  test('pinn boussinesq: JSON whole, λ trained, figures readable; --resume from its quasi-Newton checkpoint ends bit-identically', async () => {
+    const out = join(dir, 'pinn-boussinesq');
+    const bousCkpt = join(dir, 'pinn-boussinesq.ckpt.json');
+    const r = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--checkpoint', bousCkpt, '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json.flags).toMatchObject({ case: 'boussinesq', lambda: 3, batch: 100, sides: 20, iterations: 50, adamEpochs: 50, hidden: [8, 8] });
+    const res = json.result as { case: string; lambda: number; iterations: number; loss: number; lossHistory: [number, number][]; parameters: number };
+    expect(res.case).toBe('boussinesq');
+    expect(res.iterations).toBe(100);
+    expect(res.parameters).toBe(6 * (3 * 8 + 9 * 8 + 9) + 1);
+    expect(Number.isFinite(res.loss)).toBe(true);
+    expect(res.lambda).not.toBe(3);
+    checkReportFigures(out, ['loss', 'lambda']);
+    expect(json.result.lastCheckpointIteration).toBe(25);
+    const again = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--resume', bousCkpt, '--out', join(dir, 'pinn-boussinesq-resumed'), '--json', '--quiet']);
+    expect(again.code).toBe(0);
+    const resumed = oneJson(again.stdout).result as typeof res & { resumedFrom: number };
+    expect(resumed.resumedFrom).toBe(25);
+    expect(resumed.loss).toBe(res.loss);
+    expect(resumed.lambda).toBe(res.lambda);
+    expect(resumed.lossHistory).toEqual(res.lossHistory);
+  });
+});
+
 describe('interrupts and failures', () => {
   /** Send SIGINT once the computation (not just the start) has reported progress. */
   const interrupt = (label: RegExp) => {
@@ -545,11 +633,14 @@ describe('interrupts and failures', () => {
     ['hou-li', ['--a', '0.9', '--grid', '2000', '--tau', '300', '--no-direct', '--lemma-n', '10'], /progress: a = 0\.9, n = /],
     ['keller-segel', ['--physical-grid', '20000', '--amplitude-ratio', '1e12'], /progress: physical-time run/],
     ['cgl', ['--tau', '1e5', '--grid', '2000'], /progress: rescaled run/],
-    ['neural-operator', ['--epochs', '2000'], /progress: training/],
+    // few samples so that the data (made before training, not abortable) take seconds; epochs enough for hours
+    ['neural-operator', ['--samples', '100', '--test-samples', '20', '--epochs', '20000'], /progress: training/],
     // 20000 particles × 10⁵ iterations is hours of EKHMC: always mid-run at the first throttled line
     ['sampling', ['--method', 'ekhmc', '--ensemble', '20000', '--iterations', '100000', '--no-sweep'], /progress: ekhmc /],
     // 1104 edge eigenproblems after 576 cell problems: tens of seconds of edges on any machine
     ['msfem', ['--coarse', '24', '--fine', '16'], /progress: N_c = 24, N_f = 16: edge eigenproblems/],
+    // batch 2000 for 20,000 iterations: tens of minutes; the progress line names the iteration of the training
+    ['pinn', ['--batch', '2000'], /progress: training: iteration \d+, loss /],
   ])('%s: SIGINT mid-run → exit 130, partial report marked aborted, JSON says aborted', async (name, args, label) => {
     const out = join(dir, `sigint-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out, '--json', '--yes'], interrupt(label));
@@ -641,5 +732,38 @@ describe('msfem at --quick sizes with --json', () => {
     for (const run of res.runs) expect(run.eH).toHaveLength(3);
     checkReportFigures(out, ['errors', 'coefficient', 'basis']);
     expect(expectedLegendEntries(JSON.parse(readFileSync(join(out, 'errors.vl.json'), 'utf8')))).toEqual(['e_H, N_c = 3, N_f = 8', 'e_L2, N_c = 3, N_f = 8', 'e_H, N_c = 4, N_f = 8', 'e_L2, N_c = 4, N_f = 8']);
+  });
+});
+
+describe('neural-operator darcy at --quick sizes with --json', () => {
+  test('JSON whole, promised fields, loss and heatmap figures readable, a loadable 2D parameter file', async () => {
+    const out = join(dir, 'darcy');
+    const r = await cli(['reproduce', 'neural-operator', '--case', 'darcy', '--quick', '--out', out, '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const json = oneJson(r.stdout);
+    expect(json).toMatchObject({ experiment: 'neural-operator', status: 'success', seed: 1 });
+    expect(json.flags).toMatchObject({ case: 'darcy', resolution: 8, width: 8, modes: 8, layers: 2, samples: 60, testSamples: 20, epochs: 20, batchSize: 10, lr: 1e-2 });
+    const res = json.result as { case: string; epochs: number; parameters: number; testRelL2: number; testRelL2AtDoubleResolution: number };
+    for (const key of ['case', 'trainRelL2', 'testRelL2', 'testRelL2AtDoubleResolution', 'epochs', 'parameters', 'secondsPerEpoch']) expect(res).toHaveProperty(key);
+    expect(res.case).toBe('darcy');
+    expect(res.epochs).toBe(20);
+    expect(res.testRelL2).toBeLessThan(1);
+    expect(Number.isFinite(res.testRelL2AtDoubleResolution)).toBe(true);
+    checkReportFigures(out, ['loss', 'coefficient', 'prediction', 'error']);
+    const { fno } = fnoFromJSON(JSON.parse(readFileSync(join(out, 'fno-darcy.json'), 'utf8')));
+    expect(fno.dim).toBe(2);
+    expect(fno.parameterCount).toBe(res.parameters);
+  });
+
+  test('darcy refuses resolutions and modes it cannot run, before any work', () => {
+    const never = join(dir, 'never-darcy');
+    const r = refused([
+      ['neural-operator', '--case', 'darcy', '--resolution', '65', '--out', never],
+      ['neural-operator', '--case', 'darcy', '--resolution', '8', '--modes', '10', '--out', never],
+    ]);
+    expect(r[0].stderr).toMatch(/--resolution must be at most 64 with --case darcy \(got "65"\)/);
+    expect(r[1].stderr).toMatch(/--modes must be at most resolution \+ 1 = 9 with --case darcy/);
+    for (const x of r) expect(x.code).toBe(2);
+    expect(existsSync(never)).toBe(false);
   });
 });

@@ -73,3 +73,16 @@ export function exportedFunctions(namespace: Record<string, unknown>): Array<{ n
     .filter(([, v]) => typeof v === 'function')
     .map(([name, v]) => ({ name, fn: v as (...args: unknown[]) => unknown, isClass: /^class\b/.test(Function.prototype.toString.call(v)) }));
 }
+
+/** {@link classifyCall} for calls that may return a promise: the promise is awaited and a rejection counts as a throw. */
+export async function classifyCallAsync(call: () => unknown): Promise<string | null> {
+  let value: unknown;
+  try {
+    value = await call();
+  } catch (error) {
+    return classifyCall(() => {
+      throw error;
+    });
+  }
+  return classifyCall(() => value);
+}

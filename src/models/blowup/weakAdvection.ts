@@ -339,8 +339,9 @@ export class WeakAdvectionStepper implements Stepper<WeakAdvectionResult> {
     };
     const history = Object.fromEntries(HIST_KEYS.map((key) => [key, Float64Array.from(this.hist[key])])) as unknown as WeakAdvectionHistory;
     return {
-      status: this.status === 'running' ? 'success' : this.status,
-      message: this.status === 'running' ? `in progress at τ = ${this.tauNow}` : this.message,
+      // a result taken mid-run is not a finished run (the convention of every stepper)
+      status: this.status === 'running' ? 'aborted' : this.status,
+      message: this.status === 'running' ? `still running at τ = ${this.tauNow}` : this.message,
       stats: { ...this.stats },
       final,
       saved: this.saved.slice(),

@@ -95,7 +95,14 @@ export function constantForm(value: number): LinearForm {
   return { terms: [], constant: value };
 }
 
-/** Structural equality of atoms (used to merge like terms). */
+/**
+ * Structural equality of atoms (used to merge like terms).
+ * @example
+ * ```ts
+ * atomsEqual({ kind: 'variable', index: 0 }, { kind: 'variable', index: 0 }); // true
+ * atomsEqual({ kind: 'variable', index: 0 }, { kind: 'variable', index: 1 }); // false
+ * ```
+ */
 export function atomsEqual(p: FormulaAtom, q: FormulaAtom): boolean {
   checkAtom('p', p);
   checkAtom('q', q);

@@ -34,9 +34,23 @@ import type { Vec } from '../../core/types';
 import { BSplineBasis } from '../../diff/bsplineBasis';
 import type { BaseFunction, SymbolicFunction } from './functions';
 
-/** Kind of an edge: 0 = spline (residual B-spline form), 1 = symbolic c·f(a·x + b) + d. */
+/**
+ * Kind of an edge: 0 = spline (residual B-spline form), 1 = symbolic c·f(a·x + b) + d.
+ * @example
+ * ```ts
+ * const net = createKan({ shape: [2, 1] });
+ * net.layers[0].edgeKind[0] === EDGE_SPLINE; // true: every edge starts as a spline
+ * ```
+ */
 export const EDGE_SPLINE = 0;
-/** Kind of an edge: symbolic, see {@link EDGE_SPLINE}. */
+/**
+ * Kind of an edge: symbolic, see {@link EDGE_SPLINE}.
+ * @example
+ * ```ts
+ * const snapped = autoSymbolic(net, data.trainInput).network;
+ * snapped.layers[0].edgeKind.every((k) => k === EDGE_SYMBOLIC); // after a full snap
+ * ```
+ */
 export const EDGE_SYMBOLIC = 1;
 
 /** Offsets of a layer's parameter blocks in the network's flat parameter vector. */

@@ -22,11 +22,21 @@ import { EDGE_SPLINE, EDGE_SYMBOLIC } from './layer';
 import { KanNetwork } from './network';
 import { symbolicLibrary } from './symbolicLibrary';
 
-/** Format tag of saved networks. */
+/**
+ * Format tag of saved networks.
+ * @example
+ * ```ts
+ * kanToJSON(net).format === KAN_FORMAT; // true
+ * ```
+ */
 export const KAN_FORMAT = 'singularis-kan';
 /**
  * Highest layout version this library reads and writes (not the library version): 1 for
  * sum-only networks, 2 for networks with multiplication nodes (module documentation).
+ * @example
+ * ```ts
+ * kanToJSON(createKan({ shape: [2, [1, 1], 1] })).formatVersion <= KAN_FORMAT_VERSION; // true
+ * ```
  */
 export const KAN_FORMAT_VERSION = 2;
 

@@ -133,6 +133,10 @@ export function symbolicLibrary(): ReadonlyMap<string, LibraryFunction> {
  * pykan 0.0.5's default `SYMBOLIC_LIB` (the candidates `autoSymbolic` tries by default):
  * `x, x^2, x^3, x^4, 1/x, 1/x^2, 1/x^3, 1/x^4, sqrt, 1/sqrt(x), exp, log, abs, sin, tan, tanh,
  * sigmoid, sgn, arcsin, arctan, arctanh, 0, gaussian, cosh`.
+ * @example
+ * ```ts
+ * const library = symbolicLibrary(DEFAULT_SYMBOLIC_NAMES.filter((name) => name !== 'tan'));
+ * ```
  */
 export const DEFAULT_SYMBOLIC_NAMES: readonly string[] = Object.freeze([
   'x', 'x^2', 'x^3', 'x^4', '1/x', '1/x^2', '1/x^3', '1/x^4', 'sqrt', '1/sqrt(x)', 'exp', 'log', 'abs', 'sin',
@@ -142,6 +146,10 @@ export const DEFAULT_SYMBOLIC_NAMES: readonly string[] = Object.freeze([
 /**
  * The library used in pykan's `hellokan` tutorial for f = exp(sin(πx₁) + x₂²):
  * `x, x^2, x^3, x^4, exp, log, sqrt, tanh, sin, abs`.
+ * @example
+ * ```ts
+ * const snapped = autoSymbolic(net, data.trainInput, { library: symbolicLibrary(HELLO_KAN_SYMBOLIC_NAMES) });
+ * ```
  */
 export const HELLO_KAN_SYMBOLIC_NAMES: readonly string[] = Object.freeze(['x', 'x^2', 'x^3', 'x^4', 'exp', 'log', 'sqrt', 'tanh', 'sin', 'abs']);
 

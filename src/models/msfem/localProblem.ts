@@ -18,7 +18,16 @@ import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 import { LocalFactor } from './localFactor';
 import { localCoefficients, type MsfemSetup } from './problem';
 
-/** Thrown (as a NumericalError, reason `'localProblem'`) when a local free block is singular. */
+/**
+ * The local problem of one oversampling patch or cell (operator, norm matrix, load, factorization of the
+ * free block), built by the offline stage; a singular free block throws a NumericalError with reason
+ * `'localProblem'` naming the patch.
+ * @example
+ * ```ts
+ * // built internally by expMsfem's offline stage; exported as a type for custom task runners
+ * const basisCount = (lp: LocalProblem) => lp.basis.length;
+ * ```
+ */
 export class LocalProblem {
   /** The sub-grid. */
   readonly view: StructuredSubGrid;

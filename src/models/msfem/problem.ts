@@ -148,6 +148,12 @@ function complexOn(name: string, field: MsfemComplexField, count: number, sample
  * elements).
  *
  * @throws InvalidArgumentError / InvalidTypeError naming the argument
+ * @example
+ * ```ts
+ * // check a problem before a long run, and look at the sampled coefficient per fine element
+ * const setup = setupMsfem({ coarse: 4, fine: 8, diffusion: (x, y) => 2 + Math.sin(9 * x), source: 1, modes: [1, 2, 3] });
+ * setup.a.length; // (N_c·N_f)² = 1024 fine elements
+ * ```
  */
 export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'an object', problem);

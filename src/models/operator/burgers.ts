@@ -31,7 +31,12 @@ export interface BurgersOptions {
  * const { u } = solveBurgersPeriodic(u0, { nu: 0.1, T: 1 });
  * ```
  */
-export function solveBurgersPeriodic(u0: Float64Array, options: BurgersOptions): { u: Float64Array; steps: number } {
+export function solveBurgersPeriodic(u0: Float64Array, options: BurgersOptions): {
+  /** The solution at T on the grid of u0. */
+  u: Float64Array;
+  /** Time steps taken. */
+  steps: number;
+} {
   if (!(u0 instanceof Float64Array) || u0.length < 8) throw new InvalidTypeError('u0', 'a Float64Array of length >= 8', u0);
   const n = u0.length;
   const nu = checkPositive('options.nu', options.nu);

@@ -45,7 +45,14 @@ export interface FcPinoHistory {
 }
 
 /** Result of {@link fcPinoProfiles}: final = the network, its parameters and the loss operator. */
-export type FcPinoResult = RunResult<{ fno: Fno; theta: Float64Array; loss: BurgersProfileLoss }, Float64Array, object, FcPinoHistory>;
+export type FcPinoResult = RunResult<{
+  /** The network. */
+  fno: Fno;
+  /** The trained parameters. */
+  theta: Float64Array;
+  /** The physics loss (grid, λ values, FC derivative). */
+  loss: BurgersProfileLoss;
+}, Float64Array, object, FcPinoHistory>;
 
 /**
  * Relative L2 error of the learned profile at λ against the closed form on the loss grid.

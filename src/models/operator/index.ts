@@ -10,3 +10,4 @@ export { solveBurgersPeriodic, burgersDataset, type BurgersOptions, type Burgers
 export { initOperatorTraining, trainOperator, evaluateOperator, type OperatorData, type OperatorTrainingProblem, type OperatorTrainingHistory, type OperatorTrainingResult } from './train';
 export { burgersProfile, BurgersProfileLoss, type BurgersProfileLossOptions } from './burgersProfile';
 export { initFcPinoProfiles, fcPinoProfiles, profileError, type FcPinoProblem, type FcPinoHistory, type FcPinoResult } from './fcPino';
+export { darcyDataset, type DarcyDatasetOptions, type DarcyDataset } from './darcy';

@@ -44,7 +44,21 @@ export interface OperatorTrainingProblem {
   /** Decoupled decay (AdamW, default false: Adam with L2 decay as the original FNO code). */
   decoupled?: boolean;
   /** Learning-rate schedule per epoch (default none). */
-  schedule?: { kind: 'step'; stepSize: number; gamma: number } | { kind: 'cosine'; tMax: number; etaMin?: number };
+  schedule?: {
+    /** StepLR: multiply the rate by gamma every stepSize epochs. */
+    kind: 'step';
+    /** Epochs between decays. */
+    stepSize: number;
+    /** Decay factor in (0, 1]. */
+    gamma: number;
+  } | {
+    /** Cosine annealing from lr to etaMin over tMax epochs. */
+    kind: 'cosine';
+    /** Half period in epochs. */
+    tMax: number;
+    /** Smallest rate (default 0). */
+    etaMin?: number;
+  };
   /** Training loss: relative `'l2'` (default) or relative `'h1'`. */
   loss?: 'l2' | 'h1';
   /** Seed of the initialization and of the shuffling. */
@@ -68,7 +82,12 @@ export interface OperatorTrainingHistory {
 }
 
 /** Result of {@link trainOperator}: final = the trained parameters and the network. */
-export type OperatorTrainingResult = RunResult<{ fno: Fno; theta: Float64Array }, Float64Array, object, OperatorTrainingHistory>;
+export type OperatorTrainingResult = RunResult<{
+  /** The network (architecture and work buffers). */
+  fno: Fno;
+  /** The trained parameters. */
+  theta: Float64Array;
+}, Float64Array, object, OperatorTrainingHistory>;
 
 function checkData(name: string, d: OperatorData, fno: Fno): { samples: number; P: number } {
   if (d === null || typeof d !== 'object') throw new InvalidTypeError(name, 'an object { inputs, outputs, shape }', d);

@@ -11,8 +11,8 @@
  *
  * @module
  */
-import { checkFinite, checkInteger } from '../../core/check';
-import { InvalidArgumentError } from '../../core/errors';
+import { checkAllFinite, checkFinite, checkInteger, checkOneOf } from '../../core/check';
+import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { Mlp, mlpParameterCount } from '../../nn/mlp';
 import { forwardMlp } from '../../nn/propagation';
@@ -38,13 +38,30 @@ export function boussinesqParameterCount(width: number, linearMaps: number): num
 /**
  * The six residuals at one point z = (z1, z2) from the z-jets of the fields (`fields[3k + m]`: field k
  * of {@link BOUSSINESQ_FIELDS}, m = 0 value, 1 ∂z1, 2 ∂z2) into out[0…5], in the order of the module
- * documentation (each equation as left side − right side). O(1).
+ * documentation (each equation as left side − right side). Non-finite z, λ or jets, fewer than 15 jet
+ * entries or fewer than 6 output slots throw `InvalidArgumentError`/`InvalidTypeError`. O(1).
  * @example
  * ```ts
  * const r = boussinesqResiduals(0.3, 0.7, 1.9, jets, new Float64Array(6));
  * ```
  */
 export function boussinesqResiduals(z1: number, z2: number, lambda: number, fields: Vec, out: Vec): Vec {
+  checkFinite('z1', z1);
+  checkFinite('z2', z2);
+  checkFinite('lambda', lambda);
+  checkJetArray('fields', fields, 15);
+  checkJetArray('out', out, 6, false);
+  return boussinesqResidualsUnchecked(z1, z2, lambda, fields, out);
+}
+
+function checkJetArray(name: string, a: unknown, length: number, finite = true): void {
+  if (!(Array.isArray(a) || a instanceof Float64Array)) throw new InvalidTypeError(name, 'a Float64Array or number array', a);
+  if (a.length < length) throw new InvalidArgumentError(`${name}.length`, `at least ${length}`, a.length);
+  if (finite) checkAllFinite(name, (a as ArrayLike<number>).length === length ? a : Array.prototype.slice.call(a, 0, length) as number[]);
+}
+
+/** {@link boussinesqResiduals} without the argument checks (the loss's per-point kernel). @internal */
+export function boussinesqResidualsUnchecked(z1: number, z2: number, lambda: number, fields: Vec, out: Vec): Vec {
   const s1 = 1 / Math.cosh(z1);
   const s2 = 1 / Math.cosh(z2);
   const k = 1 + lambda;
@@ -74,6 +91,10 @@ export function boussinesqResiduals(z1: number, z2: number, lambda: number, fiel
  * ```
  */
 export function parityJets2d(net: Mlp, parity: 'odd' | 'even', z1: number, z2: number, out: Vec, o: number): Vec {
+  if (!(net instanceof Mlp)) throw new InvalidTypeError('net', 'an Mlp', net);
+  checkOneOf('parity', parity, ['odd', 'even'] as const);
+  checkInteger('o', o, 0);
+  checkJetArray('out', out, o + 3, false);
   if (net.inputDim !== 2 || net.outputDim !== 1) throw new InvalidArgumentError('net.widths', 'widths [2, …, 1]', `[${net.widths.join(', ')}]`);
   checkFinite('z1', z1);
   checkFinite('z2', z2);
@@ -96,6 +117,8 @@ export function parityJets2d(net: Mlp, parity: 'odd' | 'even', z1: number, z2: n
  * ```
  */
 export function omegaAnsatzJets(omega1: Mlp, omega2: Mlp, z1: number, z2: number, out: Vec, o: number): Vec {
+  checkInteger('o', o, 0);
+  checkJetArray('out', out, o + 3, false);
   const a = parityJets2d(omega1, 'even', z1, z2, new Float64Array(3), 0);
   const b = parityJets2d(omega2, 'odd', z1, z2, new Float64Array(3), 0);
   out[o] = -z1 + z1 * z2 * a[0] + z1 * z1 * b[0];

@@ -1,20 +1,30 @@
 /**
- * The interior-residual loss of the 2-D Boussinesq profile (thesis Appendix B.4) with its exact
- * gradient with respect to the parameters of all six networks and λ: mean over points of the sum of
- * the six squared residuals (the documented default resolution of the unspecified weighting).
+ * The loss of the 2-D Boussinesq profile (thesis Appendix B.4) with its exact gradient with respect
+ * to the parameters of all six networks and λ: `w_i·L_i + w_b·L_b` with L_i the mean over interior
+ * points of the sum of the six squared residuals and L_b the boundary means, weights (B.4.1)
+ * w_i = 0.1, w_b = 1 by default (the reference run's stored losses obey total = 0.1·(pde +
+ * smoothness) + boundary exactly).
  * Networks (2 → … → 1, SiLU): Ω1 (even in z1), Ω2 (odd), U1 (odd), U2 (even), Φ (odd), Ψ (even); Ω =
- * −z1 + z1z2Ω1 + z1²Ω2. Parameter vector θ = [net 0 | … | net 5 | λ]. Boundary and smoothness terms
- * and the training schedule are not part of this class yet (docs/pinn.md, "What remains").
+ * −z1 + z1z2Ω1 + z1²Ω2. Parameter vector θ = [net 0 | … | net 5 | λ]. The smoothness term L_s = mean
+ * |∇_z R|² is `BoussinesqSmoothness` (it needs second-order jets, here only first order).
  *
  * @module
  */
-import { checkAllFinite } from '../../core/check';
+import { checkAllFinite, checkNonNegative } from '../../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { Vec } from '../../core/types';
 import { Mlp } from '../../nn/mlp';
 import { backwardMlp, forwardMlp } from '../../nn/propagation';
 import { MlpWorkspace } from '../../nn/workspace';
-import { boussinesqResiduals } from './boussinesq';
+import { boussinesqResidualsUnchecked } from './boussinesq';
+
+/** Interior and boundary values of {@link BoussinesqLoss} (its weights, or its unweighted terms). */
+export interface BoussinesqLossTerms {
+  /** Interior mean of the sum of the six squared residuals (or its weight). */
+  interior: number;
+  /** Sum of the boundary means (or their weight). */
+  boundary: number;
+}
 
 /** Parity in z1 of each network, in θ order: Ω1, Ω2, U1, U2, Φ, Ψ. */
 const PARITY = [1, -1, -1, 1, -1, 1];
@@ -33,6 +43,10 @@ const PARITY = [1, -1, -1, 1, -1, 1];
 export class BoussinesqLoss {
   /** The six networks (Ω1, Ω2, U1, U2, Φ, Ψ). */
   readonly nets: readonly Mlp[];
+  /** Weights of the interior and boundary means (default 0.1 and 1, thesis (B.4.1)). */
+  readonly weights: BoussinesqLossTerms;
+  /** Unweighted components at the last evaluation: interior mean (the reference's "pde loss") and boundary sum of means. */
+  readonly parts: BoussinesqLossTerms = { interior: 0, boundary: 0 };
   /** Length of θ: all network parameters plus λ. */
   readonly size: number;
   private readonly offsets: number[] = [];
@@ -47,8 +61,13 @@ export class BoussinesqLoss {
   private readonly fBar = new Float64Array(15);
   private readonly gNet: Float64Array[];
 
-  /** @param nets - six MLPs with widths [2, …, 1] */
-  constructor(nets: readonly Mlp[]) {
+  /**
+   * @param nets - six MLPs with widths [2, …, 1]
+   * @param weights - interior and boundary weights (default 0.1 and 1)
+   */
+  constructor(nets: readonly Mlp[], weights: { interior?: number; boundary?: number } = {}) {
+    if (weights === null || typeof weights !== 'object') throw new InvalidTypeError('weights', 'an object', weights);
+    this.weights = { interior: checkNonNegative('weights.interior', weights.interior ?? 0.1), boundary: checkNonNegative('weights.boundary', weights.boundary ?? 1) };
     if (!Array.isArray(nets) || nets.length !== 6) throw new InvalidTypeError('nets', 'an array of six Mlp (Ω1, Ω2, U1, U2, Φ, Ψ)', nets);
     let p = 0;
     nets.forEach((net, k) => {
@@ -120,7 +139,10 @@ export class BoussinesqLoss {
     });
     const { F, r, fBar } = this;
     let loss = 0;
+    let boundary = 0;
     let lambdaBar = 0;
+    const wi = this.weights.interior;
+    const wb = this.weights.boundary;
     const adj = this.ws.map((w, k) => w.adjoints[this.nets[k].depth]);
     for (let j = 0; j < n; j++) {
       const z1 = this.X.data[2 * j];
@@ -133,27 +155,27 @@ export class BoussinesqLoss {
       for (let m = 0; m < 12; m++) F[3 + m] = J[o + 6 + m];
       const type = this.types[j];
       if (type === 0) {
-        boussinesqResiduals(z1, z2, lambda, F, r);
+        boussinesqResidualsUnchecked(z1, z2, lambda, F, r);
         let rr = 0;
         for (let e = 0; e < 6; e++) rr += r[e] * r[e];
         loss += rr / this.counts[0];
-        lambdaBar += residualAdjoint(z1, z2, lambda, F, r, 2 / this.counts[0], fBar);
+        lambdaBar += residualAdjoint(z1, z2, lambda, F, r, (2 * wi) / this.counts[0], fBar);
       } else {
         fBar.fill(0);
-        const w = 2 / this.counts[type];
+        const w = (2 * wb) / this.counts[type];
         if (type === 1) {
-          loss += (F[6] * F[6]) / this.counts[1];
+          boundary += (F[6] * F[6]) / this.counts[1];
           fBar[6] = w * F[6];
         } else {
           const s1 = 1 / Math.cosh(z1);
           const s2 = 1 / Math.cosh(z2);
-          loss += (F[9] * F[9] + F[12] * F[12]) / this.counts[2];
+          boundary += (F[9] * F[9] + F[12] * F[12]) / this.counts[2];
           fBar[9] = w * F[9];
           fBar[12] = w * F[12];
           for (const m of [4, 7]) {
             const d1 = s1 * F[m];
             const d2 = s2 * F[m + 1];
-            loss += (d1 * d1 + d2 * d2) / this.counts[2];
+            boundary += (d1 * d1 + d2 * d2) / this.counts[2];
             fBar[m] = w * d1 * s1;
             fBar[m + 1] = w * d2 * s2;
           }
@@ -176,6 +198,9 @@ export class BoussinesqLoss {
         A[3 * (n + j) + 2] = 0.5 * s * c2;
       }
     }
+    this.parts.interior = loss;
+    this.parts.boundary = boundary;
+    loss = wi * loss + wb * boundary;
     if (!Number.isFinite(loss)) return loss;
     this.nets.forEach((net, k) => {
       backwardMlp(net, this.ws[k], this.gNet[k]);

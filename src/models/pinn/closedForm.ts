@@ -75,5 +75,8 @@ export function burgersProfile(y: number, lambda: number, C = 1): number {
  * ```
  */
 export function burgersProfileSlope(U: number, lambda: number, C = 1): number {
+  checkFinite('U', U);
+  checkPositive('lambda', lambda);
+  checkPositive('C', C);
   return -1 / (1 + C * (1 + 1 / lambda) * Math.pow(Math.abs(U), 1 / lambda));
 }

@@ -11,5 +11,7 @@ export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, parseCheckpoint, validateCheckpo
 export { initTrainProfile, trainProfile, trainProfileAsync, ProfileTrainer, type ProfileFinal, type ProfileHistory, type ProfileRunResult, type ProfileStats } from './train';
 export { compareWithClosedForm, effectiveMember, learnedProfile, type ProfileComparison } from './profile';
 export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from './boussinesq';
-export { BoussinesqLoss } from './boussinesqLoss';
-export { trainBoussinesqProfile, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult, type BoussinesqStats } from './trainBoussinesq';
+export { BoussinesqLoss, type BoussinesqLossTerms } from './boussinesqLoss';
+export { BoussinesqSmoothness } from './boussinesqSmoothness';
+export { trainBoussinesqProfile, resolveBoussinesqProblem, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult, type BoussinesqStats } from './trainBoussinesq';
+export { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, parseBoussinesqCheckpoint, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type BoussinesqCheckpointHistory, type BoussinesqLossParts, type BoussinesqWeights, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';

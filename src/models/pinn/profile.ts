@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkAllFinite, checkPositive } from '../../core/check';
+import { checkAllFinite, checkFinite, checkPositive } from '../../core/check';
 import { InvalidArgumentError } from '../../core/errors';
 import { ConstrainedNet1d } from '../../nn/constrainedNet1d';
 import { Mlp } from '../../nn/mlp';
@@ -83,13 +83,18 @@ export function compareWithClosedForm(problem: BurgersProfileProblem, params: Fl
  * The member C that a profile value U at y > 0 belongs to: with s = −U > 0, y = s + C·s^{1+1/λ} gives
  * C = (y − s)/s^{1+1/λ}. Constant in y exactly when the profile is a member of the family; a learned
  * profile whose C drifts with y has left its member (e.g. the weak runs' collapse toward U ≈ 0 far out).
- * O(1).
+ * With the odd extension, U > 0 at y > 0 gives C < 0 (the point lies on no member of the family);
+ * U = 0 and non-finite arguments throw `InvalidArgumentError`. O(1).
  * @example
  * ```ts
  * effectiveMember(2, -1, 0.5); // 1
  * ```
  */
 export function effectiveMember(y: number, U: number, lambda: number): number {
+  checkFinite('y', y);
+  checkFinite('U', U);
+  checkPositive('lambda', lambda);
+  if (U === 0) throw new InvalidArgumentError('U', 'a nonzero value (every member passes through U = 0 at y = 0; U = 0 at y ≠ 0 is the trivial solution, C = ∞)', U);
   const s = -U;
-  return (y - s) / Math.pow(s, 1 + 1 / lambda);
+  return (y - s) / (Math.sign(s) * Math.pow(Math.abs(s), 1 + 1 / lambda));
 }

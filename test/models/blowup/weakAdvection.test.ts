@@ -62,6 +62,16 @@ describe('weakAdvectionBlowup: input validation before work', () => {
     expect(() => initWeakAdvection(ok, { saveAt: [0.5, 2] })).toThrow(InvalidArgumentError);
     expect(() => initWeakAdvection(ok, { saveAt: [0.5, 0.2] })).toThrow(InvalidArgumentError);
   });
+  test('a result taken mid-run says aborted (still running), as every stepper does; the finished run says success', () => {
+    const run = initWeakAdvection(ok);
+    for (let k = 0; k < 3; k++) run.step();
+    expect(run.status).toBe('running');
+    const mid = run.result();
+    expect(mid.status).toBe('aborted');
+    expect(mid.message).toMatch(/still running at τ = /);
+    while (run.status === 'running') run.step();
+    expect(run.result().status).toBe('success');
+  });
 });
 
 describe('weakAdvectionBlowup: normalization', () => {

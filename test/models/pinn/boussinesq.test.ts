@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BoussinesqLoss, trainBoussinesqProfile, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
+import { BoussinesqLoss, parseBoussinesqCheckpoint, trainBoussinesqProfile, type BoussinesqCheckpoint, boussinesqParameterCount, boussinesqResiduals, omegaAnsatzJets, parityJets2d } from '../../../src/models/pinn/index';
 import { AdamMinimizer } from '../../../src/optim/adam';
+import { BoussinesqSmoothness } from '../../../src/models/pinn/boussinesqSmoothness';
 import { initializeMlpFanIn, Mlp } from '../../../src/nn/index';
 import { Rng } from '../../../src/random/rng';
 
@@ -56,7 +57,7 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
   test('interior loss: value equals the residuals assembled from parityJets2d/omegaAnsatzJets; gradient (all nets + λ) matches central differences; Adam steps with a λ group lower it', () => {
     const rng = new Rng(6);
     const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, 4, 4, 1], 'silu'), rng));
-    const loss = new BoussinesqLoss(nets);
+    const loss = new BoussinesqLoss(nets, { interior: 1 });
     const pts = Float64Array.from({ length: 16 }, () => 3 * rng.uniform());
     loss.setPoints(pts);
     const theta = new Float64Array(loss.size);
@@ -78,6 +79,11 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
       ref += r.reduce((a, v) => a + v * v, 0) / 8;
     }
     expect(Math.abs(f - ref)).toBeLessThan(1e-13 * ref);
+    expect(loss.parts.interior).toBe(f);
+    // default weights of (B.4.1): 0.1 on the interior mean, 1 on the boundary
+    const weighted = new BoussinesqLoss(nets);
+    weighted.setPoints(pts);
+    expect(Math.abs(weighted.evaluate(theta, new Float64Array(loss.size)) - 0.1 * ref)).toBeLessThan(1e-13 * ref);
     // boundary terms: U2 = 0 on z2 = 0; Φ = Ψ = 0 and ∇_y U = 0 on the far sides (here z_max = 3)
     loss.setPoints(pts, [0.5, 0, 2.2, 0], [3, 1.1, 0.4, 3, 3, 2.5]);
     const fb = loss.evaluate(theta, g);
@@ -115,5 +121,80 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
     expect(full.stats.parameters).toBe(28627);
     expect(() => trainBoussinesqProfile({ hidden: [0] })).toThrow(/hidden/);
     expect(() => trainBoussinesqProfile({ lambda0: 0 })).toThrow(/lambda0/);
+  });
+});
+
+describe('Boussinesq checkpoints', () => {
+  test.each(['ssbroyden1', 'lbfgs'] as const)('%s: checkpoint → JSON → resume is bit-identical to the uninterrupted run; foreign or mismatched checkpoints are refused', (method) => {
+    const base = { adamEpochs: 6, quasiNewtonIterations: 12, resampleEvery: 4, interior: 30, sides: 6, hidden: [4, 4], method, seed: 3 } as const;
+    const saved: BoussinesqCheckpoint[] = [];
+    const whole = trainBoussinesqProfile({ ...base, checkpointEvery: 4, onCheckpoint: (c) => saved.push(JSON.parse(JSON.stringify(c))) });
+    expect(whole.status).toBe('success');
+    expect(saved.map((c) => c.iterations)).toEqual([0, 4, 8]);
+    expect(saved[0].history.loss).toHaveLength(6); // taken at the switch from Adam
+    for (const c of saved) {
+      const resumed = trainBoussinesqProfile({ ...base, resume: parseBoussinesqCheckpoint(JSON.stringify(c)) });
+      expect(resumed.status).toBe('success');
+      expect(Array.from(resumed.final.theta)).toEqual(Array.from(whole.final.theta));
+      expect(resumed.history).toEqual(whole.history);
+      expect(resumed.final.loss).toBe(whole.final.loss);
+    }
+    // a longer budget continues from the same state
+    const longer = trainBoussinesqProfile({ ...base, quasiNewtonIterations: 16, resume: saved[2] });
+    expect(longer.history.loss.slice(0, 18)).toEqual(whole.history.loss);
+    expect(() => trainBoussinesqProfile({ ...base, seed: 4, resume: saved[1] })).toThrow(/problem\.seed/);
+    expect(() => trainBoussinesqProfile({ ...base, quasiNewtonIterations: 5, resume: saved[2] })).toThrow(/quasiNewtonIterations/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], format: 'other' }))).toThrow(/checkpoint\.format/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], theta: saved[1].theta.slice(1) }))).toThrow(/checkpoint\.theta\.length/);
+    expect(() => parseBoussinesqCheckpoint('{"format"')).toThrow(/checkpoint/);
+    expect(() => trainBoussinesqProfile({ ...base, checkpointEvery: 3 })).toThrow(/checkpointEvery/);
+  });
+});
+
+describe('Boussinesq smoothness term (mixed second derivatives through a 3-input first layer)', () => {
+  test('value = mean Σ|∇_z R|² from central differences of the residual assembly; gradient (all nets + λ) matches central differences', () => {
+    const rng = new Rng(8);
+    const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, 4, 3, 1], 'silu'), rng));
+    const smooth = new BoussinesqSmoothness(nets, 1);
+    const pts = Float64Array.from({ length: 12 }, () => 2.5 * rng.uniform());
+    smooth.setPoints(pts);
+    const size = nets.reduce((a, net) => a + net.params.length, 0) + 1;
+    const theta = new Float64Array(size);
+    let o = 0;
+    for (const net of nets) { theta.set(net.params, o); o += net.params.length; }
+    theta[size - 1] = 2.2;
+    const g = new Float64Array(size);
+    const f = smooth.evaluate(theta, g);
+    // independent value: ∂R/∂z_i by central differences of boussinesqResiduals on parityJets2d/omegaAnsatzJets
+    const parities = ['odd', 'even', 'odd', 'even'] as const;
+    const residualsAt = (z1: number, z2: number) => {
+      const F = new Float64Array(15);
+      omegaAnsatzJets(nets[0], nets[1], z1, z2, F, 0);
+      for (let k = 2; k < 6; k++) parityJets2d(nets[k], parities[k - 2], z1, z2, F, 3 * (k - 1));
+      return boussinesqResiduals(z1, z2, 2.2, F, new Float64Array(6));
+    };
+    let ref = 0;
+    const h = 1e-5;
+    for (let j = 0; j < 6; j++) {
+      const z1 = pts[2 * j], z2 = pts[2 * j + 1];
+      for (const [a, b] of [[h, 0], [0, h]]) {
+        const p = residualsAt(z1 + a, z2 + b), m = residualsAt(z1 - a, z2 - b);
+        for (let e = 0; e < 6; e++) ref += ((p[e] - m[e]) / (2 * h)) ** 2 / 6;
+      }
+    }
+    expect(Math.abs(f - ref)).toBeLessThan(1e-8 * ref); // central differences with h = 1e-5: error ~1e-10
+    expect(smooth.value).toBe(f);
+    let gmax = 0;
+    for (const v of g) gmax = Math.max(gmax, Math.abs(v));
+    let worst = 0;
+    for (let i = 0; i < size; i++) {
+      const t = Float64Array.from(theta);
+      t[i] = theta[i] + 1e-6;
+      const fp = smooth.evaluate(t, new Float64Array(size));
+      t[i] = theta[i] - 1e-6;
+      const fm = smooth.evaluate(t, new Float64Array(size));
+      worst = Math.max(worst, Math.abs((fp - fm) / 2e-6 - g[i]));
+    }
+    expect(worst / gmax).toBeLessThan(1e-6);
   });
 });

@@ -30,7 +30,10 @@ export function runBoussinesqExperiment(problem: BoussinesqProblem, runOptions: 
   const summary = {
     case: 'boussinesq', lambda: run.final.lambda, iterations: run.stats.nsteps, adamEpochs: run.stats.adamEpochs, parameters: run.stats.parameters,
     status: run.status, message: run.message, loss: run.final.loss, lossHistory, secondsPerIteration: seconds / Math.max(1, run.stats.nsteps), seconds,
-    reference: { adamFinalLoss: 4.2e-5, ssbroydenFinalLoss: 4.87e-11, lambdaAfterAdam: 1.3007396, lambdaFinal: 1.92067547 },
+    reference: {
+      adamFirstLoss: 30.33186179525455, adamFirstParts: { pde: 300.2619997863731, smoothness: 2.9959562530840356, boundary: 0.006066191308836915 }, lambdaAfterFirstStep: 2.990000000037525,
+      adamFinalLoss: 4.2e-5, ssbroydenFinalLoss: 4.87e-11, lambdaAfterAdam: 1.3007396, lambdaFinal: 1.92067547,
+    },
   };
   return { run, summary, rows };
 }

@@ -92,7 +92,7 @@ export async function runBurgersExperiment(options: BurgersExperimentOptions, ru
   const [U1, U10, U100] = learnedProfile(problem, params, [1, 10, 100]);
   const memberYs = [0.01, 1, 10, 100, 1e4, 1e8, 1e12];
   const memberUs = learnedProfile(problem, params, memberYs);
-  const effectiveMembers = Object.fromEntries(memberYs.map((y, i) => [y, effectiveMember(y, memberUs[i], lambda)]));
+  const effectiveMembers = Object.fromEntries(memberYs.map((y, i) => [y, memberUs[i] === 0 || !Number.isFinite(memberUs[i]) ? null : effectiveMember(y, memberUs[i], lambda)]));
   const h = run.history;
   const keep = new Set<number>();
   for (let k = 0; k <= 400; k++) keep.add(Math.round(Math.pow(10, (k / 400) * Math.log10(Math.max(1, h.iteration.length - 1)))));
