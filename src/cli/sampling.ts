@@ -27,6 +27,7 @@ const flags = {
   gamma: flag.number({ min: 0, minExclusive: true, max: 1e6, default: (f) => (f.problem === 'low-dim' ? 100 : f.problem === 'darcy' ? 1 : OPTIMAL_DAMPING), defaultText: '100 (low-dim), 1 (darcy), 2√2 − 1 (linear)', example: '1', help: 'EKHMC damping γ (thesis (C.1.8))' }),
   epsilon: flag.number({ min: 0, minExclusive: true, max: 100, default: (f) => (isDarcy(f) ? 1 : 0.2), defaultText: '0.2 (darcy 1)', example: '0.1', help: 'base step ε of ε/(a|F| + 1) (thesis (C.6.4)); EKS/ALDI use it under --eks-step adaptive' }),
   stabilityCap: flag.number({ min: 0, max: 2, default: 0, example: '1', help: 'EKHMC stiffness cap κ: ε_j ≤ κ/max(s, √s), s = tr(C_q·Hessian estimate); 0 = off (the thesis step)' }),
+  divergenceThreshold: flag.number({ min: 1, minExclusive: true, max: 1e300, default: 1e4, example: '1e300', help: 'EKS/ALDI/EKHMC end "diverged" when a particle\'s ‖q − m0‖²_Γ0/N exceeds this multiple of max(1, its initial-ensemble value); 1e300 = off' }),
   eksStep: flag.choice(['misfitFrobenius', 'adaptive'] as const, { default: (f) => (isDarcy(f) ? 'adaptive' : 'misfitFrobenius'), defaultText: 'misfitFrobenius (darcy adaptive)', example: 'adaptive', help: 'EKS/ALDI step: Δt = 1/‖D‖_F (the EKS codes) or the thesis rule ε/(a|F| + 1)' }),
   forceNorm: flag.choice(['maxParticle', 'rms', 'frobenius'] as const, { default: 'maxParticle', example: 'rms', help: '|F| in the adaptive step: max particle norm, RMS over particles, or Frobenius over the ensemble' }),
   pcnIterations: flag.integer({ min: 0, max: 1e8, default: (f) => (isDarcy(f) ? 20000 : 200000), defaultText: '2e5 (darcy 2e4)', quick: (f) => (isDarcy(f) ? 1000 : 20000), quickText: '2e4 (darcy 1000)', example: '50000', help: 'pCN proposals (method pcn; for darcy also the reference posterior, 0 = the truth only)' }),
@@ -126,7 +127,7 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const started = Date.now();
   const methods = methodsOf(f.method);
   const config: SamplingExperimentConfig = {
-    problem: f.problem, methods, ensemble: f.ensemble, iterations: f.iterations, gamma: f.gamma, epsilon: f.epsilon, eksStepRule: f.eksStep, forceNorm: f.forceNorm, stabilityCap: f.stabilityCap,
+    problem: f.problem, methods, ensemble: f.ensemble, iterations: f.iterations, gamma: f.gamma, epsilon: f.epsilon, eksStepRule: f.eksStep, forceNorm: f.forceNorm, stabilityCap: f.stabilityCap, divergenceThreshold: f.divergenceThreshold,
     seed: f.seed, gammaSweep: f.sweep, quick: ctx.quick, pcnIterations: f.pcnIterations, darcyGrid: f.grid,
     runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
   };

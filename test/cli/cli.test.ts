@@ -154,6 +154,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
       [['--seed', '-1'], /--seed must be a non-negative integer or a word \(got "-1"\)/],
       [['--problem', 'darcy', '--ensemble', '2048', '--iterations', '1000'], /times the work of the default run .*--yes/],
+      [['--divergence-threshold', '1'], /--divergence-threshold must be a number in \(1, 1e300\] \(got "1"\)/],
     ],
     msfem: [
       [['--case', 'darcy'], /--case must be one of periodic, high-contrast, helmholtz \(got "darcy"\)/],
@@ -657,6 +658,8 @@ describe('interrupts and failures', () => {
   test.each([
     ['heat-blowup', ['--dim', '64', '--tau', '30', '--grid', '40', '--no-direct'], 'diverged'],
     ['billiards', ['--quick', '--pde-max-steps', '10'], 'maxSteps'],
+    // EKHMC with γ = 1 on the low-dimensional problem (I = 10, seed 8) is thrown out past 10⁴ prior variances
+    ['sampling', ['--problem', 'low-dim', '--method', 'ekhmc', '--gamma', '1', '--ensemble', '10', '--seed', '8', '--iterations', '100', '--no-sweep'], 'diverged'],
   ])('%s: a failing run exits 1 and prints its status and message', async (name, args, status) => {
     const out = join(dir, `fail-${name}`);
     const r = await cli(['reproduce', name, ...args, '--out', out]);

@@ -14,13 +14,14 @@ import type { Rng } from '../../random/rng';
 import { ornsteinUhlenbeckStep } from '../../time/splitting';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
 import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { DivergenceMonitor, type DivergenceOptions } from './divergence';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
 export const OPTIMAL_DAMPING = 2 * Math.SQRT2 - 1;
 
 /** The EKHMC problem: the inverse problem, the ensemble and the scheme's parameters. */
-export interface EkhmcProblem extends InverseProblem, EnsembleSetup, RecordOptions {
+export interface EkhmcProblem extends InverseProblem, EnsembleSetup, RecordOptions, DivergenceOptions {
   /** Number of iterations (default 200). */
   iterations?: number;
   /** Damping γ > 0 (default {@link OPTIMAL_DAMPING} = 2√2 − 1). */
@@ -97,7 +98,7 @@ export class EkhmcStepper extends EnsembleStepperBase {
     const noiseKind = problem.noiseSqrt === undefined ? 'ensembleFactor' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
     const { rng, I, positions } = initialEnsemble(problem, p);
     const ws = new EnsembleKalmanWorkspace(I, p.N, p.J, c.ddof);
-    super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, 'EKHMC');
+    super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, 'EKHMC', new DivergenceMonitor(p.priorMean, p.prior, c.divergenceThreshold));
     this.p = p;
     this.rng = rng;
     this.norm = c.forceNorm;

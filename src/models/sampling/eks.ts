@@ -19,6 +19,7 @@ import { choleskyFactor, createMatrix } from '../../linalg/dense';
 import type { Rng } from '../../random/rng';
 import { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
 import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked, NOISE_SQRTS, type ForceNorm, type NoiseSqrt, type StepFailure, type RecordOptions, type SamplerResult } from './ensembleRun';
+import { DivergenceMonitor, type DivergenceOptions } from './divergence';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
 /**
@@ -29,7 +30,7 @@ import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, 
 export type EksStepRule = 'misfitFrobenius' | 'adaptive';
 
 /** The EKS/ALDI problem: the inverse problem, the ensemble and the scheme's parameters. */
-export interface EksProblem extends InverseProblem, EnsembleSetup, RecordOptions {
+export interface EksProblem extends InverseProblem, EnsembleSetup, RecordOptions, DivergenceOptions {
   /** Number of iterations (default 200). */
   iterations?: number;
   /** Step rule (default `'misfitFrobenius'`). */
@@ -88,7 +89,7 @@ export class EksStepper extends EnsembleStepperBase {
     const noiseKind = problem.noiseSqrt === undefined ? 'ensembleFactor' : checkOneOf('problem.noiseSqrt', problem.noiseSqrt, NOISE_SQRTS);
     const { rng, I, positions } = initialEnsemble(problem, p);
     const ws = new EnsembleKalmanWorkspace(I, p.N, p.J, c.ddof);
-    super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, label);
+    super(I, p.N, c.iterations, positions, ws, c.trackEigenvalues, runOptions, label, new DivergenceMonitor(p.priorMean, p.prior, c.divergenceThreshold));
     this.p = p;
     this.rng = rng;
     this.corrected = corrected;

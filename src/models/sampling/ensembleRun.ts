@@ -16,6 +16,7 @@ import { createMatrix } from '../../linalg/dense';
 import { symmetricEigenDecomposition, symmetricSqrt } from '../../linalg/mlMatrixAdapter';
 import type { Rng } from '../../random/rng';
 import type { EnsembleKalmanWorkspace } from '../../stats/ensembleKalman';
+import { checkDivergenceThreshold, type DivergenceMonitor } from './divergence';
 
 /**
  * Norm |F| of the N×I force matrix in the adaptive step ε_j = ε/(a|F| + 1) (thesis eq. (C.6.4),
@@ -143,9 +144,12 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     /** @internal */ protected readonly trackEigenvalues: boolean,
     runOptions: RunOptions | undefined,
     /** @internal */ protected readonly label: string,
+    private readonly divergence: DivergenceMonitor,
   ) {
     const ro = checkRunOptions(runOptions);
     this.saveAt = checkSaveAt('runOptions.saveAt', ro.saveAt, 0, iterations);
+    divergence.every = ro.progressEvery ?? 64;
+    divergence.start(positions, I);
   }
 
   /** Fraction of the requested iterations done. */
@@ -238,6 +242,14 @@ export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
     }
     this.stats.naccept++;
     this.record();
+    if (this.divergence.due(this.stats.naccept, this.iterations)) {
+      const far = this.divergence.check(this.positions, this.I);
+      if (far !== null) {
+        this.status = 'diverged';
+        this.message = `${this.label}: diverged at iteration ${this.stats.naccept}: ${far}; the ensemble of iteration ${this.stats.naccept} is returned`;
+        return false;
+      }
+    }
     if (this.stats.naccept >= this.iterations) {
       this.status = 'success';
       this.message = `${this.label}: ${this.iterations} iterations done`;
@@ -312,9 +324,10 @@ async function runStepperAsync(stepper: EnsembleStepperBase, batch: AsyncForward
   return stepper.result();
 }
 
-/** Validate `iterations`, `forceNorm`, `trackEigenvalues`. @internal */
-export function checkCommon(o: { iterations?: number; forceNorm?: ForceNorm; trackEigenvalues?: boolean; ddof?: number }, N: number): { iterations: number; forceNorm: ForceNorm; trackEigenvalues: boolean; ddof: number } {
+/** Validate `iterations`, `forceNorm`, `trackEigenvalues`, `ddof`, `divergenceThreshold`. @internal */
+export function checkCommon(o: { iterations?: number; forceNorm?: ForceNorm; trackEigenvalues?: boolean; ddof?: number; divergenceThreshold?: number }, N: number): { iterations: number; forceNorm: ForceNorm; trackEigenvalues: boolean; ddof: number; divergenceThreshold: number } {
   return {
+    divergenceThreshold: checkDivergenceThreshold('problem.divergenceThreshold', o.divergenceThreshold),
     iterations: checkInteger('problem.iterations', o.iterations ?? 200, 0),
     forceNorm: o.forceNorm === undefined ? 'maxParticle' : checkOneOf('problem.forceNorm', o.forceNorm, FORCE_NORMS),
     trackEigenvalues: o.trackEigenvalues ?? N <= 64,

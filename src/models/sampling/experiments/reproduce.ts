@@ -19,6 +19,7 @@ import { MAX_SPECTRAL_GAP, maximizeSpectralGap, spectralGap } from '../spectralG
 import { OPTIMAL_DAMPING } from '../ekhmc';
 import { darcyProblem, type DarcyOptions } from '../darcy';
 import { darcyMetrics } from '../darcyPrior';
+import { DEFAULT_DIVERGENCE_THRESHOLD } from '../divergence';
 import { Rng } from '../../../random/rng';
 import type { Seed } from '../../../random/seed';
 import type { RunOptions } from '../../../core/run';
@@ -59,6 +60,8 @@ export interface SamplingExperimentConfig {
   aborted?: () => boolean;
   /** EKHMC stiffness cap κ (0 = off, the default; see `EkhmcProblem.stabilityCap`). */
   stabilityCap?: number;
+  /** Divergence threshold of EKS, ALDI and EKHMC (default 10⁴; see `DivergenceOptions.divergenceThreshold`). */
+  divergenceThreshold?: number;
   /** Darcy forward grid n (elements per side; default 32, 16 with `quick`). */
   darcyGrid?: number;
   /** Run the γ sweep of Fig. C.2 (low-dim only). */
@@ -210,7 +213,7 @@ export async function reproduceSampling(config: SamplingExperimentConfig): Promi
   const setup = config.problem === 'linear' ? linearSetup(I, config.seed) : config.problem === 'low-dim' ? lowDimSetup(I, config.seed) : darcySetup(I, config.seed, config.darcyGrid ?? (quick ? 16 : 32));
   const d = setup.defaults;
   const iterations = config.iterations ?? d.iterations;
-  const common = { ...setup.problem, ensemble: setup.ensemble, iterations, seed: config.seed, epsilon: config.epsilon ?? d.epsilon, a: config.a ?? d.a, forceNorm: config.forceNorm, noiseSqrt: config.noiseSqrt ?? 'ensembleFactor' };
+  const common = { ...setup.problem, ensemble: setup.ensemble, iterations, seed: config.seed, epsilon: config.epsilon ?? d.epsilon, a: config.a ?? d.a, forceNorm: config.forceNorm, noiseSqrt: config.noiseSqrt ?? 'ensembleFactor', divergenceThreshold: config.divergenceThreshold };
   const eksRule = config.eksStepRule ?? (config.epsilon !== undefined || config.a !== undefined ? 'adaptive' : d.eksRule);
   const eksStep = eksRule === 'adaptive' ? { stepRule: 'adaptive' as const, epsilon: common.epsilon } : { stepRule: 'misfitFrobenius' as const, epsilon: 1 };
   const aborted = config.aborted ?? (() => false);
@@ -288,7 +291,7 @@ export async function reproduceSampling(config: SamplingExperimentConfig): Promi
     runs,
     reference,
     spectralGap: { gamma0: OPTIMAL_DAMPING, maxGap: MAX_SPECTRAL_GAP, gamma0Numerical: max.gamma, maxGapNumerical: max.gap, curve },
-    settings: { ensemble: I, iterations, epsilon: common.epsilon, a: common.a, forceNorm: config.forceNorm ?? 'maxParticle', noiseSqrt: common.noiseSqrt, gamma: config.gamma ?? d.gamma, eksStepRule: eksRule, stabilityCap: config.stabilityCap ?? 0, pcnIterations: chainNeeded ? pcnIterations : 0, pcnBeta: setup.pcn.beta },
+    settings: { ensemble: I, iterations, epsilon: common.epsilon, a: common.a, forceNorm: config.forceNorm ?? 'maxParticle', noiseSqrt: common.noiseSqrt, gamma: config.gamma ?? d.gamma, eksStepRule: eksRule, stabilityCap: config.stabilityCap ?? 0, divergenceThreshold: config.divergenceThreshold ?? DEFAULT_DIVERGENCE_THRESHOLD, pcnIterations: chainNeeded ? pcnIterations : 0, pcnBeta: setup.pcn.beta },
   };
   if (sweep && failure === null && !aborted()) {
     const [from, to] = share(weights.sweep);
