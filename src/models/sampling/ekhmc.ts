@@ -17,7 +17,14 @@ import { checkCommon, drawEnsembleNoise, EnsembleStepperBase, forceNormUnchecked
 import { DivergenceMonitor, type DivergenceOptions } from './divergence';
 import { checkInverseProblem, evaluateForward, firstNonFinite, initialEnsemble, type CheckedProblem, type EnsembleSetup, type InverseProblem } from './problem';
 
-/** γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1). */
+/**
+ * γ0 = 2√2 − 1 ≈ 1.828427: the damping that maximizes the linear-Gaussian spectral gap (thesis Remark C.8.1).
+ * @example
+ * ```ts
+ * spectralGap(OPTIMAL_DAMPING); // 2√2 − 2 = MAX_SPECTRAL_GAP
+ * ekhmc({ ...problem, gamma: OPTIMAL_DAMPING });
+ * ```
+ */
 export const OPTIMAL_DAMPING = 2 * Math.SQRT2 - 1;
 
 /** The EKHMC problem: the inverse problem, the ensemble and the scheme's parameters. */
@@ -57,7 +64,14 @@ export interface EkhmcProblem extends InverseProblem, EnsembleSetup, RecordOptio
   noiseSqrt?: NoiseSqrt;
 }
 
-/** A running EKHMC sampler (see {@link initEkhmc}). */
+/**
+ * A running EKHMC sampler (see {@link initEkhmc}).
+ * @example
+ * ```ts
+ * const run: EkhmcStepper = initEkhmc(problem);
+ * while (run.step()) if (run.t === 100) run.stop('success', 'enough');
+ * ```
+ */
 export class EkhmcStepper extends EnsembleStepperBase {
   /** Momenta p (I×N, particle per row). */
   readonly momenta: Float64Array;

@@ -51,7 +51,15 @@ export interface EksProblem extends InverseProblem, EnsembleSetup, RecordOptions
   ddof?: number;
 }
 
-/** A running EKS or ALDI sampler (see {@link initEks}, {@link initAldi}). */
+/**
+ * A running EKS or ALDI sampler (see {@link initEks}, {@link initAldi}).
+ * @example
+ * ```ts
+ * const run: EksStepper = initAldi(problem);
+ * while (run.step()) {}
+ * run.result().history.covarianceEigenvalues.at(-1);
+ * ```
+ */
 export class EksStepper extends EnsembleStepperBase {
   /** Current forward outputs (I×J). */
   readonly outputs: Float64Array;

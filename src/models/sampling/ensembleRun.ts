@@ -115,6 +115,13 @@ export interface StepFailure {
  * termination, and the synchronous ({@link EnsembleStepperBase.step}) and asynchronous
  * ({@link EnsembleStepperBase.stepAsync}) iteration. Subclasses implement `phases()` (one
  * iteration as a generator that yields for forward evaluations) and `forwardSync()`.
+ * @example
+ * ```ts
+ * // every sampler stepper is one: drive any of them the same way
+ * const run: EnsembleStepperBase = Math.random() < 0.5 ? initEks(problem) : initEkhmc(problem);
+ * while (run.step()) {}
+ * run.result().history.mean.at(-1);
+ * ```
  */
 export abstract class EnsembleStepperBase implements Stepper<SamplerResult> {
   /** `'running'` until the run ends, then its status. */

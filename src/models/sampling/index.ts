@@ -6,7 +6,6 @@
  * @module sampling
  */
 export {
-  checkInverseProblem,
   covarianceOperator,
   type CovarianceSpec,
   type GaussianPrior,

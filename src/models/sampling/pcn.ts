@@ -56,7 +56,15 @@ export interface PcnResultStats {
   acceptanceRate: number;
 }
 
-/** A running pCN chain (see {@link initPcn}). */
+/**
+ * A running pCN chain (see {@link initPcn}).
+ * @example
+ * ```ts
+ * const run: PcnStepper = initPcn(problem);
+ * while (run.step()) {}
+ * run.result().stats.acceptanceRate;
+ * ```
+ */
 export class PcnStepper implements Stepper<PcnResult> {
   status: SolveStatus | 'running' = 'running';
   /** Counters so far. */

@@ -12,7 +12,13 @@
  */
 import { checkPositive } from '../../core/check';
 
-/** The maximal spectral gap 2√2 − 2 ≈ 0.828427, reached at γ0 = 2√2 − 1 (`OPTIMAL_DAMPING`). */
+/**
+ * The maximal spectral gap 2√2 − 2 ≈ 0.828427, reached at γ0 = 2√2 − 1 (`OPTIMAL_DAMPING`).
+ * @example
+ * ```ts
+ * Math.abs(spectralGap(OPTIMAL_DAMPING) - MAX_SPECTRAL_GAP) < 1e-12; // true
+ * ```
+ */
 export const MAX_SPECTRAL_GAP = 2 * Math.SQRT2 - 2;
 
 /** The unique real root of a monic cubic x³ + b x² + c x + d known to lie in (lo, hi) with a sign change: bisection then Newton polish. */
