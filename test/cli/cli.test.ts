@@ -20,8 +20,7 @@ import { checkFigureSpec, checkRenderedFigure, expectedLegendEntries, svgTexts, 
 const root = resolve(__dirname, '..', '..');
 const built = bundle({ cli: 'src/cli/index.ts', driver: 'test/cli/usageDriver.ts' });
 const entry = built.paths.cli;
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling'];
-const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'msfem'];
+const EXPERIMENTS = ['billiards', 'heat-blowup', 'kan', 'hou-li', 'keller-segel', 'cgl', 'neural-operator', 'sampling', 'msfem'];
 
 interface Run {
   code: number | null;
@@ -150,6 +149,7 @@ describe('usage: listing, help and refusals before any work', () => {
       [['--workers', '0'], /--workers must be an integer in \[1, 256\] \(got "0"\)/],
       [['--seed', '-1'], /--seed must be a non-negative integer or a word \(got "-1"\)/],
       [['--problem', 'darcy', '--ensemble', '2048', '--iterations', '1000'], /times the work of the default run .*--yes/],
+    ],
     msfem: [
       [['--case', 'darcy'], /--case must be one of periodic, high-contrast, helmholtz \(got "darcy"\)/],
       [['--coarse', '2'], /--coarse must be comma-separated numbers in \[3, 64\] \(got "2" in "2"\)/],
