@@ -23,10 +23,22 @@ import type { MsfemTaskOutput } from './msfemTask';
 import { mapInWorkers } from './workerMap';
 import { WorkerPool, type WorkerMapResult } from './workerPool';
 
-/** The stages of a run, in order. */
+/**
+ * The stages of a run, in order.
+ * @example
+ * ```ts
+ * const stageOptions = (stage: MsfemStage) => ({ onProgress: (p: ProgressInfo) => console.log(stage, p.fraction) });
+ * ```
+ */
 export type MsfemStage = 'cells' | 'edges' | 'online';
 
-/** Options of {@link expMsfemInWorkers}. */
+/**
+ * Options of {@link expMsfemInWorkers}.
+ * @example
+ * ```ts
+ * const options: MsfemWorkerOptions = { workers: 2, stageOptions: (stage) => ({ signal }) };
+ * ```
+ */
 export interface MsfemWorkerOptions {
   /**
    * Worker threads (default 2); 1 runs every task in this thread (no workers started). Ignored

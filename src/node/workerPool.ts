@@ -13,7 +13,13 @@ import { checkInteger } from '../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import type { LongRunOptions } from '../core/progress';
 
-/** Options of the {@link WorkerPool} constructor. */
+/**
+ * Options of the {@link WorkerPool} constructor.
+ * @example
+ * ```ts
+ * const options: WorkerPoolOptions = { module: new URL('./tasks.mjs', import.meta.url), exportName: 'simulate', workers: 2 };
+ * ```
+ */
 export interface WorkerPoolOptions {
   /**
    * The ES or CommonJS module that exports the task function, as an absolute path or a
@@ -33,7 +39,14 @@ export interface WorkerPoolOptions {
   preload?: string;
 }
 
-/** Result of {@link WorkerPool.map} (and of `mapInWorkers`). */
+/**
+ * Result of {@link WorkerPool.map} (and of `mapInWorkers`).
+ * @example
+ * ```ts
+ * const { results, status, completed } = await pool.map(tasks, { signal });
+ * if (status === 'aborted') console.log(`${completed} of ${tasks.length} done`);
+ * ```
+ */
 export interface WorkerMapResult<R> {
   /** `results[i]` is the result of `tasks[i]`; entries of unfinished tasks are `undefined` when aborted. */
   results: (R | undefined)[];
