@@ -98,7 +98,6 @@ export class DarcyWorkerPool {
     const pool = new WorkerPool<DarcyForwardTask, Float64Array>({ module, exportName: 'darcyForwardTask', workers: count, preload });
     this.pool = pool;
     this.batch = async (positions, members, outputs) => {
-      if (pool.closed) throw new InvalidArgumentError('pool', 'open (close() was called)');
       const d = positions.length / members;
       const K = outputs.length / members;
       const size = workerOptions.blockSize ?? Math.max(1, Math.ceil(members / (4 * count)));

@@ -249,7 +249,11 @@ export class WorkerPool<T, R> {
       if (msg.error !== undefined) return job.settle({ ok: false, error: new Error(`task ${msg.index} failed: ${msg.error}`) });
       job.results[msg.index!] = msg.result;
       job.completed++;
-      job.options.onProgress?.({ fraction: job.completed / job.tasks.length, step: job.completed });
+      try {
+        job.options.onProgress?.({ fraction: job.completed / job.tasks.length, step: job.completed });
+      } catch (err) {
+        return job.settle({ ok: false, error: err instanceof Error ? err : new Error(String(err)) });
+      }
       if (job.completed === job.tasks.length) return job.settle({ ok: true, status: 'success' });
     }
     this.pump();

@@ -61,6 +61,13 @@ describe('WorkerPool', () => {
     } finally {
       await slow.close();
     }
+    const progress = new WorkerPool<{ n: number; offset: number }, Float64Array>({ module: tasksModule, exportName: 'sumOfSquares', workers: 1 });
+    try {
+      await expect(progress.map([{ n: 1, offset: 0 }], { onProgress: () => { throw new Error('progress failed'); } })).rejects.toThrow('progress failed');
+      expect((await progress.map([{ n: 2, offset: 1 }])).results[0]![0]).toBe(5);
+    } finally {
+      await progress.close();
+    }
     const failing = new WorkerPool<number, never>({ module: tasksModule, exportName: 'fails', workers: 1 });
     try {
       await expect(failing.map([1, 2])).rejects.toThrow(/^task 0 failed: .*deliberate failure/);
