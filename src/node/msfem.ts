@@ -114,14 +114,15 @@ let runCounter = 0;
 
 /**
  * Run a list of tasks on workers, or in this thread with one worker. Returns the outputs by task
- * index, or the stop reason.
+ * index, or the stop reason; `done` counts the tasks completed before an abort on workers (not
+ * necessarily the first ones).
  */
 async function runStage<T extends MsfemOfflineTask, R>(
   tasks: T[],
   inThread: (task: T) => R,
   map: StageMap | undefined,
   run: RunOptions,
-): Promise<{ results: R[]; stop?: { status: 'aborted' | 'nonFinite'; message: string } }> {
+): Promise<{ results: R[]; done?: number; stop?: { status: 'aborted' | 'nonFinite'; message: string } }> {
   const results: R[] = [];
   if (map === undefined) {
     const watch = new RunWatch({ ...run, progressEvery: 1 });
@@ -143,7 +144,7 @@ async function runStage<T extends MsfemOfflineTask, R>(
     if ('numericalError' in out) return { results, stop: { status: 'nonFinite', message: out.numericalError } };
     results.push(out.data as R);
   }
-  if (mapped.status === 'aborted') return { results, stop: { status: 'aborted', message: `aborted by the signal after ${mapped.completed} of ${tasks.length} ${tasks[0]?.kind} tasks` } };
+  if (mapped.status === 'aborted') return { results, done: mapped.completed, stop: { status: 'aborted', message: `aborted by the signal after ${mapped.completed} of ${tasks.length} ${tasks[0]?.kind} tasks` } };
   return { results };
 }
 
@@ -207,14 +208,14 @@ async function offlineAndOnline(setup: MsfemSetup, map: StageMap | undefined, st
   const t0 = performance.now();
   const cellTasks = Array.from({ length: setup.cells.coarse.elementCount }, (_, id): MsfemOfflineTask => ({ spec, kind: 'cell', id }));
   const cellsRun = await runStage<MsfemOfflineTask, CellResult | CellData>(cellTasks, (t) => buildCell(setup, t.id, (e) => interior[e] === 1), map, stage('cells'));
-  if (cellsRun.stop !== undefined) return stopped(setup, cellsRun.results.length, 0, (performance.now() - t0) / 1000, cellsRun.stop);
+  if (cellsRun.stop !== undefined) return stopped(setup, cellsRun.done ?? cellsRun.results.length, 0, (performance.now() - t0) / 1000, cellsRun.stop);
   const cells: CellData[] = cellsRun.results.map((c) => ('local' in c ? c : { ...c, local: cellOperators(setup, c.cell) }));
   const edgeIds: number[] = [];
   byEdge.forEach((cs, e) => cs.length === 2 && edgeIds.push(e));
   const gramsOf = (e: number): ComplexColumnMatrix[] => Array.from(byEdge[e], (c) => cells[c].sides.find((s) => s.edge === e)!.gram);
   const edgeTasks = edgeIds.map((id): MsfemOfflineTask => ({ spec, kind: 'edge', id, grams: gramsOf(id) }));
   const edgesRun = await runStage<MsfemOfflineTask, EdgeBasis>(edgeTasks, (t) => msfemEdgeResult(setup, t.id, gramsOf(t.id)), map, stage('edges'));
-  if (edgesRun.stop !== undefined) return stopped(setup, cells.length, edgesRun.results.length, (performance.now() - t0) / 1000, edgesRun.stop);
+  if (edgesRun.stop !== undefined) return stopped(setup, cells.length, edgesRun.done ?? edgesRun.results.length, (performance.now() - t0) / 1000, edgesRun.stop);
   const edges = new Map<number, EdgeBasis>();
   edgeIds.forEach((e, k) => edges.set(e, edgesRun.results[k]));
   const online = stage('online');
