@@ -8,7 +8,7 @@
  */
 import { edgeBasisPicture } from '../models/msfem/experiments/basisFunction';
 import { msfemCaseProblem, msfemCaseReport, type MsfemCaseOptions, type MsfemCaseReport } from '../models/msfem/experiments/cases';
-import { expMsfemInWorkers, type MsfemStage } from '../node/msfem';
+import { expMsfemInWorkers, msfemWorkerPool, type MsfemStage } from '../node/msfem';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type OutcomeStatus } from './framework/experiment';
 import type { FigureSpec } from './framework/figures';
 import { check, estimate, flags, meshes, parseModes, type Flags } from './msfemFlags';
@@ -38,27 +38,33 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   let message = '';
   const started = Date.now();
   let done = 0;
-  for (let q = 0; q < list.length; q++) {
-    if (ctx.aborted) {
-      status = 'aborted';
-      break;
+  // one pool for every mesh: each worker loads the task module and warms up once
+  const pool = f.workers > 1 ? msfemWorkerPool({ workers: f.workers, ...taskModule() }) : undefined;
+  try {
+    for (let q = 0; q < list.length; q++) {
+      if (ctx.aborted) {
+        status = 'aborted';
+        break;
+      }
+      const { coarse, fine } = list[q];
+      const options: MsfemCaseOptions = { ...base, coarse, fine };
+      const from = done / total;
+      const share = weights[q] / total;
+      const stageOptions = (s: MsfemStage) => ctx.runOptions(`N_c = ${coarse}, N_f = ${fine}: ${STAGE_LABEL[s]}`, from + share * STAGE_SLICE[s][0], from + share * STAGE_SLICE[s][1]);
+      const result = await expMsfemInWorkers(msfemCaseProblem(options), {}, { workers: f.workers, stageOptions, pool });
+      done += weights[q];
+      const report = msfemCaseReport(options, result);
+      if (result.status !== 'success') {
+        status = result.status;
+        message = result.status === 'aborted' ? `interrupted during N_c = ${coarse}, N_f = ${fine}: ${result.message}` : `N_c = ${coarse}, N_f = ${fine} ended with status ${result.status}: ${result.message}`;
+        if (report.modes.length > 0) reports.push(report);
+        break;
+      }
+      reports.push(report);
+      completed.push(`N_c = ${coarse}, N_f = ${fine}`);
     }
-    const { coarse, fine } = list[q];
-    const options: MsfemCaseOptions = { ...base, coarse, fine };
-    const from = done / total;
-    const share = weights[q] / total;
-    const stageOptions = (s: MsfemStage) => ctx.runOptions(`N_c = ${coarse}, N_f = ${fine}: ${STAGE_LABEL[s]}`, from + share * STAGE_SLICE[s][0], from + share * STAGE_SLICE[s][1]);
-    const result = await expMsfemInWorkers(msfemCaseProblem(options), {}, { workers: f.workers, stageOptions, ...(f.workers > 1 ? taskModule() : {}) });
-    done += weights[q];
-    const report = msfemCaseReport(options, result);
-    if (result.status !== 'success') {
-      status = result.status;
-      message = result.status === 'aborted' ? `interrupted during N_c = ${coarse}, N_f = ${fine}: ${result.message}` : `N_c = ${coarse}, N_f = ${fine} ended with status ${result.status}: ${result.message}`;
-      if (report.modes.length > 0) reports.push(report);
-      break;
-    }
-    reports.push(report);
-    completed.push(`N_c = ${coarse}, N_f = ${fine}`);
+  } finally {
+    await pool?.close();
   }
   if (status === 'aborted' && message === '') message = `interrupted; completed: ${completed.join(', ') || 'nothing'}`;
   const table = formatTable(

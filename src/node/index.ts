@@ -2,7 +2,8 @@
  * `singularis/node` — Node-only helpers (worker-thread ensembles). Never imported by the rest of the library.
  * @module node
  */
-export * from './workerMap';
+export { mapInWorkers, type WorkerMapOptions, type WorkerMapResult } from './workerMap';
+export { WorkerPool, type WorkerPoolOptions } from './workerPool';
 export * from './billiards';
 export {
   SHARD_FORMAT,
@@ -41,3 +42,5 @@ export * from './pinnCheckpoint';
 export type { EnsembleBlock } from '../models/billiards/ensemble';
 export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';
 export { expMsfemInWorkers, type MsfemWorkerOptions, type MsfemStage } from './msfem';
+export { msfemWorkerPool } from './msfem';
+export type { MsfemTaskOutput } from './msfemTask';

@@ -11,7 +11,14 @@ import type { EdgeBasis } from '../models/msfem/edgeBasis';
 import type { CellResult } from '../models/msfem/offline';
 import { msfemOfflineTask, type MsfemOfflineTask } from '../models/msfem/tasks';
 
-/** What a task returns: its data, or the message of the numerical failure of its local problem. */
+/**
+ * What a task returns: its data, or the message of the numerical failure of its local problem.
+ * @example
+ * ```ts
+ * const out: MsfemTaskOutput = msfemTask({ spec, kind: 'cell', id: 0 });
+ * if ('numericalError' in out) console.log(out.numericalError);
+ * ```
+ */
 export type MsfemTaskOutput =
   | {
       /** The cell's or edge's data. */

@@ -13,8 +13,8 @@ import { InvalidArgumentError } from '../core/errors';
 import type { DarcyOptions } from '../models/sampling/darcy';
 import type { AsyncForwardBatch } from '../models/sampling/ensembleRun';
 import type { DarcyForwardTask } from './samplingTask';
-import { Worker } from 'node:worker_threads';
-import { BOOTSTRAP, mapInWorkers, toUrl, workerExecArgv } from './workerMap';
+import { mapInWorkers } from './workerMap';
+import { WorkerPool } from './workerPool';
 
 /** Options of {@link darcyForwardBatchInWorkers}. */
 export interface DarcyWorkerOptions {
@@ -26,6 +26,17 @@ export interface DarcyWorkerOptions {
   taskModule?: string | URL;
   /** Require hook for the workers (default `'tsx/cjs'` when the task module is a .ts file). */
   preload?: string;
+}
+
+/** The task module (default: `samplingTask` next to this module) and its require hook. */
+function resolveTaskModule(workerOptions: DarcyWorkerOptions): { module: string | URL; preload?: string } {
+  let module = workerOptions.taskModule;
+  if (module === undefined) {
+    if (typeof __filename !== 'string') throw new InvalidArgumentError('workerOptions.taskModule', 'given when running as an ES module (the path of samplingTask.js)');
+    module = join(dirname(__filename), `samplingTask${extname(__filename)}`);
+  }
+  const path = module instanceof URL ? module.pathname : module;
+  return { module, preload: workerOptions.preload ?? (path.endsWith('.ts') ? 'tsx/cjs' : undefined) };
 }
 
 /**
@@ -41,13 +52,7 @@ export interface DarcyWorkerOptions {
  */
 export function darcyForwardBatchInWorkers(options: DarcyOptions, workerOptions: DarcyWorkerOptions = {}): AsyncForwardBatch {
   const workers = checkInteger('workerOptions.workers', workerOptions.workers ?? 2, 1, 1024);
-  let module = workerOptions.taskModule;
-  if (module === undefined) {
-    if (typeof __filename !== 'string') throw new InvalidArgumentError('workerOptions.taskModule', 'given when running as an ES module (the path of samplingTask.js)');
-    module = join(dirname(__filename), `samplingTask${extname(__filename)}`);
-  }
-  const path = module instanceof URL ? module.pathname : module;
-  const preload = workerOptions.preload ?? (path.endsWith('.ts') ? 'tsx/cjs' : undefined);
+  const { module, preload } = resolveTaskModule(workerOptions);
   return async (positions, members, outputs) => {
     const d = positions.length / members;
     const K = outputs.length / members;
@@ -57,7 +62,7 @@ export function darcyForwardBatchInWorkers(options: DarcyOptions, workerOptions:
       const count = Math.min(size, members - start);
       tasks.push({ options, positions: positions.slice(start * d, (start + count) * d), count });
     }
-    const { results } = await mapInWorkers<DarcyForwardTask, Float64Array>({ module: module!, exportName: 'darcyForwardTask', tasks, workers, preload });
+    const { results } = await mapInWorkers<DarcyForwardTask, Float64Array>({ module, exportName: 'darcyForwardTask', tasks, workers, preload });
     for (let t = 0, start = 0; t < tasks.length; start += tasks[t].count, t++) outputs.set(results[t]!.subarray(0, tasks[t].count * K), start * K);
   };
 }
@@ -66,7 +71,8 @@ export function darcyForwardBatchInWorkers(options: DarcyOptions, workerOptions:
  * A persistent pool of worker threads evaluating the Darcy forward map: the workers (and, in each,
  * the forward map with its solver storage) are started once and reused for every ensemble
  * evaluation, instead of once per batch as in {@link darcyForwardBatchInWorkers}. Same blocks, same
- * results (bit-identical for any worker count). Call {@link DarcyWorkerPool.close} when done.
+ * results (bit-identical for any worker count); a thin user of {@link WorkerPool}. Call
+ * {@link DarcyWorkerPool.close} when done.
  * @example
  * ```ts
  * const pool = new DarcyWorkerPool({ grid: 32 }, { workers: 2 });
@@ -80,9 +86,7 @@ export function darcyForwardBatchInWorkers(options: DarcyOptions, workerOptions:
 export class DarcyWorkerPool {
   /** The asynchronous forward batch to hand to `runSamplerAsync`. */
   readonly batch: AsyncForwardBatch;
-  private readonly workers: Worker[] = [];
-  private readonly ready: Promise<void>;
-  private closed = false;
+  private readonly pool: WorkerPool<DarcyForwardTask, Float64Array>;
 
   /**
    * @param options - the Darcy forward-map options (as for `darcyForwardMap`)
@@ -90,84 +94,22 @@ export class DarcyWorkerPool {
    */
   constructor(options: DarcyOptions, workerOptions: DarcyWorkerOptions = {}) {
     const count = checkInteger('workerOptions.workers', workerOptions.workers ?? 2, 1, 1024);
-    let module = workerOptions.taskModule;
-    if (module === undefined) {
-      if (typeof __filename !== 'string') throw new InvalidArgumentError('workerOptions.taskModule', 'given when running as an ES module (the path of samplingTask.js)');
-      module = join(dirname(__filename), `samplingTask${extname(__filename)}`);
-    }
-    const url = toUrl(module);
-    const path = module instanceof URL ? module.pathname : module;
-    const preload = workerOptions.preload ?? (path.endsWith('.ts') ? 'tsx/cjs' : undefined);
-    const starting: Promise<void>[] = [];
-    for (let k = 0; k < count; k++) {
-      const w = new Worker(BOOTSTRAP, { eval: true, execArgv: workerExecArgv(), workerData: { url, exportName: 'darcyForwardTask', preload } });
-      this.workers.push(w);
-      starting.push(new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { ready?: boolean; fatal?: string }) => {
-          w.off('message', onMessage);
-          if (m.fatal !== undefined) reject(new Error(`worker failed to load ${url}: ${m.fatal}`));
-          else resolve();
-        };
-        w.on('message', onMessage);
-        w.once('error', reject);
-      }));
-    }
-    this.ready = Promise.all(starting).then(() => undefined);
-    this.ready.catch(() => undefined); // surfaced by the first batch
+    const { module, preload } = resolveTaskModule(workerOptions);
+    const pool = new WorkerPool<DarcyForwardTask, Float64Array>({ module, exportName: 'darcyForwardTask', workers: count, preload });
+    this.pool = pool;
     this.batch = async (positions, members, outputs) => {
-      if (this.closed) throw new InvalidArgumentError('pool', 'open (close() was called)');
-      await this.ready;
       const d = positions.length / members;
       const K = outputs.length / members;
       const size = workerOptions.blockSize ?? Math.max(1, Math.ceil(members / (4 * count)));
       const tasks: DarcyForwardTask[] = [];
       for (let start = 0; start < members; start += size) tasks.push({ options, positions: positions.slice(start * d, (start + Math.min(size, members - start)) * d), count: Math.min(size, members - start) });
-      const results = await this.run(tasks);
-      for (let t = 0, start = 0; t < tasks.length; start += tasks[t].count, t++) outputs.set(results[t].subarray(0, tasks[t].count * K), start * K);
+      const { results } = await pool.map(tasks);
+      for (let t = 0, start = 0; t < tasks.length; start += tasks[t].count, t++) outputs.set(results[t]!.subarray(0, tasks[t].count * K), start * K);
     };
   }
 
-  /** Dynamic scheduling of the tasks over the persistent workers; results in task order. */
-  private run(tasks: DarcyForwardTask[]): Promise<Float64Array[]> {
-    return new Promise((resolve, reject) => {
-      const results: Float64Array[] = new Array(tasks.length);
-      let next = 0;
-      let done = 0;
-      let failed = false;
-      const listeners: Array<[Worker, (m: { index: number; result?: Float64Array; error?: string }) => void]> = [];
-      const finish = (fn: () => void) => {
-        for (const [w, l] of listeners) w.off('message', l);
-        fn();
-      };
-      for (const w of this.workers) {
-        const feed = () => {
-          if (next < tasks.length) {
-            const index = next++;
-            w.postMessage({ index, task: tasks[index] });
-          }
-        };
-        const onMessage = (m: { index: number; result?: Float64Array; error?: string }) => {
-          if (failed) return;
-          if (m.error !== undefined) {
-            failed = true;
-            return finish(() => reject(new Error(`task ${m.index} failed: ${m.error}`)));
-          }
-          results[m.index] = m.result!;
-          done++;
-          if (done === tasks.length) return finish(() => resolve(results));
-          feed();
-        };
-        w.on('message', onMessage);
-        listeners.push([w, onMessage]);
-        feed();
-      }
-    });
-  }
-
   /** Terminate the workers (idempotent). */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { expMsfem } from '../../src/models/msfem/expMsfem';
 import { msfemCaseProblem } from '../../src/models/msfem/experiments/cases';
-import { expMsfemInWorkers, type MsfemStage } from '../../src/node/msfem';
+import { expMsfemInWorkers, msfemWorkerPool, type MsfemStage } from '../../src/node/msfem';
 
 const taskModule = join(__dirname, '..', '..', 'src', 'node', 'msfemTask.ts');
 
@@ -47,6 +47,35 @@ describe('ExpMsFEM offline stage on worker threads', () => {
     expect(r.final.eH).toEqual([]);
     for (let k = 1; k < fractions.length; k++) expect(fractions[k]).toBeGreaterThanOrEqual(fractions[k - 1]);
     expect(Math.max(...fractions)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('one pool serves several runs bit-identically; an abort in the edge stage leaves it usable; it closes cleanly', async () => {
+    const problem = msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 4, modes: [1, 2] });
+    const serial = expMsfem(problem);
+    expect(serial.status).toBe('success');
+    const pool = msfemWorkerPool({ workers: 2, taskModule });
+    try {
+      const first = await expMsfemInWorkers(problem, {}, { pool });
+      const controller = new AbortController();
+      const aborted = await expMsfemInWorkers(problem, {}, {
+        pool,
+        stageOptions: (s) => (s === 'edges' ? { signal: controller.signal, onProgress: () => controller.abort() } : {}),
+      });
+      expect(aborted.status).toBe('aborted');
+      expect(aborted.message).toMatch(/aborted by the signal after 1 of 24 edge tasks/);
+      expect(aborted.stats).toMatchObject({ cells: 16, edges: 1 });
+      const again = await expMsfemInWorkers(problem, {}, { pool });
+      for (const r of [first, again]) {
+        expect(r.status).toBe('success');
+        expect(bytes(r.final.eH)).toBe(bytes(serial.final.eH));
+        expect(bytes(r.final.solution)).toBe(bytes(serial.final.solution));
+        for (const [e, s] of serial.final.sigma) expect(bytes(r.final.sigma.get(e)!)).toBe(bytes(s));
+      }
+    } finally {
+      await pool.close();
+    }
+    expect(pool.closed).toBe(true);
+    await expect(expMsfemInWorkers(problem, {}, { pool })).rejects.toThrow(/workerOptions.pool must be open/);
   });
 
   it('reports an ill-posed local problem through its status, naming the edge, as the serial run does', async () => {
