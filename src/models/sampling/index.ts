@@ -12,7 +12,7 @@ export {
   type InverseProblem,
   type EnsembleSetup,
 } from './problem';
-export { forceNorm, runSamplerAsync, EnsembleStepperBase, type StepFailure, type AsyncForwardBatch, type ForceNorm, type NoiseSqrt, type EnsembleHistory, type SamplerStats, type SamplerResult, type RecordOptions } from './ensembleRun';
+export { forceNorm, runSamplerAsync, type EnsembleStepperBase, type StepFailure, type AsyncForwardBatch, type ForceNorm, type NoiseSqrt, type EnsembleHistory, type SamplerStats, type SamplerResult, type RecordOptions } from './ensembleRun';
 export { farthestParticle, DEFAULT_DIVERGENCE_THRESHOLD, type DivergenceOptions, type FarthestParticle } from './divergence';
 export { ekhmc, initEkhmc, EkhmcStepper, OPTIMAL_DAMPING, type EkhmcProblem } from './ekhmc';
 export { eks, aldi, initEks, initAldi, EksStepper, type EksProblem, type EksStepRule } from './eks';
