@@ -12,3 +12,4 @@ export type { EdgeBasis } from './edgeBasis';
 export type { CellData, CellResult } from './offline';
 export type { OnlineSolution } from './galerkin';
 export type { LocalProblem, CellOperators } from './localProblem';
+export type { MsfemOfflineTask, MsfemTaskSpec } from './tasks';
