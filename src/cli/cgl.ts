@@ -12,6 +12,7 @@ import type { FigureSpec } from './framework/figures';
 import { flag, type FlagValues } from './framework/flags';
 import { lineChartSpec, type Rows } from './plot';
 import { formatTable } from './table';
+import { cglAmplitudeFigure, cglCompletion, cglExperimentSettings, cglTimeRows } from './cglReport';
 import { runCgl2d } from './cgl2d';
 
 const flags = {
@@ -58,15 +59,7 @@ function figures(ex: CglExperimentResult, f: Flags): FigureSpec[] {
     spec: lineChartSpec(profileRows, { x: 'z', y: 'value', series: 'profile', seriesTitle: 'quantity at rescaled time τ', title: 'Rescaled amplitude |Ψ| and phase arg Ψ as τ grows', xTitle: 'rescaled position z', yTitle: '|Ψ(z, τ)|, arg Ψ(z, τ) (rad)' }),
     caption: 'Amplitude |Ψ| and phase arg Ψ (radians) of the rescaled solution at τ = 0.1, 1, 10, … for |z| ≤ 40.',
   });
-  if (ex.directAmplitude.length > 0) {
-    const ampRows: Rows = ex.directAmplitude.map((a) => ({ s: a.timeToBlowup, amp: a.amplitude, curve: 'direct solve' }));
-    for (const a of ex.directAmplitude) ampRows.push({ s: a.timeToBlowup, amp: Math.pow((f.p - 1) * a.timeToBlowup, -1 / (f.p - 1)), curve: '((p−1)(T − t))^{−1/(p−1)}' });
-    out.push({
-      name: 'amplitude',
-      spec: lineChartSpec(ampRows, { x: 's', y: 'amp', series: 'curve', seriesTitle: 'amplitude', logX: true, logY: true, title: 'Direct physical-time amplitude against T − t', xTitle: 'time to blowup T − t', yTitle: 'max|ψ(·, t)|' }),
-      caption: 'max|ψ| of the fine direct physical-time solve against T − t on log–log axes, with the ODE rate ((p − 1)(T − t))^{−1/(p−1)}.',
-    });
-  }
+  out.push(...cglAmplitudeFigure(ex, f.p, ''));
   return out;
 }
 
@@ -74,13 +67,7 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
   const f = ctx.flags;
   if (f.dim === 2) return runCgl2d(ctx);
   const started = Date.now();
-  const snapshots: number[] = [];
-  for (let v = 0.1; v < f.tau; v *= 10) snapshots.push(v);
-  snapshots.push(f.tau);
-  const ex = runCglExperiment({
-    beta: f.beta, delta: f.delta, gamma: f.gamma, p: f.p, tau: f.tau, grid: f.grid, directGrids: [f.directGrid, 2 * f.directGrid - 1], snapshots,
-    runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
-  });
+  const ex = runCglExperiment(cglExperimentSettings(ctx));
   const r = ex.run;
   const h = r.history;
   const L = h.tau.length - 1;
@@ -91,31 +78,14 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
     heatReductionMaxDiff: ex.heatReductionMaxDiff, heatReductionTimeDiff: ex.heatReductionTimeDiff,
     steps: r.stats.naccept, rejected: r.stats.nreject, grid: f.grid, seconds: (Date.now() - started) / 1000,
   };
-  const num = (v: number | null, p: number, exp = false) => (v === null ? 'not reached' : exp ? v.toExponential(p) : v.toPrecision(p));
   const table = formatTable(['quantity', 'value'], [
     ['Qτ (MZ prediction)', `${r.Qtau.toPrecision(6)} (${r.QtauPredicted.toPrecision(6)})`],
     ['(c₀ + 1)τ, (½ − c_l)τ', `${laws.lawU.toPrecision(6)}, ${laws.lawL.toPrecision(6)}`],
     ['phase rate at 0 (→ δ/(p−1)·U(0)^{p−1})', laws.phaseRate.toPrecision(6)],
-    ['T rescaled (this grid / Richardson)', `${ex.blowupTime.toPrecision(10)} / ${num(ex.blowupTimeRichardson, 10)}`],
-    ['T direct (Richardson)', num(ex.directBlowupTime, 10)],
-    ['heat reduction max|Δu|, |ΔT|', `${num(ex.heatReductionMaxDiff, 2, true)}, ${num(ex.heatReductionTimeDiff, 2, true)}`],
+    ...cglTimeRows(ex),
   ]);
   ctx.log(table);
-  const completed = [
-    ...(r.status === 'success' ? ['rescaled run'] : []),
-    ...(ex.blowupTimeRichardson !== null ? ['rescaled T by Richardson'] : []),
-    ...(ex.directBlowupTime !== null ? ['direct solves'] : []),
-    ...(ex.heatReductionMaxDiff !== null ? ['heat reduction'] : []),
-  ];
-  let status: ExperimentOutcome['status'] = 'success';
-  let message = '';
-  if (ex.failure !== null && ex.failure.status !== 'aborted') {
-    status = ex.failure.status as ExperimentOutcome['status'];
-    message = `${ex.failure.part} ended with status ${ex.failure.status}: ${ex.failure.message}`;
-  } else if (ctx.aborted || completed.length < 4) {
-    status = 'aborted';
-    message = `interrupted; completed: ${completed.join(', ') || 'nothing'}`;
-  }
+  const { completed, status, message } = cglCompletion(ex, ctx.aborted);
   return {
     status,
     message,

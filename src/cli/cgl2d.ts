@@ -11,25 +11,12 @@ import type { ExperimentContext, ExperimentOutcome } from './framework/experimen
 import type { FigureSpec } from './framework/figures';
 import { lineChartSpec, type Rows } from './plot';
 import { formatTable } from './table';
+import { cglAmplitudeFigure, cglCompletion, cglExperimentSettings, cglTimeRows, type CglRunFlags } from './cglReport';
 
 /** The flag values the 2-D path reads (those of `cgl.ts`). */
-export interface Cgl2dFlags {
+export interface Cgl2dFlags extends CglRunFlags {
   /** Space dimension (2 here). */
   dim: number;
-  /** β. */
-  beta: number;
-  /** δ. */
-  delta: number;
-  /** γ. */
-  gamma: number;
-  /** p. */
-  p: number;
-  /** Final τ. */
-  tau: number;
-  /** Half-grid nodes per direction. */
-  grid: number;
-  /** Coarse direct half-grid nodes. */
-  directGrid: number;
 }
 
 function figures(ex: Cgl2dExperimentResult, f: Cgl2dFlags): FigureSpec[] {
@@ -70,15 +57,7 @@ function figures(ex: Cgl2dExperimentResult, f: Cgl2dFlags): FigureSpec[] {
     spec: lineChartSpec(profileRows, { x: 'z', y: 'value', series: 'profile', seriesTitle: 'section at rescaled time τ', title: 'Rescaled amplitude |Ψ| along the two axes as τ grows', xTitle: 'rescaled position z (x or y)', yTitle: '|Ψ|' }),
     caption: 'Sections of the rescaled amplitude |Ψ| along z_x and z_y through the origin at the stored τ, for |z| ≤ 40.',
   });
-  if (ex.directAmplitude.length > 0) {
-    const ampRows: Rows = ex.directAmplitude.map((a) => ({ s: a.timeToBlowup, amp: a.amplitude, curve: 'direct solve' }));
-    for (const a of ex.directAmplitude) ampRows.push({ s: a.timeToBlowup, amp: Math.pow((f.p - 1) * a.timeToBlowup, -1 / (f.p - 1)), curve: '((p−1)(T − t))^{−1/(p−1)}' });
-    out.push({
-      name: 'amplitude',
-      spec: lineChartSpec(ampRows, { x: 's', y: 'amp', series: 'curve', seriesTitle: 'amplitude', logX: true, logY: true, title: 'Direct 2-D physical-time amplitude against T − t', xTitle: 'time to blowup T − t', yTitle: 'max|ψ(·, t)|' }),
-      caption: 'max|ψ| of the fine direct 2-D solve against T − t on log–log axes, with the ODE rate ((p − 1)(T − t))^{−1/(p−1)}.',
-    });
-  }
+  out.push(...cglAmplitudeFigure(ex, f.p, '2-D '));
   return out;
 }
 
@@ -92,13 +71,7 @@ function figures(ex: Cgl2dExperimentResult, f: Cgl2dFlags): FigureSpec[] {
 export async function runCgl2d(ctx: ExperimentContext<Cgl2dFlags & Record<string, unknown>>): Promise<ExperimentOutcome> {
   const f = ctx.flags;
   const started = Date.now();
-  const snapshots: number[] = [];
-  for (let v = 0.1; v < f.tau; v *= 10) snapshots.push(v);
-  snapshots.push(f.tau);
-  const ex = runCgl2dExperiment({
-    beta: f.beta, delta: f.delta, gamma: f.gamma, p: f.p, tau: f.tau, grid: f.grid, directGrids: [f.directGrid, 2 * f.directGrid - 1], snapshots,
-    runOptions: (label, from, to) => ctx.runOptions(label, from, to), aborted: () => ctx.aborted,
-  });
+  const ex = runCgl2dExperiment(cglExperimentSettings(ctx));
   const r = ex.run;
   const h = r.history;
   const L = h.tau.length - 1;
@@ -112,31 +85,14 @@ export async function runCgl2d(ctx: ExperimentContext<Cgl2dFlags & Record<string
     heatReductionMaxDiff: ex.heatReductionMaxDiff, heatReductionTimeDiff: ex.heatReductionTimeDiff,
     steps: r.stats.naccept, rejected: r.stats.nreject, grid: f.grid, seconds: (Date.now() - started) / 1000,
   };
-  const num = (v: number | null, p: number, exp = false) => (v === null ? 'not reached' : exp ? v.toExponential(p) : v.toPrecision(p));
   const table = formatTable(['quantity', 'value'], [
     ['eig(Qτ) (candidate)', `${r.Qtau[0].toPrecision(6)}, ${r.Qtau[1].toPrecision(6)} (${r.QtauPredicted[0].toPrecision(6)}, ${r.QtauPredicted[1].toPrecision(6)})`],
     ['(c₀ + 1)τ, H', `${laws.lawU.toPrecision(6)}, ${r.H.toExponential(4)}`],
     ['phase rate at 0, phase', `${laws.phaseRate.toPrecision(6)}, ${laws.phase.toPrecision(6)}`],
-    ['T rescaled (this grid / Richardson)', `${ex.blowupTime.toPrecision(10)} / ${num(ex.blowupTimeRichardson, 10)}`],
-    ['T direct (Richardson)', num(ex.directBlowupTime, 10)],
-    ['heat reduction max|Δu|, |ΔT|', `${num(ex.heatReductionMaxDiff, 2, true)}, ${num(ex.heatReductionTimeDiff, 2, true)}`],
+    ...cglTimeRows(ex),
   ]);
   ctx.log(table);
-  const completed = [
-    ...(r.status === 'success' ? ['rescaled run'] : []),
-    ...(ex.blowupTimeRichardson !== null ? ['rescaled T by Richardson'] : []),
-    ...(ex.directBlowupTime !== null ? ['direct solves'] : []),
-    ...(ex.heatReductionMaxDiff !== null ? ['heat reduction'] : []),
-  ];
-  let status: ExperimentOutcome['status'] = 'success';
-  let message = '';
-  if (ex.failure !== null && ex.failure.status !== 'aborted') {
-    status = ex.failure.status as ExperimentOutcome['status'];
-    message = `${ex.failure.part} ended with status ${ex.failure.status}: ${ex.failure.message}`;
-  } else if (ctx.aborted || completed.length < 4) {
-    status = 'aborted';
-    message = `interrupted; completed: ${completed.join(', ') || 'nothing'}`;
-  }
+  const { completed, status, message } = cglCompletion(ex, ctx.aborted);
   const m = 2 * f.grid - 1;
   return {
     status,

@@ -11,7 +11,7 @@ import { fnoToJSON } from '../nn/fnoFile';
 import type { FigureSpec, VegaLiteSpec } from './framework/figures';
 import type { ExperimentContext, ExperimentOutcome } from './framework/experiment';
 import { lineChartSpec, type Rows } from './plot';
-import { formatTable } from './table';
+import { fnoLossRows, fnoSummaryTable } from './fnoReport';
 
 /** Flags the darcy case reads. */
 export interface DarcyFlags {
@@ -105,24 +105,14 @@ export async function runDarcy(ctx: ExperimentContext<DarcyFlags>): Promise<Expe
   const opts = { resolution: f.resolution, width: f.width, modes: f.modes, layers: f.layers, samples: f.samples, testSamples: f.testSamples, epochs: f.epochs, seed: f.seed, batchSize: f.batchSize };
   const { summary, training, prediction } = runDarcyExperiment({ ...opts, lr: f.lr }, { ...ctx.runOptions('training', 0, 1), progressEvery: 1 });
   const ok = training.status === 'success';
-  const h = training.history;
   const n = opts.resolution;
-  const curves: Rows = [];
-  h.epoch.forEach((e, i) => {
-    curves.push({ epoch: e, error: h.trainLoss[i], set: 'train (relative L2, during epoch)' });
-    curves.push({ epoch: e, error: h.testRelL2[i], set: 'test (relative L2)' });
-  });
+  const curves = fnoLossRows(training.history);
   const figures: FigureSpec[] = [{
     name: 'loss',
     spec: lineChartSpec(curves, { x: 'epoch', y: 'error', series: 'set', seriesTitle: 'data set', logY: true, title: 'FNO on 2D Darcy flow: training and test error', xTitle: 'epoch', yTitle: 'relative L2 error' }),
     caption: `Relative L2 error on the training set (averaged during each epoch) and on the ${opts.testSamples} test samples after each epoch; Darcy flow with a thresholded coefficient, ${n + 1} × ${n + 1} nodes.`,
   }];
-  const table = formatTable(['quantity', 'value'], [
-    ['train relative L2', summary.trainRelL2.toExponential(3)], ['test relative L2 (n)', summary.testRelL2.toExponential(3)],
-    ['test relative L2 (2n, zero-shot)', summary.testRelL2AtDoubleResolution.toExponential(3)],
-    ['ratio 2n / n', (summary.testRelL2AtDoubleResolution / summary.testRelL2).toFixed(3)],
-    ['parameters', String(summary.parameters)], ['seconds per epoch', summary.secondsPerEpoch.toFixed(2)], ['data seconds', summary.dataSeconds.toFixed(1)],
-  ]);
+  const table = fnoSummaryTable(summary);
   ctx.log(table);
   if (ok) figures.push(...predictionFigures(prediction, n));
   return {

@@ -9,6 +9,22 @@ import { InvalidArgumentError } from '../core/errors';
 import { parseBoussinesqCheckpoint, type BoussinesqCheckpoint } from '../models/pinn/boussinesqCheckpoint';
 import { parseCheckpoint, type ProfileCheckpoint } from '../models/pinn/checkpoint';
 
+/** Write `value` as JSON to `path` atomically: a temporary file, then a rename over `path`. */
+function writeJsonAtomic(path: string, value: unknown): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, path);
+}
+
+/** Read the text of a checkpoint file; `InvalidArgumentError` naming `checkpoint file` if it cannot be read. */
+function readCheckpointText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Write a checkpoint to `path` atomically (JSON; numbers round-trip exactly).
  * @example
@@ -17,9 +33,7 @@ import { parseCheckpoint, type ProfileCheckpoint } from '../models/pinn/checkpoi
  * ```
  */
 export function writeProfileCheckpoint(path: string, checkpoint: ProfileCheckpoint): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, JSON.stringify(checkpoint));
-  renameSync(tmp, path);
+  writeJsonAtomic(path, checkpoint);
 }
 
 /**
@@ -32,13 +46,7 @@ export function writeProfileCheckpoint(path: string, checkpoint: ProfileCheckpoi
  * ```
  */
 export function readProfileCheckpoint(path: string): ProfileCheckpoint {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
-  }
-  return parseCheckpoint(text);
+  return parseCheckpoint(readCheckpointText(path));
 }
 
 /**
@@ -49,9 +57,7 @@ export function readProfileCheckpoint(path: string): ProfileCheckpoint {
  * ```
  */
 export function writeBoussinesqCheckpoint(path: string, checkpoint: BoussinesqCheckpoint): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, JSON.stringify(checkpoint));
-  renameSync(tmp, path);
+  writeJsonAtomic(path, checkpoint);
 }
 
 /**
@@ -63,11 +69,5 @@ export function writeBoussinesqCheckpoint(path: string, checkpoint: BoussinesqCh
  * ```
  */
 export function readBoussinesqCheckpoint(path: string): BoussinesqCheckpoint {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InvalidArgumentError('checkpoint file', 'an existing, readable file', `${path}: ${(error as Error).message}`);
-  }
-  return parseBoussinesqCheckpoint(text);
+  return parseBoussinesqCheckpoint(readCheckpointText(path));
 }

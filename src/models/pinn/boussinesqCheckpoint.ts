@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { QuasiNewtonCounters } from '../../optim/restartLoop';
+import { count, countersAndRng, fail, header, numbers, object, parseJson } from './checkpointFields';
 
 /**
  * The format tag of a Boussinesq checkpoint.
@@ -125,25 +125,6 @@ export interface BoussinesqCheckpoint {
   history: BoussinesqCheckpointHistory;
 }
 
-function fail(field: string, expected: string, got: unknown): never {
-  throw new InvalidArgumentError(`checkpoint.${field}`, expected, got);
-}
-
-function numbers(field: string, v: unknown, length?: number, integer = false): number[] {
-  if (!Array.isArray(v)) throw new InvalidTypeError(`checkpoint.${field}`, 'an array of numbers', v);
-  if (length !== undefined && v.length !== length) fail(`${field}.length`, `${length}`, v.length);
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i] as unknown;
-    if (typeof x !== 'number' || !Number.isFinite(x) || (integer && !Number.isInteger(x))) fail(`${field}[${i}]`, integer ? 'an integer' : 'a finite number', x);
-  }
-  return v as number[];
-}
-
-function count(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(field, 'an integer >= 0', v);
-  return v;
-}
-
 /**
  * Validate a parsed Boussinesq checkpoint (format, version, shapes, finiteness); throws
  * `InvalidTypeError`/`InvalidArgumentError` naming the first bad field. O(size).
@@ -153,12 +134,8 @@ function count(field: string, v: unknown): number {
  * ```
  */
 export function validateBoussinesqCheckpoint(value: unknown): BoussinesqCheckpoint {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidTypeError('checkpoint', `a ${BOUSSINESQ_CHECKPOINT_FORMAT} object`, value);
-  const c = value as BoussinesqCheckpoint;
-  if (c.format !== BOUSSINESQ_CHECKPOINT_FORMAT) fail('format', `"${BOUSSINESQ_CHECKPOINT_FORMAT}" (not a singularis Boussinesq checkpoint)`, c.format);
-  if (c.version !== BOUSSINESQ_CHECKPOINT_VERSION) fail('version', `${BOUSSINESQ_CHECKPOINT_VERSION}`, c.version);
+  const c = header(value, BOUSSINESQ_CHECKPOINT_FORMAT, 'Boussinesq checkpoint', BOUSSINESQ_CHECKPOINT_VERSION) as BoussinesqCheckpoint;
   const p = c.problem;
-  if (p === null || typeof p !== 'object') throw new InvalidTypeError('checkpoint.problem', 'an object', p);
   const hidden = numbers('problem.hidden', p.hidden, undefined, true);
   if (hidden.length === 0 || hidden.some((w) => w < 1)) fail('problem.hidden', 'positive widths', hidden);
   if (p.method !== 'ssbroyden1' && p.method !== 'lbfgs') fail('problem.method', '"ssbroyden1" or "lbfgs"', p.method);
@@ -167,14 +144,11 @@ export function validateBoussinesqCheckpoint(value: unknown): BoussinesqCheckpoi
   for (let l = 0; l + 1 < widths.length; l++) per += (widths[l] + 1) * widths[l + 1];
   const n = 6 * per + 1;
   for (const k of ['cycle', 'iterations', 'adamNfev', 'nfev', 'choleskyResets'] as const) count(k, c[k]);
-  if (c.counters === null || typeof c.counters !== 'object') throw new InvalidTypeError('checkpoint.counters', 'an object', c.counters);
-  for (const k of ['skipped', 'fallbacks', 'guarded', 'resets'] as const) count(`counters.${k}`, c.counters[k]);
-  const rng = numbers('rng', c.rng, 4, true);
-  if (rng.every((w) => w === 0) || rng.some((w) => w < 0 || w > 0xffffffff)) fail('rng', 'four 32-bit words, not all zero', rng);
+  countersAndRng(c.counters, c.rng);
   numbers('theta', c.theta, n);
   numbers('inverseHessian', c.inverseHessian, p.method === 'ssbroyden1' ? n * n : 0);
   const h = c.history;
-  if (h === null || typeof h !== 'object') throw new InvalidTypeError('checkpoint.history', 'an object', h);
+  object('history', h);
   const len = numbers('history.loss', h.loss).length;
   numbers('history.lambda', h.lambda, len);
   numbers('history.phase', h.phase, len, true);
@@ -190,14 +164,7 @@ export function validateBoussinesqCheckpoint(value: unknown): BoussinesqCheckpoi
  * ```
  */
 export function parseBoussinesqCheckpoint(text: string): BoussinesqCheckpoint {
-  if (typeof text !== 'string') throw new InvalidTypeError('text', 'a string', text);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArgumentError('checkpoint', 'JSON text of a singularis Boussinesq checkpoint', `unparsable text (${(error as Error).message})`);
-  }
-  return validateBoussinesqCheckpoint(value);
+  return validateBoussinesqCheckpoint(parseJson(text, 'Boussinesq checkpoint'));
 }
 
 /** Settings that must agree between a checkpoint and the run resuming it (all but the quasi-Newton budget). */

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
 import type { QuasiNewtonCounters } from '../../optim/restartLoop';
+import { count, countersAndRng, fail, header, numbers, object, parseJson } from './checkpointFields';
 import type { ResolvedProfileProblem } from './problem';
 import type { ProfileHistory } from './train';
 
@@ -62,25 +62,6 @@ export interface ProfileCheckpoint {
   history: ProfileHistory;
 }
 
-function fail(field: string, expected: string, got: unknown): never {
-  throw new InvalidArgumentError(`checkpoint.${field}`, expected, got);
-}
-
-function numbers(field: string, v: unknown, length?: number, integer = false): number[] {
-  if (!Array.isArray(v)) throw new InvalidTypeError(`checkpoint.${field}`, 'an array of numbers', v);
-  if (length !== undefined && v.length !== length) fail(`${field}.length`, `${length}`, v.length);
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i] as unknown;
-    if (typeof x !== 'number' || !Number.isFinite(x) || (integer && !Number.isInteger(x))) fail(`${field}[${i}]`, integer ? 'an integer' : 'a finite number', x);
-  }
-  return v as number[];
-}
-
-function count(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(field, 'an integer >= 0', v);
-  return v;
-}
-
 /**
  * Validate a parsed checkpoint object (format, version, shapes, finiteness); throws
  * `InvalidTypeError`/`InvalidArgumentError` naming the first bad field — a foreign or corrupt file
@@ -91,28 +72,17 @@ function count(field: string, v: unknown): number {
  * ```
  */
 export function validateCheckpoint(value: unknown): ProfileCheckpoint {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidTypeError('checkpoint', `a ${CHECKPOINT_FORMAT} object`, value);
-  const c = value as ProfileCheckpoint;
-  if (c.format !== CHECKPOINT_FORMAT) fail('format', `"${CHECKPOINT_FORMAT}" (not a singularis PINN checkpoint)`, c.format);
-  if (c.version !== CHECKPOINT_VERSION) fail('version', `${CHECKPOINT_VERSION}`, c.version);
-  const p = c.problem;
-  if (p === null || typeof p !== 'object') throw new InvalidTypeError('checkpoint.problem', 'an object', p);
-  const widths = numbers('problem.widths', p.widths, undefined, true);
+  const c = header(value, CHECKPOINT_FORMAT, 'PINN checkpoint', CHECKPOINT_VERSION) as ProfileCheckpoint;
+  const widths = numbers('problem.widths', c.problem.widths, undefined, true);
   let n = 0;
   for (let l = 0; l + 1 < widths.length; l++) n += (widths[l] + 1) * widths[l + 1];
   if (n === 0) fail('problem.widths', 'at least two layers', widths);
-  count('cycle', c.cycle);
-  count('iterations', c.iterations);
-  count('nfev', c.nfev);
-  count('choleskyResets', c.choleskyResets);
-  if (c.counters === null || typeof c.counters !== 'object') throw new InvalidTypeError('checkpoint.counters', 'an object', c.counters);
-  for (const k of ['skipped', 'fallbacks', 'guarded', 'resets'] as const) count(`counters.${k}`, c.counters[k]);
-  const rng = numbers('rng', c.rng, 4, true);
-  if (rng.every((w) => w === 0) || rng.some((w) => w < 0 || w > 0xffffffff)) fail('rng', 'four 32-bit words, not all zero', rng);
+  for (const k of ['cycle', 'iterations', 'nfev', 'choleskyResets'] as const) count(k, c[k]);
+  countersAndRng(c.counters, c.rng);
   numbers('params', c.params, n);
   numbers('inverseHessian', c.inverseHessian, n * n);
   const h = c.history;
-  if (h === null || typeof h !== 'object') throw new InvalidTypeError('checkpoint.history', 'an object', h);
+  object('history', h);
   const len = numbers('history.iteration', h.iteration, undefined, true).length;
   numbers('history.loss', h.loss, len);
   numbers('history.gradNorm', h.gradNorm, len);
@@ -128,14 +98,7 @@ export function validateCheckpoint(value: unknown): ProfileCheckpoint {
  * ```
  */
 export function parseCheckpoint(text: string): ProfileCheckpoint {
-  if (typeof text !== 'string') throw new InvalidTypeError('text', 'a string', text);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArgumentError('checkpoint', 'JSON text of a singularis PINN checkpoint', `unparsable text (${(error as Error).message})`);
-  }
-  return validateCheckpoint(value);
+  return validateCheckpoint(parseJson(text, 'PINN checkpoint'));
 }
 
 /** Fields of the problem that must agree between a checkpoint and the problem resuming it. */
