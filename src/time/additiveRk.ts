@@ -15,7 +15,10 @@
  */
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { checkInteger } from '../core/check';
+import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
+import type { StiffLinearOperator } from './linearOperator';
+import type { OdeStats, RhsEvaluator } from './problem';
 
 /**
  * An additive Runge–Kutta pair with shared weights. Stage i:
@@ -288,4 +291,28 @@ export function checkTableau(tableau: AdditiveRkTableau, name = 'tableau'): void
   if (tableau.bEmbedded !== null && (!Array.isArray(tableau.bEmbedded) || tableau.bEmbedded.length !== S)) {
     throw new InvalidArgumentError(`${name}.bEmbedded`, `null or an array of ${S} weights`);
   }
+}
+
+/**
+ * The {@link AdditiveRkSystem} of `y' = L·y + N(t, y)`: `N` (the problem's `rhs`) explicit, the
+ * stiff linear `L` implicit through `L.solveShifted` (one `nlinsolve` counted per solve). With
+ * `reportNonFinite`, `evaluate` reports non-finite stage derivatives (adaptive use: the attempt is
+ * rejected); otherwise it always reports success. Internal helper of the IMEX integrators.
+ */
+export function linearSplitSystem(f: RhsEvaluator<unknown>, L: StiffLinearOperator, stats: OdeStats, n: number, reportNonFinite: boolean): AdditiveRkSystem {
+  const solved = new Float64Array(n);
+  return {
+    size: n,
+    implicitSize: n,
+    evaluate(t, state, explicitOut, implicitOut) {
+      f.explicitPart(t, state, explicitOut);
+      L.apply(state, implicitOut);
+      return !reportNonFinite || (allFinite(explicitOut) && allFinite(implicitOut));
+    },
+    solveImplicit(gammaK, x) {
+      L.solveShifted(gammaK, x, solved);
+      x.set(solved);
+      stats.nlinsolve++;
+    },
+  };
 }

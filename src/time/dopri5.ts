@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { checkAllFinite, checkFinite, checkInRange, checkNonNegative, checkOneOf, checkPositive, checkVec } from '../core/check';
+import { checkAllFinite, checkInRange, checkNonNegative, checkOneOf, checkPositive, checkVec } from '../core/check';
 import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
-import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
-import { checkTimeInStep, evaluateDense, hermiteCoefficients, type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator } from './integrator';
+import { hermiteCoefficients, type OdeAlgorithm } from './integrator';
+import { AdaptiveIntegratorBase, firstStepGuess } from './integratorBase';
 import { StepSizeController } from './stepController';
-import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
+import type { OdeProblem } from './problem';
 
 /**
  * Options of {@link dopri5}.
@@ -49,7 +49,6 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
 const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
 const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
 
-const UNIT_ROUNDOFF = Number.EPSILON / 2;
 const FACTOR_MIN = 0.2; // hnew/h >= 0.2
 const FACTOR_MAX = 10; // hnew/h <= 10
 
@@ -115,23 +114,9 @@ function toleranceVector(name: string, value: number | Float64Array, n: number):
 }
 
 /** Integrator of {@link dopri5}; create it with `init(prob, dopri5(options))`. */
-export class Dopri5Integrator implements OdeIntegrator {
-  readonly problem: OdeProblem<unknown>;
-  readonly stats: OdeStats = emptyOdeStats();
-  readonly fixedStep = false;
-  readonly y: Vec;
-  t: number;
-  tPrev: number;
-  dt = 0;
-  status: IntegratorStatus = 'running';
-  /** Signed step size the next attempt will use. */
-  hNext: number;
-  private readonly f: RhsEvaluator<unknown>;
+export class Dopri5Integrator extends AdaptiveIntegratorBase {
   private readonly rtol: Vec;
   private readonly atol: Vec;
-  private readonly hmax: number;
-  private readonly controller: StepSizeController;
-  private readonly yPrev: Vec;
   private readonly y1: Vec;
   private readonly stage: Vec;
   private k1: Vec;
@@ -142,28 +127,19 @@ export class Dopri5Integrator implements OdeIntegrator {
   private readonly k5: Vec;
   private readonly k6: Vec;
   private readonly k7: Vec;
-  private readonly dense: Vec;
-  private denseValid = false;
-  private hLast = 0;
-  private tStop: number;
 
   /**
    * @param prob - validated problem
    * @param settings - validated options
    */
   constructor(prob: OdeProblem<unknown>, settings: Dopri5Settings) {
+    super(prob, settings.hmax, new StepSizeController({ order: 5, beta: settings.beta, safety: settings.safety, minFactor: FACTOR_MIN, maxFactor: FACTOR_MAX }));
     const n = prob.dim;
-    this.problem = prob;
     this.rtol = toleranceVector('rtol', settings.rtol, n);
     this.atol = toleranceVector('atol', settings.atol, n);
     for (let i = 0; i < n; i++) {
       if (this.rtol[i] === 0 && this.atol[i] === 0) throw new InvalidArgumentError(`atol[${i}]`, 'a finite number > 0 when rtol is 0', 0);
     }
-    this.hmax = settings.hmax ?? Math.abs(prob.t1 - prob.t0);
-    this.controller = new StepSizeController({ order: 5, beta: settings.beta, safety: settings.safety, minFactor: FACTOR_MIN, maxFactor: FACTOR_MAX });
-    this.f = new RhsEvaluator(prob, this.stats);
-    this.y = Float64Array.from(prob.y0);
-    this.yPrev = Float64Array.from(prob.y0);
     this.y1 = new Float64Array(n);
     this.stage = new Float64Array(n);
     this.k1 = new Float64Array(n);
@@ -174,42 +150,23 @@ export class Dopri5Integrator implements OdeIntegrator {
     this.k5 = new Float64Array(n);
     this.k6 = new Float64Array(n);
     this.k7 = new Float64Array(n);
-    this.dense = new Float64Array(5 * n);
-    this.t = prob.t0;
-    this.tPrev = prob.t0;
-    this.tStop = prob.t1;
-    this.hNext = 0;
     this.restart(settings.h0);
   }
 
-  /** Evaluate f at the current state (FSAL seed) and choose the next step. */
-  private restart(h0: number | undefined): void {
+  /** FSAL seed: f at the current state. */
+  protected startDerivative(): Vec {
     this.f.full(this.t, this.y, this.k1);
-    this.controller.reset();
-    this.denseValid = false;
-    if (!allFinite(this.k1)) {
-      this.status = 'nonFinite';
-      return;
-    }
-    const dir = this.problem.direction;
-    const h = h0 ?? this.initialStep();
-    this.hNext = dir * Math.min(h, this.hmax);
+    return this.k1;
   }
 
   /** Hairer's `hinit`: h from ‖y‖/‖f‖, then from an estimate of the second derivative. */
-  private initialStep(): number {
-    const { y, k1: f0, rtol, atol, stage: y1, k2: f1 } = this;
+  protected initialStep(f0: Vec): number {
+    const { y, rtol, atol, stage: y1, k2: f1 } = this;
     const n = y.length;
     const dir = this.problem.direction;
-    let dnf = 0;
-    let dny = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = atol[i] + rtol[i] * Math.abs(y[i]);
-      dnf += (f0[i] / sk) ** 2;
-      dny += (y[i] / sk) ** 2;
-    }
-    let h = dnf <= 1e-10 || dny <= 1e-10 ? 1e-6 : Math.sqrt(dny / dnf) * 0.01;
-    h = Math.min(h, this.hmax);
+    const guess = firstStepGuess(y, f0, rtol, atol);
+    const dnf = guess.dnf;
+    const h = Math.min(guess.h, this.hmax);
     for (let i = 0; i < n; i++) y1[i] = y[i] + dir * h * f0[i];
     this.f.full(this.t + dir * h, y1, f1);
     let der2 = 0;
@@ -224,95 +181,36 @@ export class Dopri5Integrator implements OdeIntegrator {
     return Number.isFinite(result) && result > 0 ? result : 1e-6;
   }
 
-  step(): boolean {
-    if (this.status !== 'running') return false;
-    const dir = this.problem.direction;
+  protected attempt(t: number, h: number): number {
     const { y, y1, stage, k1, k2, k3, k4, k5, k6, k7, rtol, atol } = this;
     const n = y.length;
-    let lastFailureNonFinite = false;
-    for (;;) {
-      if (dir * (this.tStop - this.t) <= 0) {
-        if (this.t === this.problem.t1) this.status = 'success';
-        return false;
-      }
-      let h = this.hNext;
-      const t = this.t;
-      if (0.1 * Math.abs(h) <= Math.abs(t) * UNIT_ROUNDOFF || h === 0) {
-        this.status = lastFailureNonFinite ? 'nonFinite' : 'diverged';
-        return false;
-      }
-      let lands = false;
-      if (dir * (t + 1.01 * h - this.tStop) > 0) {
-        h = this.tStop - t;
-        lands = true;
-      }
-      this.stats.nsteps++;
-      for (let i = 0; i < n; i++) stage[i] = y[i] + h * A21 * k1[i];
-      this.f.full(t + C2 * h, stage, k2);
-      for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-      this.f.full(t + C3 * h, stage, k3);
-      for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-      this.f.full(t + C4 * h, stage, k4);
-      for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-      this.f.full(t + C5 * h, stage, k5);
-      for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-      this.f.full(t + h, stage, k6);
-      for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
-      this.f.full(t + h, y1, k7);
-      let err = 0;
-      for (let i = 0; i < n; i++) {
-        const sk = atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
-        const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
-        err += e * e;
-      }
-      err = Math.sqrt(err / n);
-      if (!Number.isFinite(err)) {
-        // Overflow or NaN in a trial stage: shrink as much as the controller allows and retry.
-        lastFailureNonFinite = true;
-        this.stats.nreject++;
-        this.hNext = h * this.controller.reject(err);
-        continue;
-      }
-      lastFailureNonFinite = false;
-      if (err <= 1) {
-        let hNew = h * this.controller.accept(err);
-        this.stats.naccept++;
-        if (Math.abs(hNew) > this.hmax) hNew = dir * this.hmax;
-        this.hNext = hNew;
-        this.accept(lands ? this.tStop : t + h);
-        return true;
-      }
-      this.hNext = h * this.controller.reject(err);
-      this.stats.nreject++;
+    for (let i = 0; i < n; i++) stage[i] = y[i] + h * A21 * k1[i];
+    this.f.full(t + C2 * h, stage, k2);
+    for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+    this.f.full(t + C3 * h, stage, k3);
+    for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+    this.f.full(t + C4 * h, stage, k4);
+    for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+    this.f.full(t + C5 * h, stage, k5);
+    for (let i = 0; i < n; i++) stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+    this.f.full(t + h, stage, k6);
+    for (let i = 0; i < n; i++) y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+    this.f.full(t + h, y1, k7);
+    let err = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(y1[i]));
+      const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
+      err += e * e;
     }
+    return Math.sqrt(err / n);
   }
 
-  private accept(tNew: number): void {
-    this.yPrev.set(this.y);
-    this.y.set(this.y1);
+  protected accepted(tNew: number): void {
     const swap = this.k1Prev;
     this.k1Prev = this.k1;
     this.k1 = swap;
     this.k1.set(this.k7); // FSAL
-    this.tPrev = this.t;
-    this.t = tNew;
-    this.hLast = tNew - this.tPrev;
-    this.dt = Math.abs(this.hLast);
-    this.denseValid = false;
-    if (this.t === this.problem.t1) this.status = 'success';
-  }
-
-  interpolate(time: number, out: Vec = new Float64Array(this.problem.dim)): Vec {
-    checkTimeInStep('time', time, this.tPrev, this.t);
-    if (time === this.t || this.hLast === 0) {
-      out.set(this.y);
-      return out;
-    }
-    if (!this.denseValid) {
-      this.denseCoefficients(this.dense, 0);
-      this.denseValid = true;
-    }
-    return evaluateDense(this.dense, 0, this.problem.dim, (time - this.tPrev) / this.hLast, out);
+    this.commitStep(this.y1, tNew);
   }
 
   /** Hairer's `rcont1..rcont5` (`contd5` form) for the last accepted step. */
@@ -325,26 +223,5 @@ export class Dopri5Integrator implements OdeIntegrator {
     for (let i = 0, j = offset + 4 * n; i < n; i++, j++) {
       out[j] = h * (D1 * k1Prev[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
     }
-  }
-
-  stopAt(tStop: number): void {
-    checkTimeInStep('tStop', checkFinite('tStop', tStop), this.t, this.problem.t1);
-    this.tStop = tStop;
-  }
-
-  setState(time: number, y: Vec): void {
-    checkTimeInStep('time', checkFinite('time', time), this.problem.t0, this.problem.t1);
-    const state = toStateVector('y', y);
-    if (state.length !== this.problem.dim) throw new InvalidTypeError('y', `a state of length ${this.problem.dim}`, y);
-    this.y.set(state);
-    this.yPrev.set(state);
-    this.t = time;
-    this.tPrev = time;
-    this.hLast = 0;
-    this.dt = 0;
-    if (this.problem.direction * (this.tStop - time) < 0) this.tStop = this.problem.t1;
-    this.status = time === this.problem.t1 ? 'success' : 'running';
-    const h = Math.abs(this.hNext);
-    this.restart(h > 0 ? h : undefined);
   }
 }

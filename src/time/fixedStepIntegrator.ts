@@ -12,11 +12,9 @@ import { checkFunction, checkPositive } from '../core/check';
 import { InvalidTypeError } from '../core/errors';
 import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
-import {
-  checkTimeInStep, evaluateDense, hermiteCoefficients,
-  type IntegratorStatus, type OdeAlgorithm, type OdeIntegrator,
-} from './integrator';
-import { emptyOdeStats, RhsEvaluator, toStateVector, type OdeProblem, type OdeStats } from './problem';
+import { hermiteCoefficients, type OdeAlgorithm } from './integrator';
+import { OneStepIntegratorBase } from './integratorBase';
+import type { OdeProblem, RhsEvaluator } from './problem';
 
 /**
  * Step size of a fixed-step method: a positive number, or a rule `dt(t, y)` returning a positive
@@ -77,28 +75,15 @@ const LANDING_SLACK = 1e-8;
  * (two extra right-hand-side evaluations per step when requested, one of which an explicit
  * Runge–Kutta method reuses as its next first stage).
  */
-export class FixedStepIntegrator implements OdeIntegrator {
-  readonly problem: OdeProblem<unknown>;
-  readonly stats: OdeStats = emptyOdeStats();
+export class FixedStepIntegrator extends OneStepIntegratorBase {
   readonly fixedStep = true;
-  readonly y: Vec;
-  t: number;
-  tPrev: number;
-  dt = 0;
-  status: IntegratorStatus = 'running';
   private readonly scheme: OneStepScheme;
-  private readonly evaluator: RhsEvaluator<unknown>;
   private readonly stepSize: StepSize;
-  private readonly yPrev: Vec;
   private readonly yNew: Vec;
   private fCur: Vec;
   private fPrev: Vec;
   private fCurValid = false;
   private fPrevValid = false;
-  private tStop: number;
-  private hLast = 0;
-  private denseBuffer: Vec | undefined;
-  private denseValid = false;
 
   /**
    * @param prob - validated problem
@@ -106,19 +91,13 @@ export class FixedStepIntegrator implements OdeIntegrator {
    * @param factory - creates the one-step scheme
    */
   constructor(prob: OdeProblem<unknown>, stepSize: StepSize, factory: OneStepSchemeFactory) {
-    this.problem = prob;
+    super(prob);
     this.stepSize = stepSize;
     const n = prob.dim;
-    this.y = Float64Array.from(prob.y0);
-    this.yPrev = Float64Array.from(prob.y0);
     this.yNew = new Float64Array(n);
     this.fCur = new Float64Array(n);
     this.fPrev = new Float64Array(n);
-    this.t = prob.t0;
-    this.tPrev = prob.t0;
-    this.tStop = prob.t1;
-    this.evaluator = new RhsEvaluator(prob, this.stats);
-    this.scheme = factory(prob, this.evaluator);
+    this.scheme = factory(prob, this.f);
   }
 
   step(): boolean {
@@ -143,7 +122,7 @@ export class FixedStepIntegrator implements OdeIntegrator {
     if (lands) h = remaining;
     const hSigned = dir * h;
     if (this.scheme.usesStartDerivative && !this.fCurValid) {
-      this.evaluator.full(this.t, this.y, this.fCur);
+      this.f.full(this.t, this.y, this.fCur);
       this.fCurValid = true;
     }
     this.stats.nsteps++;
@@ -154,38 +133,21 @@ export class FixedStepIntegrator implements OdeIntegrator {
       return false;
     }
     this.stats.naccept++;
-    this.yPrev.set(this.y);
-    this.y.set(this.yNew);
     const swap = this.fPrev;
     this.fPrev = this.fCur;
     this.fCur = swap;
     this.fPrevValid = this.fCurValid;
     this.fCurValid = false;
-    this.denseValid = false;
-    this.tPrev = this.t;
-    this.t = lands ? this.tStop : this.t + hSigned;
-    this.hLast = this.t - this.tPrev;
-    this.dt = Math.abs(this.hLast);
-    if (this.t === this.problem.t1) this.status = 'success';
+    this.commitStep(this.yNew, lands ? this.tStop : this.t + hSigned);
     return true;
   }
 
-  interpolate(time: number, out: Vec = new Float64Array(this.problem.dim)): Vec {
-    checkTimeInStep('time', time, this.tPrev, this.t);
-    if (time === this.t) {
-      out.set(this.y);
-      return out;
-    }
-    if (time === this.tPrev) {
+  override interpolate(time: number, out: Vec = new Float64Array(this.problem.dim)): Vec {
+    if (time === this.tPrev && time !== this.t) {
       out.set(this.yPrev);
       return out;
     }
-    const coef = this.denseBuffer ?? (this.denseBuffer = new Float64Array(5 * this.problem.dim));
-    if (!this.denseValid) {
-      this.denseCoefficients(coef, 0);
-      this.denseValid = true;
-    }
-    return evaluateDense(coef, 0, this.problem.dim, (time - this.tPrev) / this.hLast, out);
+    return super.interpolate(time, out);
   }
 
   denseCoefficients(out: Vec, offset: number): void {
@@ -193,36 +155,18 @@ export class FixedStepIntegrator implements OdeIntegrator {
     hermiteCoefficients(this.yPrev, this.fPrev, this.y, this.fCur, this.hLast, out, offset);
   }
 
-  stopAt(tStop: number): void {
-    checkTimeInStep('tStop', tStop, this.t, this.problem.t1);
-    this.tStop = tStop;
-  }
-
-  setState(time: number, y: Vec): void {
-    checkTimeInStep('time', time, this.problem.t0, this.problem.t1);
-    const state = toStateVector('y', y);
-    if (state.length !== this.problem.dim) throw new InvalidTypeError('y', `a state of length ${this.problem.dim}`, y);
-    this.y.set(state);
-    this.yPrev.set(state);
-    this.t = time;
-    this.tPrev = time;
-    this.hLast = 0;
-    this.dt = 0;
+  protected afterSetState(): void {
     this.fCurValid = false;
     this.fPrevValid = false;
-    this.denseValid = false;
-    if (this.problem.direction * (this.tStop - time) < 0) this.tStop = this.problem.t1;
-    this.status = time === this.problem.t1 ? 'success' : 'running';
   }
-
 
   private ensureDerivatives(): void {
     if (!this.fPrevValid) {
-      this.evaluator.full(this.tPrev, this.yPrev, this.fPrev);
+      this.f.full(this.tPrev, this.yPrev, this.fPrev);
       this.fPrevValid = true;
     }
     if (!this.fCurValid) {
-      this.evaluator.full(this.t, this.y, this.fCur);
+      this.f.full(this.t, this.y, this.fCur);
       this.fCurValid = true;
     }
   }

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Vec } from '../core/types';
-import { AdditiveRkStepper, ark324L2SA, type AdditiveRkSystem } from './additiveRk';
+import { AdditiveRkStepper, ark324L2SA, linearSplitSystem } from './additiveRk';
 import { fixedStepAlgorithm, type FixedStepOptions, type OneStepScheme } from './fixedStepIntegrator';
 import type { OdeAlgorithm } from './integrator';
 import type { StiffLinearOperator } from './linearOperator';
@@ -118,22 +118,7 @@ class Ark324Scheme implements OneStepScheme {
   private readonly stepper: AdditiveRkStepper;
 
   constructor(f: RhsEvaluator<unknown>, L: StiffLinearOperator, stats: OdeStats, n: number) {
-    const solved = new Float64Array(n);
-    const system: AdditiveRkSystem = {
-      size: n,
-      implicitSize: n,
-      evaluate(t, state, explicitOut, implicitOut) {
-        f.explicitPart(t, state, explicitOut);
-        L.apply(state, implicitOut);
-        return true;
-      },
-      solveImplicit(gammaK, x) {
-        L.solveShifted(gammaK, x, solved);
-        x.set(solved);
-        stats.nlinsolve++;
-      },
-    };
-    this.stepper = new AdditiveRkStepper(ark324L2SA, system);
+    this.stepper = new AdditiveRkStepper(ark324L2SA, linearSplitSystem(f, L, stats, n, false));
   }
 
   advance(t: number, y: Vec, h: number, _fStart: Vec, out: Vec): void {

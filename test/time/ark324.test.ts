@@ -1,43 +1,15 @@
 import { InvalidArgumentError } from '../../src/core/errors';
-import type { Vec } from '../../src/core/types';
 import { ark324 } from '../../src/time/ark324';
 import { init } from '../../src/time/integrator';
 import { tridiagonalOperator } from '../../src/time/linearOperator';
 import { odeProblem } from '../../src/time/problem';
 import { solve } from '../../src/time/solve';
+import { manufacturedSemilinear } from './semilinear';
 import { observedOrder } from './testRandom';
-
-/**
- * The stiff semilinear problem of imex.test.ts: u' = L u + N(t, u), L the Dirichlet Laplacian on
- * n = 200 interior nodes (eigenvalues down to ≈ −1.6e5), exact semi-discrete solution φ(t)·sin(πx).
- */
-function manufactured(n: number) {
-  const dx = 1 / (n + 1);
-  const lower = new Float64Array(n).fill(1 / dx ** 2);
-  const upper = lower.slice();
-  const diag = new Float64Array(n).fill(-2 / dx ** 2);
-  const s = new Float64Array(n);
-  for (let i = 0; i < n; i++) s[i] = Math.sin(Math.PI * (i + 1) * dx);
-  const mu = -(4 / dx ** 2) * Math.sin((Math.PI * dx) / 2) ** 2;
-  const phi = (t: number) => Math.exp(-t) * (1 + 0.5 * Math.sin(3 * t));
-  const dphi = (t: number) => Math.exp(-t) * (-(1 + 0.5 * Math.sin(3 * t)) + 1.5 * Math.cos(3 * t));
-  const rhs = (t: number, u: Vec, du: Vec) => {
-    const p = phi(t);
-    const forcing = dphi(t) - mu * p;
-    for (let i = 0; i < n; i++) du[i] = forcing * s[i] - u[i] ** 3 + (p * s[i]) ** 3;
-  };
-  const prob = odeProblem({ rhs, y0: s, tspan: [0, 1], linear: tridiagonalOperator({ lower, diag, upper }) });
-  const errorAt = (t: number, u: ArrayLike<number>, offset: number) => {
-    let e = 0;
-    for (let i = 0; i < n; i++) e = Math.max(e, Math.abs(u[offset + i] - phi(t) * s[i]));
-    return e;
-  };
-  return { prob, errorAt };
-}
 
 describe('adaptive ARK3(2)4L[2]SA (ark324)', () => {
   const n = 200;
-  const { prob, errorAt } = manufactured(n);
+  const { prob, errorAt } = manufacturedSemilinear(n);
   const tols = [1e-5, 1e-7, 1e-9];
   let runs: ReturnType<typeof solve>[] = [];
   beforeAll(() => {

@@ -1,50 +1,15 @@
 import { odeProblem } from '../../src/time/problem';
 import { imexArs222, imexEuler } from '../../src/time/imex';
 import { rk4 } from '../../src/time/explicitRk';
-import { diagonalOperator, tridiagonalOperator, type StiffLinearOperator } from '../../src/time/linearOperator';
+import { diagonalOperator, type StiffLinearOperator } from '../../src/time/linearOperator';
 import { solve } from '../../src/time/solve';
 import type { Vec } from '../../src/core/types';
+import { laplacian, manufacturedSemilinear } from './semilinear';
 import { observedOrder } from './testRandom';
-
-/** Dirichlet second difference on n interior nodes of [0, 1] (eigenvalues down to ≈ −4/dx²). */
-function laplacian(n: number, periodic = false): StiffLinearOperator {
-  const dx = 1 / (n + 1);
-  const lower = new Float64Array(n).fill(1 / dx ** 2);
-  const upper = new Float64Array(n).fill(1 / dx ** 2);
-  const diag = new Float64Array(n).fill(-2 / dx ** 2);
-  return tridiagonalOperator({ lower, diag, upper, periodic });
-}
-
-/**
- * Stiff semilinear test with a known solution: u' = L u + N(t, u), L the Dirichlet Laplacian,
- * N(t, u) = (φ' − μφ) s − u³ + (φ s)³ where s_i = sin(π x_i) is an exact eigenvector of L with
- * eigenvalue μ. Then u(t) = φ(t) s exactly (for the semi-discrete system), with
- * φ(t) = e^{−t}(1 + sin 3t / 2). The cubic makes N genuinely nonlinear.
- */
-function manufactured(n: number) {
-  const dx = 1 / (n + 1);
-  const s = new Float64Array(n);
-  for (let i = 0; i < n; i++) s[i] = Math.sin(Math.PI * (i + 1) * dx);
-  const mu = -(4 / dx ** 2) * Math.sin((Math.PI * dx) / 2) ** 2;
-  const phi = (t: number) => Math.exp(-t) * (1 + 0.5 * Math.sin(3 * t));
-  const dphi = (t: number) => Math.exp(-t) * (-(1 + 0.5 * Math.sin(3 * t)) + 1.5 * Math.cos(3 * t));
-  const rhs = (t: number, u: Vec, du: Vec) => {
-    const p = phi(t);
-    const forcing = dphi(t) - mu * p;
-    for (let i = 0; i < n; i++) du[i] = forcing * s[i] - u[i] ** 3 + (p * s[i]) ** 3;
-  };
-  const prob = odeProblem({ rhs, y0: s, tspan: [0, 1], linear: laplacian(n) });
-  const errorAt = (t: number, u: ArrayLike<number>, offset: number) => {
-    let e = 0;
-    for (let i = 0; i < n; i++) e = Math.max(e, Math.abs(u[offset + i] - phi(t) * s[i]));
-    return e;
-  };
-  return { prob, errorAt };
-}
 
 describe('IMEX methods for stiff diffusion', () => {
   const n = 200; // explicit stability limit for RK4 ≈ 2.785·dx²/4 ≈ 1.7e-5
-  const { prob, errorAt } = manufactured(n);
+  const { prob, errorAt } = manufacturedSemilinear(n);
   const dts = [0.1, 0.05, 0.025, 0.0125];
 
   function finalError(alg: ReturnType<typeof imexEuler>): number {
