@@ -16,15 +16,11 @@
  *
  * @module
  */
-import { StepSizeController } from '../../time/stepController';
-import { checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import { checkRunOptions, drive, emptyRunStats, type RunOptions, type RunResult, type RunStats, type Stepper } from '../../core/run';
-import type { SolveStatus } from '../../core/status';
+import { drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
 import { ComplexTridiagonalFactorization } from '../../linalg/complex';
-import { resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { additiveRkStageInput, ark324L2SA } from '../../time/additiveRk';
+import type { CglParameters, CglResolvedParameters } from './cglModel';
+import { CglDirectStepper, checkCglDirectProblem } from './cglPhysicalCommon';
 
 /** The problem of {@link cglPhysical}. */
 export interface CglPhysicalProblem extends CglParameters {
@@ -105,92 +101,37 @@ export function cglPhysical(problem: CglPhysicalProblem, runOptions?: RunOptions
  * ```
  */
 export function initCglPhysical(problem: CglPhysicalProblem, runOptions?: RunOptions): Stepper<CglPhysicalResult> {
-  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'an object { nodes, initialData, … }', problem);
-  const params = resolveCglParameters(problem);
-  const x = checkVec('problem.nodes', problem.nodes);
-  const n = x.length;
-  checkInteger('problem.nodes.length', n, 9);
-  for (let i = 1; i < n; i++) if (!(x[i] > x[i - 1])) throw new InvalidArgumentError(`problem.nodes[${i}]`, 'strictly increasing nodes', x[i]);
-  const y0 = checkVec('problem.initialData', problem.initialData, 2 * n);
-  let amp0 = 0;
-  for (let i = 0; i < 2 * n; i++) if (!Number.isFinite(y0[i])) throw new InvalidArgumentError(`problem.initialData[${i}]`, 'a finite number', y0[i]);
-  for (let i = 0; i < n; i++) amp0 = Math.max(amp0, Math.hypot(y0[i], y0[n + i]));
-  if (!(amp0 > 0)) throw new InvalidArgumentError('problem.initialData', 'not identically zero');
-  const target = checkPositive('problem.amplitudeTarget', problem.amplitudeTarget ?? 1e6 * amp0);
-  if (!(target > amp0)) throw new InvalidArgumentError('problem.amplitudeTarget', `greater than the initial amplitude ${amp0}`, target);
-  const rtol = checkInRange('problem.rtol', problem.rtol ?? 1e-8, 1e-14, 0.1);
-  const atol = checkPositive('problem.atol', problem.atol ?? 1e-6 * rtol * amp0);
-  const maxSteps = checkInteger('problem.maxSteps', problem.maxSteps ?? 1e6, 1);
-  checkRunOptions(runOptions);
-  return new CglPhysicalStepper(params, x, y0, target, rtol, atol, maxSteps);
+  const { params, x, y0, amp0, target, rtol, atol, maxSteps } = checkCglDirectProblem(problem, runOptions, { dim: 1, minNodes: 9, amplitudeFactor: 1e6, rtol: 1e-8, maxSteps: 1e6 });
+  return new CglPhysicalStepper(params, x, y0, amp0, target, rtol, atol, maxSteps);
 }
 
-const S = ark324L2SA.b.length;
-
-class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
-  status: SolveStatus | 'running' = 'running';
-  t = 0;
-  readonly stats: RunStats & CglPhysicalStats = { ...emptyRunStats(), nlinsolve: 0 };
-  private message = '';
-  private readonly n: number;
+class CglPhysicalStepper extends CglDirectStepper<CglPhysicalStats> {
   private readonly V: Vec;
   private readonly cond: Vec;
-  private readonly y: Vec;
-  private readonly yNew: Vec;
-  private readonly E: Vec[];
-  private readonly I: Vec[];
-  private readonly stage: Vec;
   private readonly packed: Vec;
   private readonly lower: Vec;
   private readonly diag: Vec;
   private readonly upper: Vec;
   private factorization: ComplexTridiagonalFactorization | null = null;
   private factoredG = Number.NaN;
-  private k: number;
-  private readonly hist = { t: [] as number[], amplitude: [] as number[], q: [] as number[] };
-  private readonly amp0: number;
-  /** The library's step-size controller (I-controller for the embedded order-2 estimate). */
-  private readonly controller = new StepSizeController({ order: 3, noGrowthAfterReject: false });
 
-  constructor(
-    private readonly params: CglResolvedParameters,
-    x: Vec,
-    y0: Vec,
-    private readonly target: number,
-    private readonly rtol: number,
-    private readonly atol: number,
-    private readonly maxSteps: number,
-  ) {
+  constructor(params: CglResolvedParameters, x: Vec, y0: Vec, amp0: number, target: number, rtol: number, atol: number, maxSteps: number) {
+    super(params, y0, amp0, target, rtol, atol, maxSteps, { nlinsolve: 0 });
     const n = x.length;
-    this.n = n;
     this.V = new Float64Array(n);
     this.cond = new Float64Array(n - 1);
     for (let i = 0; i < n; i++) this.V[i] = 0.5 * ((i < n - 1 ? x[i + 1] : x[i]) - (i > 0 ? x[i - 1] : x[i]));
     for (let i = 0; i < n - 1; i++) this.cond[i] = 1 / (x[i + 1] - x[i]);
-    this.y = Float64Array.from(y0);
-    this.yNew = new Float64Array(2 * n);
-    this.E = Array.from({ length: S }, () => new Float64Array(2 * n));
-    this.I = Array.from({ length: S }, () => new Float64Array(2 * n));
-    this.stage = new Float64Array(2 * n);
     this.packed = new Float64Array(2 * n);
     this.lower = new Float64Array(2 * n);
     this.diag = new Float64Array(2 * n);
     this.upper = new Float64Array(2 * n);
-    let a = 0;
-    for (let i = 0; i < n; i++) a = Math.max(a, Math.hypot(y0[i], y0[n + i]));
-    this.amp0 = a;
-    this.k = 1e-4 / Math.pow(a, params.p - 1);
-    this.record();
-  }
-
-  get fraction(): number {
-    const a = this.hist.amplitude[this.hist.amplitude.length - 1];
-    return Math.min(1, Math.max(0, Math.log(a / this.amp0) / Math.log(this.target / this.amp0)));
+    this.start();
   }
 
   /** (1+iβ)Kψ/V into d (split layout). */
-  private laplacian(s: Vec, d: Vec): void {
-    const { n, V, cond } = this;
+  protected laplacian(s: Vec, d: Vec): void {
+    const { size: n, V, cond } = this;
     const beta = this.params.beta;
     for (let part = 0; part < 2; part++) {
       const o = part * n;
@@ -211,23 +152,9 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
     }
   }
 
-  private reaction(s: Vec, e: Vec): void {
-    const { n } = this;
-    const { delta, gamma, p } = this.params;
-    const half = (p - 1) / 2;
-    for (let i = 0; i < n; i++) {
-      const a = s[i];
-      const b = s[n + i];
-      const m = Math.pow(a * a + b * b, half);
-      e[i] = m * (a - delta * b) - gamma * a;
-      e[n + i] = m * (b + delta * a) - gamma * b;
-    }
-    this.stats.nfev++;
-  }
-
   /** stage ← (V − g(1+iβ)K)⁻¹ V stage. */
-  private solve(g: number, s: Vec): void {
-    const { n, V, cond, lower, diag, upper, packed } = this;
+  protected solve(g: number, s: Vec): void {
+    const { size: n, V, cond, lower, diag, upper, packed } = this;
     if (g !== this.factoredG || this.factorization === null) {
       const gr = g;
       const gi = g * this.params.beta;
@@ -245,91 +172,5 @@ class CglPhysicalStepper implements Stepper<CglPhysicalResult> {
     this.factorization.solve(packed, packed);
     for (let i = 0; i < n; i++) { s[i] = packed[2 * i]; s[n + i] = packed[2 * i + 1]; }
     this.stats.nlinsolve++;
-  }
-
-  step(): boolean {
-    if (this.status !== 'running') return false;
-    const { n, y, yNew, E, I, stage } = this;
-    const N2 = 2 * n;
-    const p = this.params.p;
-    for (;;) {
-      if (this.stats.nsteps >= this.maxSteps) { this.stop('maxSteps', `maxSteps = ${this.maxSteps} reached`); return false; }
-      this.stats.nsteps++;
-      let umax = 0;
-      for (let i = 0; i < n; i++) umax = Math.max(umax, Math.hypot(y[i], y[n + i]));
-      const k = Math.min(this.k, 0.5 / Math.pow(umax, p - 1));
-      this.reaction(y, E[0]);
-      this.laplacian(y, I[0]);
-      for (let s = 1; s < S; s++) {
-        additiveRkStageInput(ark324L2SA, s, k, y, E, I, N2, stage);
-        this.solve(k * (ark324L2SA.implicitA as readonly (readonly number[])[])[s][s], stage);
-        this.reaction(stage, E[s]);
-        this.laplacian(stage, I[s]);
-      }
-      yNew.set(y);
-      let err = 0;
-      const be = ark324L2SA.bEmbedded as readonly number[];
-      for (let q = 0; q < N2; q++) {
-        let incr = 0;
-        let diff = 0;
-        for (let s = 0; s < S; s++) { const v = E[s][q] + I[s][q]; incr += ark324L2SA.b[s] * v; diff += (ark324L2SA.b[s] - be[s]) * v; }
-        yNew[q] += k * incr;
-        const e = (k * diff) / (this.atol + this.rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q])));
-        err += e * e;
-      }
-      err = Math.sqrt(err / N2);
-      if (!Number.isFinite(err) || err > 1) {
-        this.stats.nreject++;
-        this.k = k * (Number.isFinite(err) ? this.controller.reject(err) : 0.25);
-        if (this.k < 1e-15 * Math.max(this.t, 1e-300)) { this.stop(Number.isFinite(err) ? 'diverged' : 'nonFinite', `step size underflow at t = ${this.t}`); return false; }
-        continue;
-      }
-      this.stats.naccept++;
-      y.set(yNew);
-      this.t += k;
-      this.k = k * this.controller.accept(err);
-      const amp = this.record();
-      if (amp >= this.target) this.stop('success', `max|ψ| reached ${this.target} at t = ${this.t}`);
-      return true;
-    }
-  }
-
-  /** Record t, max|ψ| and q at the maximum; returns max|ψ|. */
-  private record(): number {
-    const { n, y, stage } = this;
-    let imax = 0;
-    let umax = 0;
-    for (let i = 0; i < n; i++) { const m = Math.hypot(y[i], y[n + i]); if (m > umax) { umax = m; imax = i; } }
-    this.laplacian(y, stage);
-    const { p, gamma } = this.params;
-    const q = -(y[imax] * stage[imax] + y[n + imax] * stage[n + imax]) / Math.pow(umax, p + 1) + gamma * Math.pow(umax, 1 - p);
-    this.hist.t.push(this.t); this.hist.amplitude.push(umax); this.hist.q.push(q);
-    return umax;
-  }
-
-  stop(status: SolveStatus, message: string): void {
-    if (this.status !== 'running') return;
-    this.status = status;
-    this.message = message;
-  }
-
-  result(): CglPhysicalResult {
-    const h = this.hist;
-    const last = h.t.length - 1;
-    const p = this.params.p;
-    const u = h.amplitude[last];
-    const tail = Math.pow(u, 1 - p) / (p - 1);
-    const state = { t: this.t, re: this.y.slice(0, this.n), im: this.y.slice(this.n) };
-    return {
-      status: this.status === 'running' ? 'aborted' : this.status,
-      message: this.status === 'running' ? 'stopped before the end' : this.message,
-      stats: { ...this.stats },
-      final: state,
-      saved: [],
-      history: { t: Float64Array.from(h.t), amplitude: Float64Array.from(h.amplitude), q: Float64Array.from(h.q) },
-      params: this.params,
-      blowupTime: this.t + tail / (1 - h.q[last]),
-      blowupTimeSimple: this.t + tail,
-    };
   }
 }

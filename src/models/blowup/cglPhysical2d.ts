@@ -16,15 +16,11 @@
  *
  * @module
  */
-import { StepSizeController } from '../../time/stepController';
-import { checkInRange, checkInteger, checkPositive, checkVec } from '../../core/check';
-import { InvalidArgumentError, InvalidTypeError } from '../../core/errors';
-import { checkRunOptions, drive, emptyRunStats, type RunOptions, type RunResult, type RunStats, type Stepper } from '../../core/run';
-import type { SolveStatus } from '../../core/status';
+import { drive, type RunOptions, type RunResult, type Stepper } from '../../core/run';
 import type { Vec } from '../../core/types';
 import { csrFromTriplets, csrFindEntry, sparseLdlAnalyze, ComplexSymmetricLdlFactorization, type ComplexCsrMatrix, type CsrMatrix, type SparseLdlSymbolic } from '../../linalg/index';
-import { resolveCglParameters, type CglParameters, type CglResolvedParameters } from './cglModel';
-import { ark3Imex } from './schemes';
+import type { CglParameters, CglResolvedParameters } from './cglModel';
+import { CglDirectStepper, checkCglDirectProblem } from './cglPhysicalCommon';
 
 /** The problem of {@link cglPhysical2D}. */
 export interface CglPhysical2dProblem extends CglParameters {
@@ -106,28 +102,9 @@ export function cglPhysical2D(problem: CglPhysical2dProblem, runOptions?: RunOpt
  * ```
  */
 export function initCglPhysical2D(problem: CglPhysical2dProblem, runOptions?: RunOptions): Stepper<CglPhysical2dResult> {
-  if (problem === null || typeof problem !== 'object') throw new InvalidTypeError('problem', 'an object { nodes, initialData, … }', problem);
-  const params = resolveCglParameters(problem);
-  const x = checkVec('problem.nodes', problem.nodes);
-  const n = x.length;
-  checkInteger('problem.nodes.length', n, 5);
-  for (let i = 1; i < n; i++) if (!(x[i] > x[i - 1])) throw new InvalidArgumentError(`problem.nodes[${i}]`, 'strictly increasing nodes', x[i]);
-  const N = n * n;
-  const y0 = checkVec('problem.initialData', problem.initialData, 2 * N);
-  let amp0 = 0;
-  for (let k = 0; k < 2 * N; k++) if (!Number.isFinite(y0[k])) throw new InvalidArgumentError(`problem.initialData[${k}]`, 'a finite number', y0[k]);
-  for (let k = 0; k < N; k++) amp0 = Math.max(amp0, Math.hypot(y0[k], y0[N + k]));
-  if (!(amp0 > 0)) throw new InvalidArgumentError('problem.initialData', 'not identically zero');
-  const target = checkPositive('problem.amplitudeTarget', problem.amplitudeTarget ?? 1e3 * amp0);
-  if (!(target > amp0)) throw new InvalidArgumentError('problem.amplitudeTarget', `greater than the initial amplitude ${amp0}`, target);
-  const rtol = checkInRange('problem.rtol', problem.rtol ?? 1e-7, 1e-14, 0.1);
-  const atol = checkPositive('problem.atol', problem.atol ?? 1e-6 * rtol * amp0);
-  const maxSteps = checkInteger('problem.maxSteps', problem.maxSteps ?? 1e5, 1);
-  checkRunOptions(runOptions);
+  const { params, x, y0, amp0, target, rtol, atol, maxSteps } = checkCglDirectProblem(problem, runOptions, { dim: 2, minNodes: 5, amplitudeFactor: 1e3, rtol: 1e-7, maxSteps: 1e5 });
   return new CglPhysical2dStepper(params, x, y0, amp0, target, rtol, atol, maxSteps);
 }
-
-const S = ark3Imex.b.length;
 
 /** The finite-volume operator of the full square: mass, stiffness (CSR) and its analysis. */
 class TensorOperator {
@@ -199,70 +176,27 @@ class TensorOperator {
   }
 }
 
-class CglPhysical2dStepper implements Stepper<CglPhysical2dResult> {
-  status: SolveStatus | 'running' = 'running';
-  t = 0;
-  readonly stats: RunStats & CglPhysical2dStats = { ...emptyRunStats(), nfactor: 0 };
-  private message = '';
+class CglPhysical2dStepper extends CglDirectStepper<CglPhysical2dStats> {
   private readonly op: TensorOperator;
-  private readonly N: number;
-  private readonly y: Vec;
-  private readonly yNew: Vec;
-  private readonly E: Vec[];
-  private readonly I: Vec[];
-  private readonly stage: Vec;
   private readonly packed: Vec;
   private factorization: ComplexSymmetricLdlFactorization | null = null;
   private factoredG = Number.NaN;
-  private k: number;
-  private readonly hist = { t: [] as number[], amplitude: [] as number[], q: [] as number[] };
-  private readonly controller = new StepSizeController({ order: 3, noGrowthAfterReject: false });
 
-  constructor(
-    private readonly params: CglResolvedParameters,
-    x: Vec,
-    y0: Vec,
-    private readonly amp0: number,
-    private readonly target: number,
-    private readonly rtol: number,
-    private readonly atol: number,
-    private readonly maxSteps: number,
-  ) {
+  constructor(params: CglResolvedParameters, x: Vec, y0: Vec, amp0: number, target: number, rtol: number, atol: number, maxSteps: number) {
+    super(params, y0, amp0, target, rtol, atol, maxSteps, { nfactor: 0 });
     this.op = new TensorOperator(x);
-    const N = this.op.size;
-    this.N = N;
-    this.y = Float64Array.from(y0);
-    this.yNew = new Float64Array(2 * N);
-    this.E = Array.from({ length: S }, () => new Float64Array(2 * N));
-    this.I = Array.from({ length: S }, () => new Float64Array(2 * N));
-    this.stage = new Float64Array(2 * N);
-    this.packed = new Float64Array(2 * N);
-    this.k = 1e-4 / Math.pow(amp0, params.p - 1);
-    this.record();
+    this.packed = new Float64Array(2 * this.op.size);
+    this.start();
   }
 
-  get fraction(): number {
-    const a = this.hist.amplitude[this.hist.amplitude.length - 1];
-    return Math.min(1, Math.max(0, Math.log(a / this.amp0) / Math.log(this.target / this.amp0)));
-  }
-
-  private reaction(s: Vec, e: Vec): void {
-    const { N } = this;
-    const { delta, gamma, p } = this.params;
-    const half = (p - 1) / 2;
-    for (let i = 0; i < N; i++) {
-      const a = s[i];
-      const b = s[N + i];
-      const m = Math.pow(a * a + b * b, half);
-      e[i] = m * (a - delta * b) - gamma * a;
-      e[N + i] = m * (b + delta * a) - gamma * b;
-    }
-    this.stats.nfev++;
+  /** d ← −(1+iβ)M⁻¹Kψ on the split layout. */
+  protected laplacian(s: Vec, d: Vec): void {
+    this.op.laplacian(s, d, this.params.beta);
   }
 
   /** s ← (M + g(1+iβ)K)⁻¹ M s. */
-  private solve(g: number, s: Vec): void {
-    const { N, op, packed } = this;
+  protected solve(g: number, s: Vec): void {
+    const { size: N, op, packed } = this;
     if (g !== this.factoredG || this.factorization === null) {
       op.assemble(g, this.params.beta);
       this.factorization = this.factorization === null ? new ComplexSymmetricLdlFactorization(op.symbolic, op.stage) : this.factorization.refactorize(op.stage);
@@ -273,99 +207,5 @@ class CglPhysical2dStepper implements Stepper<CglPhysical2dResult> {
     for (let i = 0; i < N; i++) { packed[2 * i] = m[i] * s[i]; packed[2 * i + 1] = m[i] * s[N + i]; }
     this.factorization.solve(packed, packed);
     for (let i = 0; i < N; i++) { s[i] = packed[2 * i]; s[N + i] = packed[2 * i + 1]; }
-  }
-
-  step(): boolean {
-    if (this.status !== 'running') return false;
-    const { N, y, yNew, E, I, stage, op } = this;
-    const N2 = 2 * N;
-    const { p, beta } = this.params;
-    for (;;) {
-      if (this.stats.nsteps >= this.maxSteps) { this.stop('maxSteps', `maxSteps = ${this.maxSteps} reached`); return false; }
-      this.stats.nsteps++;
-      let umax = 0;
-      for (let i = 0; i < N; i++) umax = Math.max(umax, Math.hypot(y[i], y[N + i]));
-      const k = Math.min(this.k, 0.5 / Math.pow(umax, p - 1));
-      this.reaction(y, E[0]);
-      op.laplacian(y, I[0], beta);
-      for (let s = 1; s < S; s++) {
-        stage.set(y);
-        const ae = ark3Imex.explicitA[s];
-        const ai = (ark3Imex.implicitA as readonly (readonly number[])[])[s];
-        for (let j = 0; j < s; j++) {
-          const ce = k * ae[j];
-          const ci = k * ai[j];
-          const ej = E[j];
-          const ij = I[j];
-          for (let q = 0; q < N2; q++) stage[q] += ce * ej[q] + ci * ij[q];
-        }
-        this.solve(k * ai[s], stage);
-        this.reaction(stage, E[s]);
-        op.laplacian(stage, I[s], beta);
-      }
-      yNew.set(y);
-      let err = 0;
-      const be = ark3Imex.bEmbedded as readonly number[];
-      for (let q = 0; q < N2; q++) {
-        let incr = 0;
-        let diff = 0;
-        for (let s = 0; s < S; s++) { const v = E[s][q] + I[s][q]; incr += ark3Imex.b[s] * v; diff += (ark3Imex.b[s] - be[s]) * v; }
-        yNew[q] += k * incr;
-        const e = (k * diff) / (this.atol + this.rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q])));
-        err += e * e;
-      }
-      err = Math.sqrt(err / N2);
-      if (!Number.isFinite(err) || err > 1) {
-        this.stats.nreject++;
-        this.k = k * (Number.isFinite(err) ? this.controller.reject(err) : 0.25);
-        if (this.k < 1e-15 * Math.max(this.t, 1e-300)) { this.stop(Number.isFinite(err) ? 'diverged' : 'nonFinite', `step size underflow at t = ${this.t}`); return false; }
-        continue;
-      }
-      this.stats.naccept++;
-      y.set(yNew);
-      this.t += k;
-      this.k = k * this.controller.accept(err);
-      const amp = this.record();
-      if (amp >= this.target) this.stop('success', `max|ψ| reached ${this.target} at t = ${this.t}`);
-      return true;
-    }
-  }
-
-  /** Record t, max|ψ| and q at the maximum; returns max|ψ|. */
-  private record(): number {
-    const { N, y, stage } = this;
-    let imax = 0;
-    let umax = 0;
-    for (let i = 0; i < N; i++) { const m = Math.hypot(y[i], y[N + i]); if (m > umax) { umax = m; imax = i; } }
-    const { p, gamma, beta } = this.params;
-    this.op.laplacian(y, stage, beta);
-    const q = -(y[imax] * stage[imax] + y[N + imax] * stage[N + imax]) / Math.pow(umax, p + 1) + gamma * Math.pow(umax, 1 - p);
-    this.hist.t.push(this.t); this.hist.amplitude.push(umax); this.hist.q.push(q);
-    return umax;
-  }
-
-  stop(status: SolveStatus, message: string): void {
-    if (this.status !== 'running') return;
-    this.status = status;
-    this.message = message;
-  }
-
-  result(): CglPhysical2dResult {
-    const h = this.hist;
-    const last = h.t.length - 1;
-    const p = this.params.p;
-    const tail = Math.pow(h.amplitude[last], 1 - p) / (p - 1);
-    const state = { t: this.t, re: this.y.slice(0, this.N), im: this.y.slice(this.N) };
-    return {
-      status: this.status === 'running' ? 'aborted' : this.status,
-      message: this.status === 'running' ? 'stopped before the end' : this.message,
-      stats: { ...this.stats },
-      final: state,
-      saved: [],
-      history: { t: Float64Array.from(h.t), amplitude: Float64Array.from(h.amplitude), q: Float64Array.from(h.q) },
-      params: this.params,
-      blowupTime: this.t + tail / (1 - h.q[last]),
-      blowupTimeSimple: this.t + tail,
-    };
   }
 }
