@@ -4,7 +4,7 @@
  */
 export { mapInWorkers, type WorkerMapOptions, type WorkerMapResult } from './workerMap';
 export { WorkerPool, type WorkerPoolOptions } from './workerPool';
-export * from './billiards';
+export { pinnedBallsEnsembleInWorkers, whiteNoiseDiagnosticsInWorkers, type BilliardsWorkerOptions } from './billiards';
 export {
   SHARD_FORMAT,
   SHARD_FORMAT_VERSION,
@@ -38,7 +38,7 @@ export {
   type MergedEnsemble,
 } from './billiardsShards';
 export { darcyForwardBatchInWorkers, DarcyWorkerPool, type DarcyWorkerOptions } from './sampling';
-export * from './pinnCheckpoint';
+export { writeProfileCheckpoint, readProfileCheckpoint, writeBoussinesqCheckpoint, readBoussinesqCheckpoint } from './pinnCheckpoint';
 export type { EnsembleBlock } from '../models/billiards/ensemble';
 export type { WhiteNoiseBlock, WhiteNoisePlan } from '../models/billiards/whiteNoise';
 export { expMsfemInWorkers, type MsfemWorkerOptions, type MsfemStage } from './msfem';
