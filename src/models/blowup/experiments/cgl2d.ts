@@ -7,13 +7,14 @@
  *
  * @module
  */
-import type { RunOptions } from '../../../core/run';
 import { mappedGrid } from '../../../grid/grid1d';
 import { sinhMap } from '../../../grid/maps';
 import { cglBlowup2D, type Cgl2dBlowupResult } from '../cgl2dBlowup';
 import { mirroredNodes } from '../cglModel';
 import { cglPhysical2D } from '../cglPhysical2d';
+import type { RunOptions } from '../../../core/run';
 import { heatBlowup2D } from '../heat2dBlowup';
+import type { CglExperimentSettings } from './cgl';
 
 /**
  * The non-symmetric datum of the 2-D experiment: no reflection symmetry (x³ term), a mixed Hessian
@@ -31,29 +32,11 @@ export const cgl2dShearedDatum = {
   im: (x: number, y: number): number => (x * y * cgl2dShearedDatum.re(x, y)) / 20,
 };
 
-/** Settings of {@link runCgl2dExperiment}. */
-export interface Cgl2dExperimentSettings {
-  /** β. */
-  beta: number;
-  /** δ. */
-  delta: number;
-  /** γ. */
-  gamma: number;
-  /** p > 1. */
-  p: number;
-  /** Final τ of the main run. */
-  tau: number;
-  /** Half-grid nodes per direction of the main run (mirrored to 2n − 1); Richardson uses ⌈0.8n⌉ and n. */
-  grid: number;
-  /** Half-grid nodes per direction of the two direct runs (coarse, fine). */
-  directGrids: [number, number];
-  /** Rescaled times at which fields are stored. */
-  snapshots: number[];
-  /** Run options per part (see the 1-D experiment). */
-  runOptions?: (label: string, from: number, to: number) => RunOptions;
-  /** Polled between parts. */
-  aborted?: () => boolean;
-}
+/**
+ * Settings of {@link runCgl2dExperiment}: those of the 1-D experiment, with `grid` and `directGrids`
+ * counted per direction (the main run's Richardson pair uses ⌈0.8·grid⌉ and grid).
+ */
+export type Cgl2dExperimentSettings = CglExperimentSettings;
 
 /** Result of {@link runCgl2dExperiment}. */
 export interface Cgl2dExperimentResult {
