@@ -312,7 +312,7 @@ export function resolveBoussinesqProblem(problem: BoussinesqProblem): ResolvedBo
   hidden.forEach((w, l) => checkInteger(`problem.hidden[${l}]`, w, 1));
   const resampleEvery = checkInteger('problem.resampleEvery', problem.resampleEvery ?? (full ? 1000 : 100), 1);
   const checkpointEvery = checkInteger('problem.checkpointEvery', problem.checkpointEvery ?? 0, 0);
-  if (checkpointEvery % resampleEvery !== 0) throw new InvalidArgumentError('problem.checkpointEvery', `a multiple of problem.resampleEvery = ${resampleEvery} (checkpoints are taken at restarts)`, checkpointEvery);
+  if (checkpointEvery % resampleEvery !== 0) throw new InvalidArgumentError('problem.checkpointEvery', `a multiple of problem.resampleEvery = ${resampleEvery} (quasi-Newton checkpoints are taken at its restarts)`, checkpointEvery);
   const w = problem.weights ?? {};
   if (w === null || typeof w !== 'object') throw new InvalidTypeError('problem.weights', 'an object', w);
   return {
