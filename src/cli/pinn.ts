@@ -39,9 +39,9 @@ const flags = {
   adamEpochs: flag.integer({ min: 0, max: 1e7, default: (f) => (full(f) ? 10000 : 300), defaultText: '300 (--full 10000)', quick: 50, example: '1000', help: 'boussinesq: Adam epochs before the quasi-Newton phase (resampling every epoch)' }),
   hidden: flag.numberList({ min: 1, max: 1000, default: (f) => (bous(f) ? (full(f) ? [30, 30, 30, 30, 30, 30] : [8, 8]) : [20, 20, 20]), defaultText: '20,20,20 (901 parameters; boussinesq: 8,8 per network, --full 30 ×6)', example: '20,20,20', help: 'hidden widths of the network (boussinesq: of each of the six networks)' }),
   seed: flag.integer({ min: 0, max: 2147483646, default: 0, example: '1', help: 'seed of the initialization and of the sampled points' }),
-  checkpoint: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'write a checkpoint (parameters, H, generator, counters, loss history) to this file, atomically, every --checkpoint-every iterations (boussinesq: of the quasi-Newton phase, and at its start)' }),
-  checkpointEvery: flag.integer({ min: 1, max: 1e7, default: (f) => f.resampleEvery as number, defaultText: '--resample-every', example: '5000', help: 'checkpoint period in iterations, a multiple of --resample-every (checkpoints are taken at restarts)' }),
-  resume: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'continue from this checkpoint (same settings; --iterations may grow); bit-identical to an uninterrupted run' }),
+  checkpoint: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'write a checkpoint (parameters, H, generator, counters, loss history) to this file, atomically, every --checkpoint-every iterations (boussinesq: every --checkpoint-every Adam epochs with the Adam moments, at the start of the quasi-Newton phase and every --checkpoint-every of its iterations)' }),
+  checkpointEvery: flag.integer({ min: 1, max: 1e7, default: (f) => f.resampleEvery as number, defaultText: '--resample-every', example: '5000', help: 'checkpoint period in iterations, a multiple of --resample-every (checkpoints are taken at restarts); boussinesq: also the period in Adam epochs (Adam resamples every epoch, so any epoch boundary is a clean point)' }),
+  resume: flag.string({ what: 'a file path', default: '', example: 'run.ckpt.json', help: 'continue from this checkpoint (same settings; --iterations may grow; boussinesq: from the Adam or the quasi-Newton phase); bit-identical to an uninterrupted run' }),
 };
 
 type Flags = FlagValues<typeof flags>;
@@ -208,14 +208,17 @@ async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentO
   const f = ctx.flags;
   const sides = f.sides;
   const resume = f.resume === '' ? undefined : readBoussinesqResume(f);
-  let lastCheckpoint: number | null = null;
+  let lastCheckpoint: BoussinesqCheckpoint | null = null;
   const out = runBoussinesqExperiment({
     ...boussinesqProblem(f), resume,
     onCheckpoint: f.checkpoint === '' ? undefined : (c) => {
       writeBoussinesqCheckpoint(f.checkpoint, c);
-      lastCheckpoint = c.iterations;
+      lastCheckpoint = c;
     },
   }, trainerOptions(ctx));
+  const last = lastCheckpoint as BoussinesqCheckpoint | null;
+  /** Where a checkpoint was taken, in words. */
+  const at = (c: BoussinesqCheckpoint) => (c.phase === 'adam' ? `Adam epoch ${c.epochs}` : `quasi-Newton iteration ${c.iterations}`);
   const { run } = out;
   const h = run.history;
   const lambdaRows: Rows = [];
@@ -223,7 +226,8 @@ async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentO
   for (let k = 0; k < h.lambda.length; k += step) lambdaRows.push({ iteration: k + 1, lambda: h.lambda[k], series: h.phase[k] === 0 ? 'Adam' : 'quasi-Newton' });
   const result = {
     ...out.summary, asymptotics: null, maxAbsErr: null, U1: null, U10: null, U100: null, lambda0: f.lambda, batch: f.batch, sides, lossParts: run.final.parts,
-    resumedFrom: resume?.iterations ?? null, checkpointFile: f.checkpoint === '' ? null : resolve(f.checkpoint), lastCheckpointIteration: lastCheckpoint,
+    resumedFrom: resume?.iterations ?? null, resumedFromPhase: resume?.phase ?? null, resumedFromEpoch: resume?.epochs ?? null,
+    checkpointFile: f.checkpoint === '' ? null : resolve(f.checkpoint), lastCheckpointIteration: last?.iterations ?? null, lastCheckpointPhase: last?.phase ?? null, lastCheckpointEpoch: last?.epochs ?? null,
   };
   const table = formatTable(['quantity', 'value'], [
     ['status', `${run.status}: ${run.message}`], ['parameters (with λ)', String(run.stats.parameters)], ['Adam epochs, quasi-Newton iterations', `${run.stats.adamEpochs}, ${run.stats.nsteps - run.stats.adamEpochs}`],
@@ -245,7 +249,7 @@ async function runBoussinesq(ctx: ExperimentContext<Flags>): Promise<ExperimentO
   const files = [{ name: 'parameters.json', content: JSON.stringify({ format: 'singularis/pinn-boussinesq-parameters', hidden: f.hidden, lambda: run.final.lambda, loss: run.final.loss, theta: Array.from(run.final.theta) }), description: `θ: the parameters of the six networks (Ω1, Ω2, U1, U2, Φ, Ψ; widths [2, ${f.hidden.join(', ')}, 1], SiLU) and λ last` }];
   return {
     status: run.status, message: run.status === 'success' ? '' : `training ended with status ${run.status}: ${run.message}`, result,
-    summary: `Boussinesq profile (thesis B.4), hidden widths [${f.hidden.join(', ')}] per network, ${f.batch} interior and ${sides} points per side, ${f.adamEpochs} Adam epochs then ${f.iterations} quasi-Newton iterations resampling every ${f.resampleEvery}${resume ? `, resumed from ${f.resume} at quasi-Newton iteration ${resume.iterations}` : ''}.\n\n\`\`\`\n${table}\n\`\`\`\n${f.checkpoint === '' ? '' : `\nCheckpoint file: \`${resolve(f.checkpoint)}\` (last written at quasi-Newton iteration ${lastCheckpoint ?? 'none'}); continue with \`--resume\`.\n`}`,
+    summary: `Boussinesq profile (thesis B.4), hidden widths [${f.hidden.join(', ')}] per network, ${f.batch} interior and ${sides} points per side, ${f.adamEpochs} Adam epochs then ${f.iterations} quasi-Newton iterations resampling every ${f.resampleEvery}${resume ? `, resumed from ${f.resume} at ${at(resume)}` : ''}.\n\n\`\`\`\n${table}\n\`\`\`\n${f.checkpoint === '' ? '' : `\nCheckpoint file: \`${resolve(f.checkpoint)}\` (last written at ${last === null ? 'none' : at(last)}); continue with \`--resume\`.\n`}`,
     figures, completed: run.status === 'success' ? ['training'] : [], files,
   };
 }

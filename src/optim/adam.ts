@@ -5,7 +5,7 @@
  * @module
  */
 import { checkInRange, checkInteger, checkNonNegative, checkPositive } from '../core/check';
-import { InvalidArgumentError } from '../core/errors';
+import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 import { allFinite } from '../core/status';
 import type { Vec } from '../core/types';
 import { runMinimizer } from './driver';
@@ -42,6 +42,53 @@ export interface AdamOptions extends StoppingOptions {
     /** Multiplicative decay factor. */
     gamma: number;
   };
+  /**
+   * Continue from a {@link AdamState} taken by {@link AdamMinimizer.state} of a minimiser with the same
+   * hyper-parameters: x, ∇f, f, the moments and the counters are restored instead of evaluating f at
+   * `x0` (which then only fixes the dimension). The continuation is bit-identical to the uninterrupted run.
+   */
+  resume?: AdamState;
+}
+
+/**
+ * The complete mutable state of an {@link AdamMinimizer} between two iterations: with the same objective and
+ * hyper-parameters (learning rates, betas, eps, groups, schedule — not part of the state), the next
+ * iterations depend on nothing else. Plain data (typed arrays and numbers), copied on the way out and in.
+ *
+ * @example
+ * ```ts
+ * const s = opt.state();
+ * const json = JSON.stringify({ ...s, x: Array.from(s.x), g: Array.from(s.g), m: Array.from(s.m), v: Array.from(s.v) });
+ * ```
+ */
+export interface AdamState {
+  /** Current iterate x (the last finite one). */
+  x: Float64Array;
+  /** ∇f at x as last evaluated (the gradient the next iteration uses; after `setObjective`, of the new objective). */
+  g: Float64Array;
+  /** f at x as last evaluated. */
+  f: number;
+  /** First-moment estimate m. */
+  m: Float64Array;
+  /** Second-moment estimate v (entries ≥ 0). */
+  v: Float64Array;
+  /** Iterations done k (the bias corrections and the step-decay schedule use k + 1 next). */
+  iterations: number;
+  /** Objective evaluations so far. */
+  nfev: number;
+}
+
+/**
+ * Check a Float64Array of length n with finite entries (≥ 0 if `nonNegative`); named errors otherwise.
+ * O(n).
+ */
+function checkStateVector(name: string, value: unknown, n: number, nonNegative = false): Float64Array {
+  if (!(value instanceof Float64Array) || value.length !== n) throw new InvalidTypeError(name, `a Float64Array of length ${n}`, value);
+  for (let i = 0; i < n; i++) {
+    const x = value[i];
+    if (!Number.isFinite(x) || (nonNegative && x < 0)) throw new InvalidArgumentError(`${name}[${i}]`, nonNegative ? 'a finite number >= 0' : 'a finite number', x);
+  }
+  return value;
 }
 
 /**
@@ -52,6 +99,9 @@ export interface AdamOptions extends StoppingOptions {
  * `nonFinite`. O(n) per step plus one evaluation; 4 work vectors.
  *
  * `setObjective` swaps the objective (e.g. after resampling collocation points) keeping the moments.
+ * `state()` copies out everything that changes between iterations ({@link AdamState}) and `restore` (or
+ * the `resume` option) puts it back, so a run can be checkpointed between any two iterations and
+ * continued bit-identically.
  *
  * @example
  * ```ts
@@ -66,7 +116,7 @@ export interface AdamOptions extends StoppingOptions {
 export class AdamMinimizer implements IterativeMinimizer {
   readonly x: Vec;
   readonly g: Vec;
-  f: number;
+  f = Number.NaN;
   iterations = 0;
   nfev = 0;
   private fg: Objective;
@@ -135,8 +185,61 @@ export class AdamMinimizer implements IterativeMinimizer {
     this.v = new Float64Array(n);
     this.xTrial = new Float64Array(n);
     this.gTrial = new Float64Array(n);
-    this.nfev = 1;
-    this.f = fg(this.x, this.g);
+    if (options.resume !== undefined) {
+      this.restore(options.resume, 'options.resume');
+    } else {
+      this.nfev = 1;
+      this.f = fg(this.x, this.g);
+    }
+  }
+
+  /**
+   * A copy of the state between iterations (x, ∇f, f, m, v, iterations, nfev). O(n).
+   * @example
+   * ```ts
+   * for (let k = 0; k < 500; k++) opt.step();
+   * const saved = opt.state(); // later: new AdamMinimizer(fg, x0, { ...sameOptions, resume: saved })
+   * ```
+   */
+  state(): AdamState {
+    return {
+      x: Float64Array.from(this.x), g: Float64Array.from(this.g), f: this.f, m: Float64Array.from(this.m), v: Float64Array.from(this.v),
+      iterations: this.iterations, nfev: this.nfev,
+    };
+  }
+
+  /**
+   * Overwrite the state with a copy of `state` (taken by {@link AdamMinimizer.state} of a minimiser of the
+   * same dimension and hyper-parameters); no evaluation. Throws `InvalidTypeError` for a missing field or
+   * a vector that is not a Float64Array of length n, `InvalidArgumentError` for a non-finite entry, a
+   * negative v, a non-finite f or bad counters, naming the field (`state.m[3]`…); nothing is changed
+   * then. O(n).
+   * @param state - the state to restore
+   * @param name - the argument name used in errors (default `state`)
+   * @example
+   * ```ts
+   * const opt = new AdamMinimizer(fg, x0, options);
+   * opt.restore(saved); // continues exactly where the minimiser that produced `saved` stopped
+   * ```
+   */
+  restore(state: AdamState, name = 'state'): void {
+    if (state === null || typeof state !== 'object' || Array.isArray(state) || ArrayBuffer.isView(state)) throw new InvalidTypeError(name, 'an AdamState object', state);
+    const n = this.x.length;
+    const x = checkStateVector(`${name}.x`, state.x, n);
+    const g = checkStateVector(`${name}.g`, state.g, n);
+    const m = checkStateVector(`${name}.m`, state.m, n);
+    const v = checkStateVector(`${name}.v`, state.v, n, true);
+    const f = state.f;
+    if (typeof f !== 'number' || !Number.isFinite(f)) throw new InvalidArgumentError(`${name}.f`, 'a finite number', f);
+    const iterations = checkInteger(`${name}.iterations`, state.iterations, 0);
+    const nfev = checkInteger(`${name}.nfev`, state.nfev, 1);
+    this.x.set(x);
+    this.g.set(g);
+    this.m.set(m);
+    this.v.set(v);
+    this.f = f;
+    this.iterations = iterations;
+    this.nfev = nfev;
   }
 
   /** Learning rate of group `group` (0 = default group) at iteration k (1-based). */

@@ -7,7 +7,7 @@
  * @module
  */
 import { checkInRange, checkInteger, checkNonNegative, checkPositive } from '../core/check';
-import { InvalidTypeError } from '../core/errors';
+import { InvalidArgumentError, InvalidTypeError } from '../core/errors';
 
 /** Options of {@link AdamWOptimizer}. */
 export interface AdamWOptions {
@@ -19,6 +19,24 @@ export interface AdamWOptions {
   weightDecay?: number;
   /** Decoupled decay (AdamW, default true) or L2 added to the gradient (Adam with weight_decay). */
   decoupled?: boolean;
+}
+
+/**
+ * The mutable state of an {@link AdamWOptimizer}: with the same options and learning rates, the next
+ * steps depend on nothing else (the parameters θ are the caller's).
+ * @example
+ * ```ts
+ * const saved = opt.state();
+ * JSON.stringify({ t: saved.t, m: Array.from(saved.m), v: Array.from(saved.v) });
+ * ```
+ */
+export interface AdamWState {
+  /** Steps taken. */
+  t: number;
+  /** First-moment estimate. */
+  m: Float64Array;
+  /** Second-moment estimate (entries ≥ 0). */
+  v: Float64Array;
 }
 
 /**
@@ -86,6 +104,44 @@ export class AdamWOptimizer {
       v[i] = b2 * v[i] + (1 - b2) * g * g;
       theta[i] = theta[i] * decay - (lr * (m[i] / c1)) / (Math.sqrt(v[i]) / c2 + eps);
     }
+  }
+
+  /**
+   * A copy of the moments and the step count. O(n).
+   * @example
+   * ```ts
+   * const saved = opt.state(); // later: fresh.restore(saved), then fresh.step(θ, g, lr) continues bit-identically
+   * ```
+   */
+  state(): AdamWState {
+    return { t: this.t, m: Float64Array.from(this.m), v: Float64Array.from(this.v) };
+  }
+
+  /**
+   * Overwrite the moments and the step count with copies from `state` (from {@link AdamWOptimizer.state}
+   * of an optimizer with the same n and options). `InvalidTypeError` if `m`/`v` are not Float64Arrays of
+   * length n, `InvalidArgumentError` for a non-finite entry, a negative v or a bad `t`, naming the
+   * field; nothing is changed then. O(n).
+   * @param state - the state to restore
+   * @example
+   * ```ts
+   * const fresh = new AdamWOptimizer(theta.length, { weightDecay: 1e-4 });
+   * fresh.restore(saved);
+   * ```
+   */
+  restore(state: AdamWState): void {
+    if (state === null || typeof state !== 'object' || Array.isArray(state) || ArrayBuffer.isView(state)) throw new InvalidTypeError('state', 'an AdamWState object', state);
+    const t = checkInteger('state.t', state.t, 0);
+    for (const [key, nonNegative] of [['m', false], ['v', true]] as const) {
+      const a = state[key] as unknown;
+      if (!(a instanceof Float64Array) || a.length !== this.n) throw new InvalidTypeError(`state.${key}`, `a Float64Array of length ${this.n}`, a);
+      for (let i = 0; i < this.n; i++) {
+        if (!Number.isFinite(a[i]) || (nonNegative && a[i] < 0)) throw new InvalidArgumentError(`state.${key}[${i}]`, nonNegative ? 'a finite number >= 0' : 'a finite number', a[i]);
+      }
+    }
+    this.t = t;
+    this.m.set(state.m);
+    this.v.set(state.v);
   }
 
   /** Clear the moments and the step count. */

@@ -551,6 +551,7 @@ describe('sampling at --quick sizes with --json', () => {
 describe('pinn at --quick sizes with --json', () => {
   const ckpt = join(dir, 'pinn-quick.ckpt.json');
   let first: { loss: number; lossHistory: [number, number][]; lastCheckpointIteration: number };
+  let bousFirst: { loss: number; lambda: number; lossHistory: [number, number][] };
 
   test('pinn burgers: JSON whole, promised fields, loss and profile of the reduced run, a checkpoint file and a parameter file; figures readable', async () => {
     const out = join(dir, 'pinn');
@@ -602,6 +603,7 @@ describe('pinn at --quick sizes with --json', () => {
     expect(res.lambda).not.toBe(3);
     checkReportFigures(out, ['loss', 'lambda']);
     expect(json.result.lastCheckpointIteration).toBe(25);
+    expect(json.result.lastCheckpointPhase).toBe('quasiNewton');
     const again = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--resume', bousCkpt, '--out', join(dir, 'pinn-boussinesq-resumed'), '--json', '--quiet']);
     expect(again.code).toBe(0);
     const resumed = oneJson(again.stdout).result as typeof res & { resumedFrom: number };
@@ -609,6 +611,25 @@ describe('pinn at --quick sizes with --json', () => {
     expect(resumed.loss).toBe(res.loss);
     expect(resumed.lambda).toBe(res.lambda);
     expect(resumed.lossHistory).toEqual(res.lossHistory);
+    bousFirst = res;
+  });
+
+  test('pinn boussinesq: a run stopped after the Adam phase leaves an Adam-epoch checkpoint; --resume from it (with the full budget) ends bit-identically', async () => {
+    const adamCkpt = join(dir, 'pinn-boussinesq-adam.ckpt.json');
+    const r = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--iterations', '0', '--checkpoint', adamCkpt, '--out', join(dir, 'pinn-boussinesq-adam'), '--json', '--quiet']);
+    expect(r.code).toBe(0);
+    const res = oneJson(r.stdout).result as Record<string, unknown>;
+    expect(res).toMatchObject({ lastCheckpointPhase: 'adam', lastCheckpointEpoch: 25, lastCheckpointIteration: 0, iterations: 50 });
+    const file = JSON.parse(readFileSync(adamCkpt, 'utf8')) as { version: number; phase: string; epochs: number; adam: { m: number[] } };
+    expect([file.version, file.phase, file.epochs, file.adam.m.length]).toEqual([2, 'adam', 25, 6 * (3 * 8 + 9 * 8 + 9) + 1]);
+    const again = await cli(['reproduce', 'pinn', '--case', 'boussinesq', '--quick', '--resume', adamCkpt, '--out', join(dir, 'pinn-boussinesq-adam-resumed'), '--json', '--quiet']);
+    expect(again.code).toBe(0);
+    const resumed = oneJson(again.stdout).result as typeof bousFirst & Record<string, unknown>;
+    expect(resumed).toMatchObject({ resumedFrom: 0, resumedFromPhase: 'adam', resumedFromEpoch: 25, iterations: 100 });
+    expect(resumed.loss).toBe(bousFirst.loss);
+    expect(resumed.lambda).toBe(bousFirst.lambda);
+    expect(resumed.lossHistory).toEqual(bousFirst.lossHistory);
+    expect(readFileSync(join(dir, 'pinn-boussinesq-adam-resumed', 'summary.md'), 'utf8')).toContain('at Adam epoch 25');
   });
 });
 

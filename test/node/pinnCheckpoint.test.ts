@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trainProfile, type BurgersProfileProblem } from '../../src/models/pinn/index';
-import { readProfileCheckpoint, writeProfileCheckpoint } from '../../src/node/index';
+import { trainBoussinesqProfile, trainProfile, type BoussinesqProblem, type BurgersProfileProblem } from '../../src/models/pinn/index';
+import { readBoussinesqCheckpoint, readProfileCheckpoint, writeBoussinesqCheckpoint, writeProfileCheckpoint } from '../../src/node/index';
 
 describe('pinn checkpoint files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pinn-ckpt-'));
@@ -24,5 +24,18 @@ describe('pinn checkpoint files', () => {
     expect(() => readProfileCheckpoint(join(dir, 'corrupt.json'))).toThrow(/checkpoint must be JSON/);
     writeFileSync(join(dir, 'foreign.json'), JSON.stringify({ model: 'resnet', epoch: 3 }));
     expect(() => readProfileCheckpoint(join(dir, 'foreign.json'))).toThrow(/checkpoint\.format/);
+  });
+
+  test('Boussinesq: the last file written in the Adam phase resumes bit-identically; a version-1 file still reads', () => {
+    const problem: BoussinesqProblem = { adamEpochs: 8, quasiNewtonIterations: 0, resampleEvery: 3, interior: 20, sides: 4, hidden: [3, 3], method: 'lbfgs', seed: 2 };
+    const path = join(dir, 'bous.json');
+    const whole = trainBoussinesqProfile({ ...problem, checkpointEvery: 3, onCheckpoint: (c) => writeBoussinesqCheckpoint(path, c) });
+    const resume = readBoussinesqCheckpoint(path);
+    expect([resume.phase, resume.epochs]).toEqual(['adam', 6]);
+    const resumed = trainBoussinesqProfile({ ...problem, quasiNewtonIterations: 0, resume });
+    expect(Buffer.from(resumed.final.theta.buffer).equals(Buffer.from(whole.final.theta.buffer))).toBe(true);
+    expect(resumed.history).toEqual(whole.history);
+    const old = readBoussinesqCheckpoint(join(__dirname, '../fixtures/pinn/boussinesq_checkpoint_v1.json'));
+    expect([old.version, old.phase]).toEqual([1, 'quasiNewton']);
   });
 });

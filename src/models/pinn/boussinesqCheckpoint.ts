@@ -1,14 +1,19 @@
 /**
- * Checkpoints of the Boussinesq training (thesis Appendix B.4): the state of the quasi-Newton phase at
- * a resampling restart (θ with λ, the inverse Hessian for SSBroyden1, the generator state before the
- * cycle's points, counters, history), so that resuming is bit-identical to an uninterrupted run. The
- * Adam phase keeps its moment estimates inside the optimizer and is not checkpointed: a run resumes at
- * the switch to the quasi-Newton phase or at a later restart.
+ * Checkpoints of the Boussinesq training (thesis Appendix B.4), so that resuming is bit-identical to an
+ * uninterrupted run: in the Adam phase, the state between two epochs (θ with λ, Adam's gradient,
+ * moments and counters, the generator state before the next epoch's points, history); in the
+ * quasi-Newton phase, the state at a resampling restart (θ with λ, the inverse Hessian for SSBroyden1,
+ * the generator state before the cycle's points, counters, history). Version 2 added the Adam-phase
+ * checkpoints (fields `phase`, `epochs`, `adam`); version-1 files (quasi-Newton restarts only) are
+ * still read.
  *
  * @module
  */
 import type { QuasiNewtonCounters } from '../../optim/restartLoop';
 import { count, countersAndRng, fail, header, numbers, object, parseJson } from './checkpointFields';
+
+/** The oldest Boussinesq checkpoint version still read (version 1: quasi-Newton restarts only). */
+const OLDEST_READABLE_VERSION = 1;
 
 /**
  * The format tag of a Boussinesq checkpoint.
@@ -25,7 +30,7 @@ export const BOUSSINESQ_CHECKPOINT_FORMAT = 'singularis/pinn-boussinesq-checkpoi
  * parseBoussinesqCheckpoint(text).version <= BOUSSINESQ_CHECKPOINT_VERSION; // newer files are refused
  * ```
  */
-export const BOUSSINESQ_CHECKPOINT_VERSION = 1;
+export const BOUSSINESQ_CHECKPOINT_VERSION = 2;
 
 /** Weights of the terms of the Boussinesq loss, thesis (B.4.1). */
 export interface BoussinesqWeights {
@@ -89,6 +94,22 @@ export interface ResolvedBoussinesqProblem {
   checkpointEvery: number;
 }
 
+/** The Adam state stored in an Adam-phase checkpoint (the iterate x is the checkpoint's `theta`). */
+export interface BoussinesqAdamCheckpoint {
+  /** The gradient the next epoch's step uses (evaluated on the last epoch's points). */
+  g: number[];
+  /** The loss at θ on the last epoch's points. */
+  f: number;
+  /** First-moment estimate. */
+  m: number[];
+  /** Second-moment estimate. */
+  v: number[];
+  /** Adam iterations done (= epochs). */
+  iterations: number;
+  /** Loss evaluations of the Adam phase so far. */
+  nfev: number;
+}
+
 /**
  * A Boussinesq checkpoint (plain JSON data; numbers round-trip exactly through JSON).
  * @example
@@ -99,15 +120,21 @@ export interface ResolvedBoussinesqProblem {
 export interface BoussinesqCheckpoint {
   /** Always {@link BOUSSINESQ_CHECKPOINT_FORMAT}. */
   format: typeof BOUSSINESQ_CHECKPOINT_FORMAT;
-  /** Always {@link BOUSSINESQ_CHECKPOINT_VERSION}. */
+  /** {@link BOUSSINESQ_CHECKPOINT_VERSION} when written; a file of version 1 keeps its version when read. */
   version: number;
   /** The settings of the run (without callbacks). */
   problem: Omit<ResolvedBoussinesqProblem, 'checkpointEvery'>;
-  /** Resampling cycle of the quasi-Newton phase. */
+  /** 'adam': between two Adam epochs; 'quasiNewton': at a restart of the quasi-Newton phase (version-1 files read as such). */
+  phase: 'adam' | 'quasiNewton';
+  /** Adam epochs done. */
+  epochs: number;
+  /** Adam's state in phase 'adam'; null in phase 'quasiNewton'. */
+  adam: BoussinesqAdamCheckpoint | null;
+  /** Resampling cycle of the quasi-Newton phase (0 in phase 'adam'). */
   cycle: number;
-  /** Quasi-Newton iterations done. */
+  /** Quasi-Newton iterations done (0 in phase 'adam'). */
   iterations: number;
-  /** Loss evaluations of the Adam phase. */
+  /** Loss evaluations of the Adam phase (so far, in phase 'adam'). */
   adamNfev: number;
   /** Loss evaluations of the quasi-Newton phase so far. */
   nfev: number;
@@ -115,26 +142,28 @@ export interface BoussinesqCheckpoint {
   counters: QuasiNewtonCounters;
   /** Restarts at which H failed the Cholesky test. */
   choleskyResets: number;
-  /** Generator state words before drawing this cycle's points. */
+  /** Generator state words before drawing this cycle's (phase 'adam': the next epoch's) points. */
   rng: number[];
   /** θ: network parameters, then λ. */
   theta: number[];
-  /** Inverse Hessian, row-major (SSBroyden1), or empty (L-BFGS, restarted at each cycle). */
+  /** Inverse Hessian, row-major (SSBroyden1 in phase 'quasiNewton'), or empty (L-BFGS, restarted at each cycle; phase 'adam'). */
   inverseHessian: number[];
   /** History so far. */
   history: BoussinesqCheckpointHistory;
 }
 
 /**
- * Validate a parsed Boussinesq checkpoint (format, version, shapes, finiteness); throws
- * `InvalidTypeError`/`InvalidArgumentError` naming the first bad field. O(size).
+ * Validate a parsed Boussinesq checkpoint (format, version, shapes, finiteness, the consistency of the
+ * phase with the counters and the history); throws `InvalidTypeError`/`InvalidArgumentError` naming the
+ * first bad field. A version-1 file is returned with `phase: 'quasiNewton'`, `epochs` counted from its
+ * history and `adam: null`. O(size).
  * @example
  * ```ts
  * const c = validateBoussinesqCheckpoint(JSON.parse(text));
  * ```
  */
 export function validateBoussinesqCheckpoint(value: unknown): BoussinesqCheckpoint {
-  const c = header(value, BOUSSINESQ_CHECKPOINT_FORMAT, 'Boussinesq checkpoint', BOUSSINESQ_CHECKPOINT_VERSION) as BoussinesqCheckpoint;
+  const c = header(value, BOUSSINESQ_CHECKPOINT_FORMAT, 'Boussinesq checkpoint', BOUSSINESQ_CHECKPOINT_VERSION, OLDEST_READABLE_VERSION) as BoussinesqCheckpoint;
   const p = c.problem;
   const hidden = numbers('problem.hidden', p.hidden, undefined, true);
   if (hidden.length === 0 || hidden.some((w) => w < 1)) fail('problem.hidden', 'positive widths', hidden);
@@ -146,12 +175,35 @@ export function validateBoussinesqCheckpoint(value: unknown): BoussinesqCheckpoi
   for (const k of ['cycle', 'iterations', 'adamNfev', 'nfev', 'choleskyResets'] as const) count(k, c[k]);
   countersAndRng(c.counters, c.rng);
   numbers('theta', c.theta, n);
-  numbers('inverseHessian', c.inverseHessian, p.method === 'ssbroyden1' ? n * n : 0);
   const h = c.history;
   object('history', h);
   const len = numbers('history.loss', h.loss).length;
   numbers('history.lambda', h.lambda, len);
-  numbers('history.phase', h.phase, len, true);
+  const phases = numbers('history.phase', h.phase, len, true);
+  const adamEpochs = phases.reduce((a, v) => a + (v === 0 ? 1 : 0), 0);
+  const v1 = c.version === 1;
+  const phase = v1 ? 'quasiNewton' : c.phase;
+  if (phase !== 'adam' && phase !== 'quasiNewton') fail('phase', '"adam" or "quasiNewton"', phase);
+  const epochs = v1 ? adamEpochs : count('epochs', c.epochs);
+  if (epochs > count('problem.adamEpochs', p.adamEpochs)) fail('epochs', `at most problem.adamEpochs = ${p.adamEpochs}`, epochs);
+  if (phases.some((v, k) => v !== (k < epochs ? 0 : 1))) fail('history.phase', `${epochs} zeros (Adam epochs), then ones`, phases);
+  numbers('inverseHessian', c.inverseHessian, p.method === 'ssbroyden1' && phase === 'quasiNewton' ? n * n : 0);
+  if (phase === 'quasiNewton') {
+    if (!v1 && c.adam !== null) fail('adam', 'null in phase "quasiNewton"', c.adam);
+    return v1 ? { ...c, phase, epochs, adam: null } : c;
+  }
+  if (len !== epochs) fail('history.loss.length', `the ${epochs} Adam epochs in phase "adam"`, len);
+  for (const k of ['cycle', 'iterations', 'nfev'] as const) if (c[k] !== 0) fail(k, '0 in phase "adam"', c[k]);
+  object('adam', c.adam);
+  const a = c.adam as BoussinesqAdamCheckpoint;
+  numbers('adam.g', a.g, n);
+  numbers('adam.m', a.m, n);
+  const v = numbers('adam.v', a.v, n);
+  const neg = v.findIndex((t) => t < 0);
+  if (neg >= 0) fail(`adam.v[${neg}]`, 'a number >= 0', v[neg]);
+  if (typeof a.f !== 'number' || !Number.isFinite(a.f)) fail('adam.f', 'a finite number', a.f);
+  if (count('adam.iterations', a.iterations) !== epochs) fail('adam.iterations', `epochs = ${epochs}`, a.iterations);
+  if (count('adam.nfev', a.nfev) < 1) fail('adam.nfev', 'an integer >= 1', a.nfev);
   return c;
 }
 

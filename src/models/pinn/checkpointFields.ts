@@ -73,17 +73,22 @@ interface CheckpointHeader {
 
 /**
  * Check the header of a checkpoint: an object (not an array) with the format tag `format` (`what`
- * names the kind in the message, e.g. "PINN checkpoint"), the version `version` and a problem object.
+ * names the kind in the message, e.g. "PINN checkpoint"), the version `version` (or, when `oldest` is
+ * given, an integer version in [oldest, version]: older files a reader still accepts) and a problem object.
  * @example
  * ```ts
  * const c = header(value, CHECKPOINT_FORMAT, 'PINN checkpoint', CHECKPOINT_VERSION) as ProfileCheckpoint;
  * ```
  */
-export function header(value: unknown, format: string, what: string, version: number): CheckpointHeader {
+export function header(value: unknown, format: string, what: string, version: number, oldest = version): CheckpointHeader {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidTypeError('checkpoint', `a ${format} object`, value);
   const c = value as CheckpointHeader;
   if (c.format !== format) fail('format', `"${format}" (not a singularis ${what})`, c.format);
-  if (c.version !== version) fail('version', `${version}`, c.version);
+  if (oldest === version) {
+    if (c.version !== version) fail('version', `${version}`, c.version);
+  } else if (typeof c.version !== 'number' || !Number.isInteger(c.version) || c.version < oldest || c.version > version) {
+    fail('version', `an integer in [${oldest}, ${version}] (versions this library reads)`, c.version);
+  }
   object('problem', c.problem);
   return c;
 }

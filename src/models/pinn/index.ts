@@ -14,4 +14,4 @@ export { BOUSSINESQ_FIELDS, boussinesqParameterCount, boussinesqResiduals, omega
 export { BoussinesqLoss, type BoussinesqLossTerms } from './boussinesqLoss';
 export { BoussinesqSmoothness } from './boussinesqSmoothness';
 export { trainBoussinesqProfile, resolveBoussinesqProblem, type BoussinesqFinal, type BoussinesqHistory, type BoussinesqProblem, type BoussinesqRunResult, type BoussinesqStats } from './trainBoussinesq';
-export { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, parseBoussinesqCheckpoint, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type BoussinesqCheckpointHistory, type BoussinesqLossParts, type BoussinesqWeights, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';
+export { BOUSSINESQ_CHECKPOINT_FORMAT, BOUSSINESQ_CHECKPOINT_VERSION, parseBoussinesqCheckpoint, validateBoussinesqCheckpoint, type BoussinesqCheckpoint, type BoussinesqAdamCheckpoint, type BoussinesqCheckpointHistory, type BoussinesqLossParts, type BoussinesqWeights, type ResolvedBoussinesqProblem } from './boussinesqCheckpoint';

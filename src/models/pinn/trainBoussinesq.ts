@@ -3,7 +3,8 @@
  * the networks; for λ betas (0.9, 0.9) and lr 0.01 — the reference run's first λ step is exactly 0.0100,
  * Adam's first step being its learning rate; the thesis text says 0.1 — and ×0.9 at half the epochs), then
  * SSBroyden1 (dense, with resampling restarts) or, for sizes where the dense H does not fit, L-BFGS
- * restarted at each resampling, with checkpoints at the restarts of that phase and a bit-identical resume.
+ * restarted at each resampling, with checkpoints every `checkpointEvery` Adam epochs and at the restarts of
+ * the quasi-Newton phase, and a bit-identical resume from either.
  * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean |∇_z R|² on
  * points half in [0, 3]², half in [0, 0.5]²) + boundary terms of {@link BoussinesqLoss}. Defaults are
  * a reduced size that runs in minutes; `full: true` selects the thesis configuration (6 × 4,771 + 1
@@ -19,7 +20,7 @@ import { checkRunOptions, emptyRunStats, type RunOptions, type RunResult } from 
 import type { SolveStatus } from '../../core/status';
 import { initializeMlpFanIn } from '../../nn/fanInInit';
 import { Mlp } from '../../nn/mlp';
-import { AdamMinimizer } from '../../optim/adam';
+import { AdamMinimizer, type AdamState } from '../../optim/adam';
 import { LbfgsMinimizer } from '../../optim/lbfgs';
 import { RestartingQuasiNewton } from '../../optim/restartLoop';
 import { maxAbs } from '../../optim/types';
@@ -65,11 +66,15 @@ export interface BoussinesqProblem {
   lambdaLr?: number;
   /** Loss weights of the interior, smoothness and boundary means (default 0.1, 0.1 and 1, thesis (B.4.1)). */
   weights?: Partial<BoussinesqWeights>;
-  /** Emit a checkpoint at the start of the quasi-Newton phase and every this many of its iterations (a multiple of resampleEvery; default 0 = never). */
+  /**
+   * Emit a checkpoint every this many Adam epochs (any epoch boundary is a clean point: Adam resamples
+   * every epoch), at the start of the quasi-Newton phase and every this many of its iterations (a multiple
+   * of resampleEvery: that phase is checkpointed at its restarts); default 0 = never.
+   */
   checkpointEvery?: number;
   /** Receives each checkpoint (write it with `writeBoussinesqCheckpoint` of `singularis/node`). */
   onCheckpoint?: (checkpoint: BoussinesqCheckpoint) => void;
-  /** Continue from a checkpoint of the same settings (the quasi-Newton budget may grow); bit-identical to the uninterrupted run. */
+  /** Continue from a checkpoint (of either phase) of the same settings (the quasi-Newton budget may grow); bit-identical to the uninterrupted run. */
   resume?: BoussinesqCheckpoint;
 }
 
@@ -160,14 +165,35 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
   let adamNfev = resume?.adamNfev ?? 0;
   const x = resume === undefined ? Float64Array.from(theta) : Float64Array.from(resume.theta);
   let f = Number.NaN;
-  if (resume === undefined) {
-    resample();
+  const qnResume = resume?.phase === 'quasiNewton' ? resume : undefined;
+  const every = p.checkpointEvery;
+  const { checkpointEvery, ...settings } = p;
+  void checkpointEvery;
+  let rngAtCycle: number[] = [];
+  let epochs = resume?.epochs ?? 0;
+  /** Emit a checkpoint of the quasi-Newton phase, or of the Adam phase when `adam` is given (with x = adam.x). */
+  const emit = (cycle: number, iterations: number, nfev: number, counters: BoussinesqCheckpoint['counters'], choleskyResets: number, inverseHessian: ArrayLike<number>, adam?: AdamState) => {
+    if (onCheckpoint === undefined) return;
+    onCheckpoint({
+      format: BOUSSINESQ_CHECKPOINT_FORMAT, version: BOUSSINESQ_CHECKPOINT_VERSION, problem: { ...settings, hidden: settings.hidden.slice(), weights: { ...settings.weights } },
+      phase: adam === undefined ? 'quasiNewton' : 'adam', epochs,
+      adam: adam === undefined ? null : { g: Array.from(adam.g), f: adam.f, m: Array.from(adam.m), v: Array.from(adam.v), iterations: adam.iterations, nfev: adam.nfev },
+      cycle, iterations, adamNfev: adam?.nfev ?? adamNfev, nfev, counters: { ...counters }, choleskyResets, rng: rngAtCycle.slice(), theta: Array.from(x), inverseHessian: Array.from(inverseHessian),
+      history: { loss: history.loss.slice(), lambda: history.lambda.slice(), phase: history.phase.slice() },
+    });
+  };
+  if (qnResume === undefined) {
+    // a fresh run draws the first points for Adam's initial gradient; a resumed one restores the generator and Adam's state
+    if (resume === undefined) resample();
+    else rng = Rng.fromState(resume.rng);
+    const saved = resume?.adam ?? undefined;
     const adam = new AdamMinimizer(fg, theta, {
       lr: 1e-3, groups: [{ start: loss.size - 1, end: loss.size, lr: p.lambdaLr, betas: [0.9, 0.9] }],
       schedule: { stepSize: Math.max(1, Math.ceil(adamEpochs / 2)), gamma: 0.9 },
+      resume: saved === undefined ? undefined : { x: Float64Array.from(x), g: Float64Array.from(saved.g), f: saved.f, m: Float64Array.from(saved.m), v: Float64Array.from(saved.v), iterations: saved.iterations, nfev: saved.nfev },
     });
     f = adam.f;
-    for (let k = 0; k < adamEpochs; k++) {
+    for (let k = epochs; k < adamEpochs; k++) {
       resample();
       const r = adam.step();
       if (r.status !== undefined || !Number.isFinite(adam.f)) {
@@ -180,6 +206,12 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
       history.loss.push(f);
       history.lambda.push(x[loss.size - 1]);
       history.phase.push(0);
+      epochs = k + 1;
+      // between epochs the whole state is θ, Adam's state and the generator (the next points are not drawn yet)
+      if (every > 0 && epochs % every === 0 && epochs < adamEpochs) {
+        rngAtCycle = Array.from(rng.state());
+        emit(0, 0, 0, { skipped: 0, fallbacks: 0, guarded: 0, resets: 0 }, 0, [], adam.state());
+      }
       if (watch.tick(k + 1, (k + 1) / Math.max(1, total), undefined, () => ({ loss: f, lambda: x[loss.size - 1] }))) {
         status = 'aborted';
         message = `aborted by the signal at Adam epoch ${k + 1}`;
@@ -188,41 +220,30 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
     }
     adamNfev = adam.nfev;
   } else {
-    rng = Rng.fromState(resume.rng);
+    rng = Rng.fromState(qnResume.rng);
   }
-  let qnNfev = resume?.nfev ?? 0;
-  const every = p.checkpointEvery;
-  const { checkpointEvery, ...settings } = p;
-  void checkpointEvery;
-  let rngAtCycle: number[] = Array.from(rng.state());
+  let qnNfev = qnResume?.nfev ?? 0;
+  rngAtCycle = Array.from(rng.state());
   const objectiveFor = () => {
     rngAtCycle = Array.from(rng.state());
     resample();
     return fg;
   };
-  const emit = (cycle: number, iterations: number, nfev: number, counters: BoussinesqCheckpoint['counters'], choleskyResets: number, inverseHessian: ArrayLike<number>) => {
-    if (onCheckpoint === undefined) return;
-    onCheckpoint({
-      format: BOUSSINESQ_CHECKPOINT_FORMAT, version: BOUSSINESQ_CHECKPOINT_VERSION, problem: { ...settings, hidden: settings.hidden.slice(), weights: { ...settings.weights } },
-      cycle, iterations, adamNfev, nfev, counters: { ...counters }, choleskyResets, rng: rngAtCycle.slice(), theta: Array.from(x), inverseHessian: Array.from(inverseHessian),
-      history: { loss: history.loss.slice(), lambda: history.lambda.slice(), phase: history.phase.slice() },
-    });
-  };
   const qnTick = (done: number, gradNorm: () => number) => watch.tick(adamEpochs + done, (adamEpochs + done) / Math.max(1, total), undefined, () => ({ loss: f, gradNorm: gradNorm(), lambda: x[loss.size - 1] }));
-  if (status === 'success' && qnIterations > (resume?.iterations ?? 0)) {
+  if (status === 'success' && qnIterations > (qnResume?.iterations ?? 0)) {
     if (method === 'ssbroyden1') {
-      const loop = resume === undefined
+      const loop = qnResume === undefined
         ? new RestartingQuasiNewton(objectiveFor, x, { restartEvery: resampleEvery })
         : new RestartingQuasiNewton(objectiveFor, x, { restartEvery: resampleEvery }, {
-          cycle: resume.cycle, x: Float64Array.from(resume.theta), inverseHessian: Float64Array.from(resume.inverseHessian), iterations: resume.iterations, nfev: resume.nfev, counters: { ...resume.counters },
+          cycle: qnResume.cycle, x: Float64Array.from(qnResume.theta), inverseHessian: Float64Array.from(qnResume.inverseHessian), iterations: qnResume.iterations, nfev: qnResume.nfev, counters: { ...qnResume.counters },
         });
       const m = loop.minimizer;
-      loop.choleskyResets = resume?.choleskyResets ?? 0;
+      loop.choleskyResets = qnResume?.choleskyResets ?? 0;
       f = m.f;
       if (!Number.isFinite(f)) {
         status = 'nonFinite';
         message = 'the loss is not finite at the start of the quasi-Newton phase';
-      } else if (resume === undefined && every > 0) {
+      } else if (qnResume === undefined && every > 0) {
         emit(0, 0, m.nfev, m.counters, 0, m.inverseHessian);
       }
       while (status === 'success' && m.iterations < qnIterations) {
@@ -239,11 +260,11 @@ export function trainBoussinesqProfile(problem: BoussinesqProblem = {}, runOptio
       }
       qnNfev = m.nfev;
     } else {
-      let done = resume?.iterations ?? 0;
-      let cycle = resume?.cycle ?? 0;
+      let done = qnResume?.iterations ?? 0;
+      let cycle = qnResume?.cycle ?? 0;
       const zero = { skipped: 0, fallbacks: 0, guarded: 0, resets: 0 };
       while (done < qnIterations && status === 'success') {
-        if (every > 0 && done % every === 0 && done !== resume?.iterations) {
+        if (every > 0 && done % every === 0 && done !== qnResume?.iterations) {
           rngAtCycle = Array.from(rng.state());
           emit(cycle, done, qnNfev, zero, 0, []);
         }
@@ -291,7 +312,7 @@ export function resolveBoussinesqProblem(problem: BoussinesqProblem): ResolvedBo
   hidden.forEach((w, l) => checkInteger(`problem.hidden[${l}]`, w, 1));
   const resampleEvery = checkInteger('problem.resampleEvery', problem.resampleEvery ?? (full ? 1000 : 100), 1);
   const checkpointEvery = checkInteger('problem.checkpointEvery', problem.checkpointEvery ?? 0, 0);
-  if (checkpointEvery % resampleEvery !== 0) throw new InvalidArgumentError('problem.checkpointEvery', `a multiple of problem.resampleEvery = ${resampleEvery} (checkpoints are taken at restarts)`, checkpointEvery);
+  if (checkpointEvery % resampleEvery !== 0) throw new InvalidArgumentError('problem.checkpointEvery', `a multiple of problem.resampleEvery = ${resampleEvery} (quasi-Newton checkpoints are taken at its restarts)`, checkpointEvery);
   const w = problem.weights ?? {};
   if (w === null || typeof w !== 'object') throw new InvalidTypeError('problem.weights', 'an object', w);
   return {

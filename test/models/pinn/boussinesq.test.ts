@@ -130,8 +130,9 @@ describe('Boussinesq checkpoints', () => {
     const saved: BoussinesqCheckpoint[] = [];
     const whole = trainBoussinesqProfile({ ...base, checkpointEvery: 4, onCheckpoint: (c) => saved.push(JSON.parse(JSON.stringify(c))) });
     expect(whole.status).toBe('success');
-    expect(saved.map((c) => c.iterations)).toEqual([0, 4, 8]);
-    expect(saved[0].history.loss).toHaveLength(6); // taken at the switch from Adam
+    // Adam epoch 4 (checkpointEvery epochs), then the switch from Adam and quasi-Newton iterations 4 and 8
+    expect(saved.map((c) => [c.phase, c.epochs, c.iterations])).toEqual([['adam', 4, 0], ['quasiNewton', 6, 0], ['quasiNewton', 6, 4], ['quasiNewton', 6, 8]]);
+    expect(saved[1].history.loss).toHaveLength(6); // taken at the switch from Adam
     for (const c of saved) {
       const resumed = trainBoussinesqProfile({ ...base, resume: parseBoussinesqCheckpoint(JSON.stringify(c)) });
       expect(resumed.status).toBe('success');
@@ -140,12 +141,12 @@ describe('Boussinesq checkpoints', () => {
       expect(resumed.final.loss).toBe(whole.final.loss);
     }
     // a longer budget continues from the same state
-    const longer = trainBoussinesqProfile({ ...base, quasiNewtonIterations: 16, resume: saved[2] });
+    const longer = trainBoussinesqProfile({ ...base, quasiNewtonIterations: 16, resume: saved[3] });
     expect(longer.history.loss.slice(0, 18)).toEqual(whole.history.loss);
-    expect(() => trainBoussinesqProfile({ ...base, seed: 4, resume: saved[1] })).toThrow(/problem\.seed/);
-    expect(() => trainBoussinesqProfile({ ...base, quasiNewtonIterations: 5, resume: saved[2] })).toThrow(/quasiNewtonIterations/);
-    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], format: 'other' }))).toThrow(/checkpoint\.format/);
-    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[1], theta: saved[1].theta.slice(1) }))).toThrow(/checkpoint\.theta\.length/);
+    expect(() => trainBoussinesqProfile({ ...base, seed: 4, resume: saved[2] })).toThrow(/problem\.seed/);
+    expect(() => trainBoussinesqProfile({ ...base, quasiNewtonIterations: 5, resume: saved[3] })).toThrow(/quasiNewtonIterations/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[2], format: 'other' }))).toThrow(/checkpoint\.format/);
+    expect(() => parseBoussinesqCheckpoint(JSON.stringify({ ...saved[2], theta: saved[2].theta.slice(1) }))).toThrow(/checkpoint\.theta\.length/);
     expect(() => parseBoussinesqCheckpoint('{"format"')).toThrow(/checkpoint/);
     expect(() => trainBoussinesqProfile({ ...base, checkpointEvery: 3 })).toThrow(/checkpointEvery/);
   });
