@@ -66,18 +66,30 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(ritz.bubbleTermRatio).toBeGreaterThan(1e-6);
   });
 
-  it('Helmholtz: Petrov and Ritz both decay, at rates within a factor 10 of each other over m = 1..4', () => {
-    const base = { case: 'helmholtz', coarse: 4, fine: 8, modes: [1, 2, 3, 4], k: 8 } as const;
+  it('Helmholtz: Petrov and Ritz decay at the same exponential rate over m = 1..5 (least-squares slopes within 25%)', () => {
+    const base = { case: 'helmholtz', coarse: 4, fine: 8, modes: [1, 2, 3, 4, 5], k: 8 } as const;
     const petrov = expMsfem(msfemCaseProblem({ ...base, galerkin: 'petrov' })).final.eH;
     const ritz = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritz' })).final.eH;
+    // slope of log e_H against m (least squares over m = 1..5); observed −1.31 (Petrov), −1.25 (Ritz)
+    const slope = (e: number[]): number => {
+      const n = e.length;
+      const mx = (n - 1) / 2;
+      const my = e.reduce((s, v) => s + Math.log(v), 0) / n;
+      let sxy = 0;
+      let sxx = 0;
+      e.forEach((v, k) => {
+        sxy += (k - mx) * (Math.log(v) - my);
+        sxx += (k - mx) ** 2;
+      });
+      return sxy / sxx;
+    };
     for (const e of [petrov, ritz]) {
       for (let k = 1; k < e.length; k++) expect(e[k]).toBeLessThan(e[k - 1]);
+      expect(slope(e)).toBeLessThan(-1); // at least a factor e per mode
     }
-    const rp = ratio(petrov, 0, 3);
-    const rr = ratio(ritz, 0, 3);
-    expect(rp).toBeLessThan(0.1);
-    expect(rr).toBeLessThan(0.1);
-    expect(Math.max(rp / rr, rr / rp)).toBeLessThan(10);
+    expect(Math.abs(slope(petrov) / slope(ritz) - 1)).toBeLessThan(0.25);
+    // and the same level: within a factor 3 at every m (observed ≤ 1.83, at m = 1)
+    petrov.forEach((e, k) => expect(Math.max(e / ritz[k], ritz[k] / e)).toBeLessThan(3));
   });
 
   it("edge bubble as a free DOF is never worse in energy than the thesis's fixed u_n (real SPD: Galerkin = energy projection)", () => {
