@@ -176,6 +176,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   }
   const beta: MsfemSetup['beta'] = {};
   const robin = problem.robin ?? {};
+  if (typeof robin !== 'object') throw new InvalidTypeError('problem.robin', 'an object of β fields per Robin side', robin);
   for (const side of GRID_SIDES) {
     const data = robin[side];
     if (sides[side] === 'R' && data === undefined) throw new InvalidArgumentError(`problem.robin.${side}`, `a β field, since boundary.${side} is 'R'`, undefined);
@@ -200,6 +201,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
     throw new InvalidArgumentError('problem.boundary', "at least one 'D' or 'R' side when V ≡ 0 (pure Neumann is singular)", bnd);
   }
   const f = fieldOnCells('problem.source', grid, problem.source, false);
+  if (problem.modes !== undefined && !Array.isArray(problem.modes)) throw new InvalidTypeError('problem.modes', 'an array of positive integers', problem.modes);
   const modes = (problem.modes ?? [1, 2, 3, 4, 5, 6, 7]).map((m, k) => Math.min(checkInteger(`problem.modes[${k}]`, m, 1), fine - 1));
   if (modes.length === 0) throw new InvalidArgumentError('problem.modes', 'a non-empty list of positive integers', problem.modes);
   const variant = problem.variant ?? 'exp';
@@ -215,6 +217,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   // to Ω) and U(ω_e) is empty: the patch of a central edge covers Ω once 2·layers ≥ N_c (N_c = 2: always)
   if (coarse < 3) throw new InvalidArgumentError('problem.coarse', 'an integer ≥ 3 (with N_c = 2 every oversampling patch is the whole square and has no prescribed nodes)', coarse);
   const maxLayers = Math.ceil(coarse / 2) - 1;
+  if (problem.reference !== undefined && typeof problem.reference !== 'boolean') throw new InvalidTypeError('problem.reference', 'true or false', problem.reference);
   const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, maxLayers);
   return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, edgeBubble, galerkin, eigenForm, layers, reference: problem.reference ?? true };
 }

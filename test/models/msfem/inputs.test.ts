@@ -69,6 +69,9 @@ describe('ExpMsFEM bad input throws named errors before any work (issue "Done me
     rejects({ ...ok, boundary: { bottom: 'X' as 'D' } }, InvalidArgumentError, /problem\.boundary\.bottom/);
     rejects({ ...ok, modes: [] }, InvalidArgumentError, /problem\.modes/);
     rejects({ ...ok, modes: [2, 0] }, InvalidArgumentError, /problem\.modes\[1\]/);
+    rejects({ ...ok, modes: 3 as unknown as number[] }, InvalidTypeError, /problem\.modes/);
+    rejects({ ...ok, robin: 5 as unknown as MsfemProblem['robin'] }, InvalidTypeError, /problem\.robin/);
+    rejects({ ...ok, reference: 'yes' as unknown as boolean }, InvalidTypeError, /problem\.reference/);
     // pure Neumann is fine when V ≠ 0 makes the problem definite
     expect(expMsfem({ ...ok, potential: 3, boundary: { bottom: 'N', right: 'N', top: 'N', left: 'N' } }).status).toBe('success');
   });
