@@ -10,6 +10,7 @@
  *      npx tsx bench/msfem.bench.ts periodic 32 32 1-7      # thesis scale
  */
 import { MSFEM_CASES, runMsfemCase, type MsfemCaseName } from '../src/models/msfem/experiments/cases';
+import { MSFEM_COMPANION as COMPANION } from '../src/models/msfem/experiments/companion';
 
 const which = process.argv[2] ?? 'all';
 const coarse = Number(process.argv[3] ?? 8);
@@ -17,12 +18,6 @@ const fine = Number(process.argv[4] ?? 16);
 const [m0, m1] = (process.argv[5] ?? '1-7').split('-').map(Number);
 const modes = Array.from({ length: m1 - m0 + 1 }, (_, k) => m0 + k);
 const cases: MsfemCaseName[] = which === 'all' ? [...MSFEM_CASES] : [which as MsfemCaseName];
-
-/** Spec §8: stored relative L² errors and "H as saved" for m = 1..7 (N_c = N_f = 32). */
-const COMPANION: Partial<Record<MsfemCaseName, { L: number[]; Hsaved: number[] }>> = {
-  periodic: { L: [4.27e-3, 3.5e-4, 8.12e-5, 7.97e-6, 1.66e-6, 6.18e-7, 3.17e-7], Hsaved: [2.45e-2, 6.3e-3, 2.6e-3, 4.66e-4, 1.01e-4, 4.24e-5, 2.3e-5] },
-  'high-contrast': { L: [3.22e-4, 1.51e-5, 2.47e-6, 2.49e-7, 7.75e-8, 2.44e-8, 7.5e-9], Hsaved: [5.94e-3, 6.95e-4, 2.11e-4, 2.16e-5, 9.75e-6, 3.63e-6, 1.34e-6] },
-};
 
 for (const c of cases) {
   const t0 = performance.now();

@@ -78,13 +78,19 @@ describe('ExpMsFEM offline stage on worker threads', () => {
     await expect(expMsfemInWorkers(problem, {}, { pool })).rejects.toThrow(/workerOptions.pool must be open/);
   });
 
-  it('reports an ill-posed local problem through its status, naming the edge, as the serial run does', async () => {
-    const problem = msfemCaseProblem({ case: 'periodic', coarse: 2, fine: 4, modes: [1] });
+  it('reports an ill-posed local problem through its status, naming the cell, as the serial run does', async () => {
+    // N_f = 2, h = 1/8: on the four fine elements of cell 5, a = t² and V = −128t (t = fl(1/3)) make the
+    // diagonal entry of the cell's only free node exactly 0 (a·2t and V·t²/64 cancel in floating point)
+    const t = 1 / 3;
+    const diffusion = new Float64Array(64).fill(1);
+    const potential = new Float64Array(64);
+    for (const e of [18, 19, 26, 27]) [diffusion[e], potential[e]] = [t * t, -128 * t];
+    const problem = { coarse: 4, fine: 2, diffusion, potential, source: 1, modes: [1] };
     const serial = expMsfem(problem);
-    const r = await expMsfemInWorkers(problem, {}, { workers: 1 });
+    const r = await expMsfemInWorkers(problem, {}, { workers: 2, taskModule });
     expect(serial.status).toBe('nonFinite');
     expect(r.status).toBe('nonFinite');
     expect(r.message).toBe(serial.message);
-    expect(r.message).toMatch(/^edge \d+: the local problem has \d+ free and 0 prescribed nodes/);
+    expect(r.message).toMatch(/^cell 5: the local Dirichlet problem is singular/);
   });
 });

@@ -16,7 +16,7 @@ import type { StructuredSubGrid, CellRange } from '../../grid/structuredSubGrid'
 import { complexMatrix, type ComplexColumnMatrix } from '../../linalg/complexDense';
 import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 import { LocalFactor } from './localFactor';
-import { localCoefficients, type MsfemSetup } from './problem';
+import { localCoefficients, potentialVanishesOn, type MsfemSetup } from './problem';
 
 /**
  * The local problem of one oversampling patch or cell (operator, norm matrix, load, factorization of the
@@ -62,7 +62,7 @@ export class LocalProblem {
     this.load = load;
     this.cls = g.classifyNodes(view.sideConditions(setup.sides));
     const touchesFixing = this.cls.dirichlet.length > 0 || Object.keys(coeffs.robin ?? {}).length > 0;
-    this.pinned = allowPin && setup.zeroPotential && !touchesFixing;
+    this.pinned = allowPin && !touchesFixing && potentialVanishesOn(setup, view.elementToParent);
     const pres = this.cls.prescribed;
     this.basis = this.pinned ? pres.slice(0, pres.length - 1) : pres;
     const free = this.cls.free;

@@ -34,7 +34,7 @@ export type MsfemSide = 'D' | 'N' | 'R';
  * The problem of {@link expMsfem}: coefficients, sides, mesh sizes and method options.
  */
 export interface MsfemProblem {
-  /** Coarse cells per side N_c = 1/H (integer ≥ 2). */
+  /** Coarse cells per side N_c = 1/H (integer ≥ 3: with N_c = 2 an oversampling patch covers Ω). */
   coarse: number;
   /** Fine elements per coarse cell per side N_f = H/h (integer ≥ 2). */
   fine: number;
@@ -69,7 +69,10 @@ export interface MsfemProblem {
    * (generalized EVD on the harmonic space; a test oracle).
    */
   eigenForm?: 'reduced' | 'direct';
-  /** Coarse layers of the oversampling domain ω_e (default 1: thesis Figs. 4.1–4.2). */
+  /**
+   * Coarse layers of the oversampling domain ω_e (default 1: thesis Figs. 4.1–4.2); at most
+   * ⌈N_c/2⌉ − 1, so that no patch covers Ω.
+   */
   oversamplingLayers?: number;
   /** Compute the fine reference solution and the errors e_H, e_L2 (default true). */
   reference?: boolean;
@@ -173,6 +176,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   }
   const beta: MsfemSetup['beta'] = {};
   const robin = problem.robin ?? {};
+  if (typeof robin !== 'object') throw new InvalidTypeError('problem.robin', 'an object of β fields per Robin side', robin);
   for (const side of GRID_SIDES) {
     const data = robin[side];
     if (sides[side] === 'R' && data === undefined) throw new InvalidArgumentError(`problem.robin.${side}`, `a β field, since boundary.${side} is 'R'`, undefined);
@@ -197,6 +201,7 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
     throw new InvalidArgumentError('problem.boundary', "at least one 'D' or 'R' side when V ≡ 0 (pure Neumann is singular)", bnd);
   }
   const f = fieldOnCells('problem.source', grid, problem.source, false);
+  if (problem.modes !== undefined && !Array.isArray(problem.modes)) throw new InvalidTypeError('problem.modes', 'an array of positive integers', problem.modes);
   const modes = (problem.modes ?? [1, 2, 3, 4, 5, 6, 7]).map((m, k) => Math.min(checkInteger(`problem.modes[${k}]`, m, 1), fine - 1));
   if (modes.length === 0) throw new InvalidArgumentError('problem.modes', 'a non-empty list of positive integers', problem.modes);
   const variant = problem.variant ?? 'exp';
@@ -208,8 +213,26 @@ export function setupMsfem(problem: MsfemProblem): MsfemSetup {
   if (edgeBubble !== 'freeDof' && edgeBubble !== 'fixed') throw new InvalidArgumentError('problem.edgeBubble', "'freeDof' or 'fixed'", edgeBubble);
   const eigenForm = problem.eigenForm ?? 'reduced';
   if (eigenForm !== 'reduced' && eigenForm !== 'direct') throw new InvalidArgumentError('problem.eigenForm', "'reduced' or 'direct'", eigenForm);
-  const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, coarse);
+  // an oversampling patch must leave part of Ω outside it, or it has no prescribed nodes (no sides interior
+  // to Ω) and U(ω_e) is empty: the patch of a central edge covers Ω once 2·layers ≥ N_c (N_c = 2: always)
+  if (coarse < 3) throw new InvalidArgumentError('problem.coarse', 'an integer ≥ 3 (with N_c = 2 every oversampling patch is the whole square and has no prescribed nodes)', coarse);
+  const maxLayers = Math.ceil(coarse / 2) - 1;
+  if (problem.reference !== undefined && typeof problem.reference !== 'boolean') throw new InvalidTypeError('problem.reference', 'true or false', problem.reference);
+  const layers = checkInteger('problem.oversamplingLayers', problem.oversamplingLayers ?? 1, 1, maxLayers);
   return { coarse, fine, grid, cells, sides, a, v, beta, f, complex, zeroPotential, normIsOperator, modes, variant, edgeBubble, galerkin, eigenForm, layers, reference: problem.reference ?? true };
+}
+
+/**
+ * Whether V vanishes on every listed fine element (all of Ω when `elementToParent` is undefined): then
+ * constants have zero energy on a patch that touches neither Γ1 nor a Robin side (spec §3 step 2c),
+ * whatever V is elsewhere. O(elements).
+ */
+export function potentialVanishesOn(setup: MsfemSetup, elementToParent: Int32Array | undefined): boolean {
+  if (setup.zeroPotential) return true;
+  if (elementToParent === undefined) return false;
+  const { re, im } = setup.v;
+  for (let k = 0; k < elementToParent.length; k++) if (re[elementToParent[k]] !== 0 || im[elementToParent[k]] !== 0) return false;
+  return true;
 }
 
 /**

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { NumericalError } from '../../core/errors';
 import type { ComplexColumnMatrix } from '../../linalg/complexDense';
 import type { EdgeBasis } from './edgeBasis';
 import { buildCell, buildEdge, edgeCells, type CellResult } from './offline';
@@ -97,8 +98,15 @@ export function msfemCellResult(setup: MsfemSetup, cell: number, interior: (edge
 
 /** The edge basis of interior edge `edge` from its cells' Gram contributions (structured-cloneable). */
 export function msfemEdgeResult(setup: MsfemSetup, edge: number, grams: readonly ComplexColumnMatrix[]): EdgeBasis {
-  const { patch: _patch, edgeNodes: _nodes, ...basis } = buildEdge(setup, edge, grams.map((gram) => ({ sides: [{ edge, gram }] })));
-  return basis;
+  try {
+    const { patch: _patch, edgeNodes: _nodes, ...basis } = buildEdge(setup, edge, grams.map((gram) => ({ sides: [{ edge, gram }] })));
+    return basis;
+  } catch (err) {
+    // every failure of an edge's local problems names the edge (the patch constructor already does)
+    const label = `edge ${edge}: `;
+    if (err instanceof NumericalError && !err.message.startsWith(label)) throw new NumericalError(err.reason, label + err.message);
+    throw err;
+  }
 }
 
 /**

@@ -26,8 +26,8 @@ describe('fine reference energies (spec check 17) against an independent scipy a
         expect(Math.abs(e.mass / ref.mass - 1)).toBeLessThan(1e-10);
       });
       if (kase === 'periodic') {
-        // converging in h: successive differences shrink (h = 1/256 from the fixture)
-        const seq = [...ours.map((e) => e.energy), fixture.periodic['256'].energy];
+        // converging in h: successive differences shrink through h = 1/1024 (h ≤ 1/256 from the fixture)
+        const seq = [...ours.map((e) => e.energy), ...['256', '512', '1024'].map((n) => fixture.periodic[n].energy)];
         for (let k = 2; k < seq.length; k++) expect(Math.abs(seq[k] - seq[k - 1])).toBeLessThan(Math.abs(seq[k - 1] - seq[k - 2]));
       }
     });

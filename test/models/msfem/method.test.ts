@@ -32,6 +32,31 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(oh.eH[2]).toBeGreaterThan(1e6 * ex.eH[2]);
   });
 
+  it('decay (high contrast M = 2¹⁰, thesis radius, N_c = 8, N_f = 16): e_H, e_L2 decrease in m; e_H(6)/e_H(1) < 1e-2', () => {
+    const hc = expMsfem(msfemCaseProblem({ case: 'high-contrast', coarse: 8, fine: 16, modes: [1, 2, 4, 6] })).final;
+    for (let k = 1; k < hc.eH.length; k++) {
+      expect(hc.eH[k]).toBeLessThan(hc.eH[k - 1]);
+      expect(hc.eL2[k]).toBeLessThan(hc.eL2[k - 1]);
+    }
+    expect(ratio(hc.eH, 0, 3)).toBeLessThan(1e-2); // observed 5.3e-4
+  });
+
+  it('decay (Helmholtz at kH = 1: k = 8, N_c = 8, N_f = 8): e_H, e_L2 decrease over m = 1..5 by more than 10²', () => {
+    const helm = expMsfem(msfemCaseProblem({ case: 'helmholtz', coarse: 8, fine: 8, modes: [1, 2, 3, 4, 5], k: 8 })).final;
+    for (let k = 1; k < helm.eH.length; k++) {
+      expect(helm.eH[k]).toBeLessThan(helm.eH[k - 1]);
+      expect(helm.eL2[k]).toBeLessThan(helm.eL2[k - 1]);
+    }
+    expect(ratio(helm.eH, 0, 4)).toBeLessThan(1e-2); // observed 7.5e-3
+  });
+
+  it('resolution limit (periodic, h = 1/64): at m = 6 the smaller H (N_f = 8) is exact, the larger (N_f = 16) is not', () => {
+    const small = expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 8, fine: 8, modes: [6] })).final.eH[0];
+    const large = expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 16, modes: [6] })).final.eH[0];
+    expect(small).toBeLessThan(1e-12);
+    expect(large).toBeGreaterThan(1e-6);
+  });
+
   it('bubble term: zero to round-off in the real Petrov assembly, not in the complex Ritz one', () => {
     const real = expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 6, modes: [2] })).final;
     expect(real.bubbleTermRatio).toBeLessThan(1e-12);
@@ -41,18 +66,30 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(ritz.bubbleTermRatio).toBeGreaterThan(1e-6);
   });
 
-  it('Helmholtz: Petrov and Ritz both decay, at rates within a factor 10 of each other over m = 1..4', () => {
-    const base = { case: 'helmholtz', coarse: 4, fine: 8, modes: [1, 2, 3, 4], k: 8 } as const;
+  it('Helmholtz: Petrov and Ritz decay at the same exponential rate over m = 1..5 (least-squares slopes within 25%)', () => {
+    const base = { case: 'helmholtz', coarse: 4, fine: 8, modes: [1, 2, 3, 4, 5], k: 8 } as const;
     const petrov = expMsfem(msfemCaseProblem({ ...base, galerkin: 'petrov' })).final.eH;
     const ritz = expMsfem(msfemCaseProblem({ ...base, galerkin: 'ritz' })).final.eH;
+    // slope of log e_H against m (least squares over m = 1..5); observed −1.31 (Petrov), −1.25 (Ritz)
+    const slope = (e: number[]): number => {
+      const n = e.length;
+      const mx = (n - 1) / 2;
+      const my = e.reduce((s, v) => s + Math.log(v), 0) / n;
+      let sxy = 0;
+      let sxx = 0;
+      e.forEach((v, k) => {
+        sxy += (k - mx) * (Math.log(v) - my);
+        sxx += (k - mx) ** 2;
+      });
+      return sxy / sxx;
+    };
     for (const e of [petrov, ritz]) {
       for (let k = 1; k < e.length; k++) expect(e[k]).toBeLessThan(e[k - 1]);
+      expect(slope(e)).toBeLessThan(-1); // at least a factor e per mode
     }
-    const rp = ratio(petrov, 0, 3);
-    const rr = ratio(ritz, 0, 3);
-    expect(rp).toBeLessThan(0.1);
-    expect(rr).toBeLessThan(0.1);
-    expect(Math.max(rp / rr, rr / rp)).toBeLessThan(10);
+    expect(Math.abs(slope(petrov) / slope(ritz) - 1)).toBeLessThan(0.25);
+    // and the same level: within a factor 3 at every m (observed ≤ 1.83, at m = 1)
+    petrov.forEach((e, k) => expect(Math.max(e / ritz[k], ritz[k] / e)).toBeLessThan(3));
   });
 
   it("edge bubble as a free DOF is never worse in energy than the thesis's fixed u_n (real SPD: Galerkin = energy projection)", () => {
@@ -75,11 +112,13 @@ describe('ExpMsFEM behaviour (spec checks 6, 9, 10–13)', () => {
     expect(() => expMsfem(msfemCaseProblem({ case: 'periodic', coarse: 4, fine: 4, modes: [1], galerkin: 'ritzConj' }))).toThrow(/galerkin/);
   });
 
-  it('contrast robustness (49 disks of the thesis radius 0.015, N_c = N_f = 8): max_M e_H / min_M e_H < 1.5 for M = 2⁶, 2¹⁰, 2¹⁴', () => {
-    const runs = [2 ** 6, 2 ** 10, 2 ** 14].map((M) => expMsfem(msfemCaseProblem({ case: 'high-contrast', coarse: 8, fine: 8, modes: [1, 2, 3], contrast: M })).final.eH);
-    for (let m = 0; m < 3; m++) {
-      const col = runs.map((r) => r[m]);
-      expect(Math.max(...col) / Math.min(...col)).toBeLessThan(1.5);
+  it('contrast robustness (49 disks of the thesis radius 0.015, N_c = N_f = 8): max_M e / min_M e < 1.5 for M = 2⁶, 2¹⁰, 2¹⁴, m = 1..5', () => {
+    const runs = [2 ** 6, 2 ** 10, 2 ** 14].map((M) => expMsfem(msfemCaseProblem({ case: 'high-contrast', coarse: 8, fine: 8, modes: [1, 2, 3, 4, 5], contrast: M })).final);
+    for (let m = 0; m < 5; m++) {
+      for (const norm of ['eH', 'eL2'] as const) {
+        const col = runs.map((r) => r[norm][m]);
+        expect(Math.max(...col) / Math.min(...col)).toBeLessThan(1.5); // observed ≤ 1.07
+      }
     }
   });
 });
@@ -118,13 +157,5 @@ describe('ExpMsFEM run idiom and input checks', () => {
     expect(() => expMsfem({ ...ok, oversamplingLayers: 5 })).toThrow(/oversamplingLayers/);
     expect(() => expMsfem({ ...ok, modes: [0] })).toThrow(/modes\[0\]/);
     expect(() => msfemCaseProblem({ case: 'helmholtz', coarse: 4, fine: 4, modes: [1], k: -1 })).toThrow(/options\.k/);
-  });
-
-  it('an ill-posed local problem reports which cell and why (status, not an exception)', () => {
-    // −Δu − k²u with k² at the first Dirichlet eigenvalue of a coarse cell (2π²/H², H = 1/2): singular cell problems
-    const k2 = 2 * Math.PI ** 2 * 4;
-    const r = expMsfem({ coarse: 2, fine: 2, diffusion: 1, potential: -k2 * (1 - 1e-15), source: 1, modes: [1], reference: false });
-    expect(['success', 'nonFinite']).toContain(r.status);
-    if (r.status === 'nonFinite') expect(r.message).toMatch(/cell \d+|edge \d+/);
   });
 });
