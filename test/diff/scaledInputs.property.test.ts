@@ -15,7 +15,7 @@ import { cubicSplineOperator } from '../../src/diff/cubicSplineOperator';
 import { fornbergWeights } from '../../src/diff/fornberg';
 import { finiteDifferenceOperator } from '../../src/diff/finiteDifferenceOperator';
 import { parityFitDerivativesAtZero } from '../../src/diff/parityFit';
-import { uniformExtendedBSplineBasis } from '../../src/diff/bsplineBasis';
+import { bsplineBasis, uniformExtendedBSplineBasis } from '../../src/diff/bsplineBasis';
 import { simpsonWeights } from '../../src/quad/simpson';
 import { trapezoidWeights } from '../../src/quad/trapezoid';
 import { gaussLegendre } from '../../src/quad/gaussLegendre';
@@ -130,7 +130,7 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
   test('B-spline values and derivatives on scaled knots', () => {
     const basis1 = uniformExtendedBSplineBasis(-1, 1, 10, 3);
     const c = Float64Array.from({ length: 13 }, (_, i) => Math.sin(i));
-    for (const s of SCALES) {
+    for (const s of [...SCALES, 1e307]) {
       const basis = uniformExtendedBSplineBasis(-s, s, 10, 3);
       for (const a of [-0.93, -0.2, 0.3, 0.77]) {
         for (let order = 0; order <= 3; order++) expectClose(basis.splineValue(c, a * s, order), basis1.splineValue(c, a, order), s, -order, `B-spline derivative ${order}`);
@@ -184,6 +184,19 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
     expect(() => trapezoidWeights(wide)).toThrow(/x\[1\] − x\[0\]/);
     expect(() => simpsonWeights(wide)).toThrow(InvalidArgumentError);
     expect(() => cubicSplineOperator(wide)).toThrow(/nodes\[1\] − nodes\[0\]/);
+    // B-splines: knots (with the evaluation's padding of k spacings at each end) beyond the double range
+    expect(() => uniformExtendedBSplineBasis(-1e308, 1e308, 10, 3)).toThrow(InvalidArgumentError);
+    expect(() => uniformExtendedBSplineBasis(-1e308, 1e308, 10, 3)).toThrow(/\[start, end\].*double range/);
+    const clamped = new Float64Array([-1.7e308, -1.7e308, -1.7e308, -1.7e308, 0, 1.7e308, 1.7e308, 1.7e308, 1.7e308]);
+    expect(() => bsplineBasis(clamped, 3)).toThrow(/knots.*double range/);
+    // a span that is representable works: values of the same clamped basis at half the size, scaled
+    const half = bsplineBasis(clamped.map((v) => v / 2), 3);
+    const unit = bsplineBasis(clamped.map((v) => v / 1.7e308), 3);
+    const coef = new Float64Array([0.3, -1, 2, 0.5, 1.5]);
+    for (const a of [-0.9, -0.1, 0.4, 0.95]) {
+      expect(Math.abs(half.splineValue(coef, a * 0.85e308) - unit.splineValue(coef, a))).toBeLessThanOrEqual(1e-14);
+      expect(Math.abs(half.splineValue(coef, a * 0.85e308, 1) * 0.85e308 - unit.splineValue(coef, a, 1))).toBeLessThanOrEqual(1e-13);
+    }
     // spacings more than 2^1000 apart cannot share one spline system
     expect(() => cubicSplineOperator(new Float64Array([0, 1e-300, 1, 1e10]))).toThrow(/2\^−1000/);
   });
