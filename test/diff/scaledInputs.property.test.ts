@@ -19,6 +19,9 @@ import { bsplineBasis, uniformExtendedBSplineBasis } from '../../src/diff/bsplin
 import { simpsonWeights } from '../../src/quad/simpson';
 import { trapezoidWeights } from '../../src/quad/trapezoid';
 import { gaussLegendre } from '../../src/quad/gaussLegendre';
+import { WeightedMeasure } from '../../src/quad/weightedMeasure';
+import { weightedHkNorm } from '../../src/quad/norms';
+import { spaceTimeH1Norm, spaceTimeLpNorm } from '../../src/quad/spaceTime';
 
 type End = 'natural' | 'notAKnot' | { type: 'clamped'; slope: number } | { type: 'secondDerivative'; value: number };
 
@@ -163,6 +166,34 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
         expectClose(g.weights[i], g1.weights[i], s, 1, `Gauss weight ${i}`);
       }
     }
+  });
+
+  test('weighted Lp, H^k and space-time norms of fields scaled by 1e±160…1e±300 (squares would under/overflow)', () => {
+    const { x } = cases[0];
+    const n = x.length;
+    const mu = new WeightedMeasure(x, simpsonWeights(x), { radialDimension: 2 });
+    const u = Float64Array.from(x, (v) => Math.sin(v / 2) + 0.3);
+    const ux = Float64Array.from(x, (v) => Math.cos(v / 2) / 2);
+    const times = new Float64Array([0, 0.5, 1.5]);
+    const snaps = [u, Float64Array.from(u, (v) => 2 * v), Float64Array.from(u, (v) => -v)];
+    const snapsX = [ux, Float64Array.from(ux, (v) => 2 * v), Float64Array.from(ux, (v) => -v)];
+    const ref = {
+      l1: mu.lpNorm(u, 1), l2: mu.lpNorm(u, 2), l3: mu.lpNorm(u, 3), hk: weightedHkNorm([u, ux], mu),
+      st2: spaceTimeLpNorm(snaps, times, mu, 2), st3: spaceTimeLpNorm(snaps, times, mu, 2, 3), h1: spaceTimeH1Norm(snaps, [snapsX], times, mu),
+    };
+    for (const s of [1e-300, 1e-200, 1e-160, 1e160, 1e200, 1e300]) {
+      const sc = (v: Float64Array) => Float64Array.from(v, (z) => z * s);
+      const us = sc(u), uxs = sc(ux);
+      expectClose(mu.lpNorm(us, 1), ref.l1, s, 1, 'L1 norm');
+      expectClose(mu.lpNorm(us, 2), ref.l2, s, 1, 'L2 norm');
+      expectClose(mu.lpNorm(us, 3), ref.l3, s, 1, 'L3 norm');
+      expectClose(weightedHkNorm([us, uxs], mu), ref.hk, s, 1, 'H1 norm');
+      expectClose(spaceTimeLpNorm(snaps.map(sc), times, mu, 2), ref.st2, s, 1, 'space-time L2');
+      expectClose(spaceTimeLpNorm(snaps.map(sc), times, mu, 2, 3), ref.st3, s, 1, 'space-time L3(L2)');
+      expectClose(spaceTimeH1Norm(snaps.map(sc), [snapsX.map(sc)], times, mu), ref.h1, s, 1, 'space-time H1');
+    }
+    expect(mu.lpNorm(new Float64Array(n), 2)).toBe(0);
+    expect(weightedHkNorm([new Float64Array(n)], mu)).toBe(0);
   });
 
   test('spans beyond the double range: exact where representable, a named error where not', () => {
