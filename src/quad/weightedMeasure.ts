@@ -92,7 +92,8 @@ export class WeightedMeasure {
    *   `weight` is given as values)
    * @param baseWeights - quadrature weights on the nodes (length n)
    * @param options - weight, radial dimension, singular treatment, Taylor order
-   * @throws InvalidArgumentError for an infinite/NaN weight value at a node (unless skipped at 0)
+   * @throws InvalidArgumentError for an infinite/NaN weight value at a node (unless skipped at 0), or a
+   *   combined weight that is not a finite double (e.g. |x|^(d−1) of nodes near 1e160 in 3-D)
    */
   constructor(nodes: Vec, baseWeights: Vec, options: WeightedMeasureOptions = {}) {
     checkVec('nodes', nodes);
@@ -128,6 +129,9 @@ export class WeightedMeasure {
         throw new InvalidArgumentError(`weight(nodes[${i}] = ${x})`, "finite (use singularity: 'skipOrigin' for a singular weight at 0)", rho);
       }
       c[i] = baseWeights[i] * rho * (d === 1 ? 1 : Math.pow(Math.abs(x), d - 1)) * area;
+      if (!Number.isFinite(c[i])) {
+        throw new InvalidArgumentError(`weights at nodes[${i}] = ${x}`, 'a finite combined weight w·ρ·|x|^(d−1) (nodes, weights and the radial factor leave the double range)', c[i]);
+      }
     }
     this.n = n;
     this.nodes = nodes;

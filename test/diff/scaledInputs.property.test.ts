@@ -193,6 +193,12 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
       expectClose(spaceTimeH1Norm(snaps.map(sc), [snapsX.map(sc)], times, mu), ref.h1, s, 1, 'space-time H1');
     }
     expect(mu.lpNorm(new Float64Array(n), 2)).toBe(0);
+    // a measure whose combined weights w·|x|^(d−1) are not doubles is refused by name (Infinity and NaN integrals before)
+    const far = Float64Array.from(x, (v) => v * 1e160);
+    expect(() => new WeightedMeasure(far, trapezoidWeights(far), { radialDimension: 3 })).toThrow(/weights at nodes\[1\].*finite combined weight/);
+    const near = Float64Array.from(x, (v) => v * 1e100);
+    const mu3 = new WeightedMeasure(near, trapezoidWeights(near), { radialDimension: 3 });
+    expectClose(mu3.integrate(u), new WeightedMeasure(x, trapezoidWeights(x), { radialDimension: 3 }).integrate(u), 1e100, 3, '3-D radial integral');
     expect(weightedHkNorm([new Float64Array(n)], mu)).toBe(0);
   });
 
