@@ -338,7 +338,8 @@ export interface ShardSource {
 
 /**
  * Check that shard files form one complete run: the same kind, library version, plan fingerprint
- * and shard count, every index 0…N−1 exactly once. Returns the sources in index order.
+ * (recomputed from each file's plan) and shard count, every index 0…N−1 exactly once. Returns the
+ * sources in index order.
  * @throws ShardError naming the file and the reason
  * @example
  * ```ts
@@ -351,6 +352,8 @@ export function checkShardSet(sources: readonly ShardSource[]): ShardSource[] {
   for (const { source, file } of sources) {
     if (file.kind !== first.file.kind) throw new ShardError('kind', source, `a ${file.kind} shard, ${first.source} is a ${first.file.kind} shard`);
     if (file.library !== VERSION) throw new ShardError('library', source, `written by singularis ${file.library}, this is ${VERSION}`);
+    // the fingerprint must be the file's own plan's: a plan edited together with its checksums is refused
+    if (fingerprintOf(file.kind, file.plan, file.meta) !== file.fingerprint) throw new ShardError('plan', source, 'its plan does not match its fingerprint (the file was edited)');
     if (file.fingerprint !== first.file.fingerprint) throw new ShardError('plan', source, `belongs to another run than ${first.source} (plan fingerprints differ)`);
     if (file.shard.count !== first.file.shard.count) throw new ShardError('count', source, `one of ${file.shard.count} shards, ${first.source} is one of ${first.file.shard.count}`);
   }

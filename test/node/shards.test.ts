@@ -143,6 +143,10 @@ describe('bad shard sets are refused by file, and nothing is merged', () => {
     const forged = { ...sources[1], file: { ...sources[1].file, library: '0.0.1' } };
     expect(reason(() => mergePinnedBallsShards([sources[0], forged, sources[2]]))).toMatch(/^library: part-1.json: written by singularis 0.0.1/);
     expect(reason(() => parseShard(`${JSON.stringify(json)}\n${payloadLine}\n`, 'edited.json'))).toMatch(/^checksum: edited.json: header checksum/);
+    // a plan edited with the checksums recomputed but the fingerprint kept: the fingerprint is recomputed from the plan
+    const otherPlan = parseShard(serializeShard(runPinnedBallsShard({ ...options, seed: 8 }, 1, 3)), 'x').plan;
+    const edited = { ...sources[1], source: 'replanned.json', file: { ...sources[1].file, plan: otherPlan } };
+    expect(reason(() => mergePinnedBallsShards([sources[0], edited, sources[2]]))).toMatch(/^plan: replanned.json: its plan does not match its fingerprint/);
   });
   test('truncated, tampered, foreign and inconsistent files', () => {
     expect(reason(() => parseShard(texts[0].slice(0, texts[0].length >> 1), 'cut.json'))).toMatch(/^checksum: cut.json: payload checksum/);
