@@ -10,7 +10,9 @@
  * All are two-pass on data shifted by their first value (the shifted mean, with one correction
  * sweep, first), so a large common offset costs no accuracy: at an offset of 1e15 they equal the
  * statistics of the stored data minus the offset to 1e−14 (a plain two-pass with the representable
- * mean, half an ulp of the offset off, was wrong by 1e−4 to 3e−3 there).
+ * mean, half an ulp of the offset off, was wrong by 1e−4 to 3e−3 there), and deviations beyond
+ * 2^±200 are scaled by a power of two (exact), so data of any representable size give their
+ * correlation (squares of 1e±160 underflowed or overflowed to NaN or wrong values before).
  * For white noise both have standard deviation ≈ 1/√n; the sample correlation of m i.i.d. normal
  * pairs has density (1 − r²)^{(m−4)/2}/B(½, (m−2)/2) and standard deviation 1/√(m − 1).
  *
@@ -18,6 +20,7 @@
  */
 import { checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
+import { deviationScale } from './deviationScale';
 
 /** The shift of the centring passes: the first value when finite (non-finite data stay non-finite). */
 const shiftOf = (v: number): number => (Number.isFinite(v) ? v : 0);
@@ -48,10 +51,19 @@ export function pearsonCorrelationStrided(n: number, x: Float64Array, strideX: n
   const ky = shiftOf(y[offsetY]);
   let sx = 0;
   let sy = 0;
+  let ax = 0;
+  let ay = 0;
   for (let k = 0, i = offsetX, j = offsetY; k < n; k++, i += strideX, j += strideY) {
-    sx += x[i] - kx;
-    sy += y[j] - ky;
+    const dx = x[i] - kx;
+    const dy = y[j] - ky;
+    sx += dx;
+    sy += dy;
+    if (Math.abs(dx) > ax) ax = Math.abs(dx);
+    if (Math.abs(dy) > ay) ay = Math.abs(dy);
   }
+  // deviations of size beyond 2^±200 are scaled by powers of two (exact; r is scale-invariant)
+  const { u1: ux1, u2: ux2 } = deviationScale(ax);
+  const { u1: uy1, u2: uy2 } = deviationScale(ay);
   let mx = sx / n;
   let my = sy / n;
   let cx = 0;
@@ -66,8 +78,8 @@ export function pearsonCorrelationStrided(n: number, x: Float64Array, strideX: n
   let syy = 0;
   let sxy = 0;
   for (let k = 0, i = offsetX, j = offsetY; k < n; k++, i += strideX, j += strideY) {
-    const dx = x[i] - kx - mx;
-    const dy = y[j] - ky - my;
+    const dx = (x[i] - kx - mx) * ux1 * ux2;
+    const dy = (y[j] - ky - my) * uy1 * uy2;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
@@ -120,16 +132,23 @@ export function autocorrelation(x: Float64Array, maxLag: number, out: Float64Arr
   checkVec('out', out, maxLag + 1);
   const shift = shiftOf(x[0]);
   let s = 0;
-  for (let i = 0; i < n; i++) s += x[i] - shift;
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    s += x[i] - shift;
+    if (Math.abs(x[i] - shift) > a) a = Math.abs(x[i] - shift);
+  }
   let mean = s / n;
   let c = 0;
   for (let i = 0; i < n; i++) c += x[i] - shift - mean;
   mean += c / n;
+  // deviations of size beyond 2^±200 are scaled by a power of two (exact; r_k is scale-invariant)
+  const { u1, u2 } = deviationScale(a);
+  const dev = (i: number): number => (x[i] - shift - mean) * u1 * u2;
   let c0 = 0;
-  for (let i = 0; i < n; i++) c0 += (x[i] - shift - mean) * (x[i] - shift - mean);
+  for (let i = 0; i < n; i++) c0 += dev(i) * dev(i);
   for (let k = 0; k <= maxLag; k++) {
     let ck = 0;
-    for (let i = 0; i + k < n; i++) ck += (x[i] - shift - mean) * (x[i + k] - shift - mean);
+    for (let i = 0; i + k < n; i++) ck += dev(i) * dev(i + k);
     out[k] = ck / c0;
   }
   return out;

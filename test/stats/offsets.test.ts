@@ -10,6 +10,7 @@ import { autocorrelation, lagCorrelation, pearsonCorrelation } from '../../src/s
 import { EnsembleKalmanWorkspace, ensembleKalmanMisfitMatrix } from '../../src/stats/ensembleKalman';
 import { CovarianceOperator } from '../../src/linalg/covarianceOperator';
 import { Rng } from '../../src/random/rng';
+import { sampleMoments } from '../../src/stats/moments';
 
 const OFFSETS = [1e12, 1e15];
 
@@ -78,5 +79,24 @@ describe('centred statistics under a large common offset', () => {
     const De = ensembleKalmanMisfitMatrix(g.exact, I, J, ye, noise).data;
     const scale = maxAbs(De);
     for (let k = 0; k < I * I; k++) expect(Math.abs(D[k] - De[k])).toBeLessThanOrEqual(1e-14 * scale);
+  });
+});
+
+describe('scale-invariant statistics of data scaled by 1e±80…1e±300 (products of deviations would under/overflow)', () => {
+  const SCALES = [1e-300, 1e-150, 1e-80, 1e80, 1e150, 1e300];
+  test.each(SCALES)('Pearson, lag-k, ACF, skewness and kurtosis at scale %p equal those at scale 1; the variance scales by s²', (scale) => {
+    const x = offsetData(300, 0, 6).exact;
+    const y = Float64Array.from(x, (v, i) => v + Math.sin(i));
+    const xs = x.map((v) => v * scale), ys = y.map((v) => v * scale);
+    expect(Math.abs(pearsonCorrelation(xs, ys) - pearsonCorrelation(x, y))).toBeLessThanOrEqual(1e-14);
+    expect(Math.abs(lagCorrelation(xs, 2) - lagCorrelation(x, 2))).toBeLessThanOrEqual(1e-14);
+    const acf = autocorrelation(xs, 3), acf1 = autocorrelation(x, 3);
+    for (let k = 0; k <= 3; k++) expect(Math.abs(acf[k] - acf1[k])).toBeLessThanOrEqual(1e-14);
+    const m = sampleMoments(xs), m1 = sampleMoments(x);
+    expect(Math.abs(m.skewness - m1.skewness)).toBeLessThanOrEqual(1e-13);
+    expect(Math.abs(m.excessKurtosis - m1.excessKurtosis)).toBeLessThanOrEqual(1e-13);
+    expect(Math.abs(m.mean / scale - m1.mean)).toBeLessThanOrEqual(1e-13 * Math.sqrt(m1.variance));
+    const v = m1.variance * scale * scale; // the variance itself, where it is a normal double
+    if (v > 1e-300 && v < 1e300) expect(Math.abs(m.variance / v - 1)).toBeLessThanOrEqual(1e-13);
   });
 });
