@@ -11,6 +11,8 @@ import { EnsembleKalmanWorkspace, ensembleKalmanMisfitMatrix } from '../../src/s
 import { CovarianceOperator } from '../../src/linalg/covarianceOperator';
 import { Rng } from '../../src/random/rng';
 import { sampleMoments } from '../../src/stats/moments';
+import { WelfordAccumulator } from '../../src/stats/welford';
+import { NumericalError } from '../../src/core/errors';
 
 const OFFSETS = [1e12, 1e15];
 
@@ -98,5 +100,29 @@ describe('scale-invariant statistics of data scaled by 1e±80…1e±300 (product
     expect(Math.abs(m.mean / scale - m1.mean)).toBeLessThanOrEqual(1e-13 * Math.sqrt(m1.variance));
     const v = m1.variance * scale * scale; // the variance itself, where it is a normal double
     if (v > 1e-300 && v < 1e300) expect(Math.abs(m.variance / v - 1)).toBeLessThanOrEqual(1e-13);
+  });
+});
+
+describe('the streaming accumulator at extreme scales: correct or a named error', () => {
+  test.each([1e-150, 1e-100, 1e100, 1e150])('WelfordAccumulator at scale %p: mean and variance correct; skewness and kurtosis refused by name (their sums of cubes and fourth powers left the double range)', (scale) => {
+    const x = offsetData(200, 0, 7).exact;
+    const acc = new WelfordAccumulator();
+    const acc1 = new WelfordAccumulator();
+    for (const v of x) { acc.push(v * scale); acc1.push(v); }
+    expect(Math.abs(acc.mean() / scale - acc1.mean())).toBeLessThanOrEqual(1e-13);
+    expect(Math.abs(acc.variance() / (scale * scale) / acc1.variance() - 1)).toBeLessThanOrEqual(1e-13);
+    expect(() => acc.skewness()).toThrow(NumericalError);
+    expect(() => acc.excessKurtosis()).toThrow(/fourth powers .* double range.*sampleMoments/);
+  });
+  test('inside the safe range (deviations 1e-60…1e60) skewness and kurtosis are those of the unscaled data', () => {
+    const x = offsetData(200, 0, 7).exact;
+    const acc1 = new WelfordAccumulator();
+    for (const v of x) acc1.push(v);
+    for (const scale of [1e-60, 1e60]) {
+      const acc = new WelfordAccumulator();
+      for (const v of x) acc.push(v * scale);
+      expect(Math.abs(acc.skewness() - acc1.skewness())).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(acc.excessKurtosis() - acc1.excessKurtosis())).toBeLessThanOrEqual(1e-12);
+    }
   });
 });
