@@ -13,6 +13,8 @@ import { Rng } from '../../src/random/rng';
 import { sampleMoments } from '../../src/stats/moments';
 import { WelfordAccumulator } from '../../src/stats/welford';
 import { NumericalError } from '../../src/core/errors';
+import { ensembleCovariance } from '../../src/stats/ensemble';
+import { VectorWelfordAccumulator } from '../../src/stats/vectorWelford';
 
 const OFFSETS = [1e12, 1e15];
 
@@ -124,5 +126,26 @@ describe('the streaming accumulator at extreme scales: correct or a named error'
       expect(Math.abs(acc.skewness() - acc1.skewness())).toBeLessThanOrEqual(1e-12);
       expect(Math.abs(acc.excessKurtosis() - acc1.excessKurtosis())).toBeLessThanOrEqual(1e-12);
     }
+  });
+});
+
+describe('covariances of data scaled by 1e±150 scale by s² (representable there)', () => {
+  test.each([1e-150, 1e150])('ensembleCovariance, VectorWelfordAccumulator and EnsembleKalmanWorkspace at scale %p', (scale) => {
+    const J = 30, d = 3;
+    const data = offsetData(J * d, 0, 8).exact;
+    const C1 = ensembleCovariance({ rows: J, cols: d, data }, { ddof: 1 }).data;
+    const Cs = ensembleCovariance({ rows: J, cols: d, data: data.map((v) => v * scale) }, { ddof: 1 }).data;
+    const acc = new VectorWelfordAccumulator(d), acc1 = new VectorWelfordAccumulator(d);
+    const ws = new EnsembleKalmanWorkspace(J, d, 0), ws1 = new EnsembleKalmanWorkspace(J, d, 0);
+    ws.update(data.map((v) => v * scale));
+    ws1.update(data);
+    for (let j = 0; j < J; j++) { acc.push(data.subarray(j * d, j * d + d).map((v) => v * scale)); acc1.push(data.subarray(j * d, j * d + d)); }
+    const V = acc.variance(), V1 = acc1.variance();
+    const top = maxAbs(C1);
+    for (let k = 0; k < d * d; k++) {
+      expect(Math.abs(Cs[k] / (scale * scale) - C1[k])).toBeLessThanOrEqual(1e-14 * top);
+      expect(Math.abs(ws.covariance.data[k] / (scale * scale) - ws1.covariance.data[k])).toBeLessThanOrEqual(1e-14 * top);
+    }
+    for (let a = 0; a < d; a++) expect(Math.abs(V[a] / (scale * scale) / V1[a] - 1)).toBeLessThanOrEqual(1e-13);
   });
 });
