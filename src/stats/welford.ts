@@ -120,7 +120,7 @@ export class WelfordAccumulator {
 
   /**
    * Sample skewness g₁ = m₃/m₂^{3/2} with mₖ = Mₖ/count (the biased estimator, scipy's default).
-   * @throws NumericalError (`'range'`) when the variance lies outside [1e−150, 1e150] (see {@link excessKurtosis})
+   * @throws NumericalError (`'range'`) when the variance lies outside [1e−150, 1e150] (see {@link WelfordAccumulator.excessKurtosis})
    */
   skewness(): number {
     this.checkHigherMomentRange('skewness', 'cubes');
