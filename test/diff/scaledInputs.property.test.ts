@@ -22,6 +22,7 @@ import { gaussLegendre } from '../../src/quad/gaussLegendre';
 import { WeightedMeasure } from '../../src/quad/weightedMeasure';
 import { weightedHkNorm } from '../../src/quad/norms';
 import { spaceTimeH1Norm, spaceTimeLpNorm } from '../../src/quad/spaceTime';
+import { dirichletGreenSolve } from '../../src/quad/dirichletGreen';
 
 type End = 'natural' | 'notAKnot' | { type: 'clamped'; slope: number } | { type: 'secondDerivative'; value: number };
 
@@ -200,6 +201,24 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
     const mu3 = new WeightedMeasure(near, trapezoidWeights(near), { radialDimension: 3 });
     expectClose(mu3.integrate(u), new WeightedMeasure(x, trapezoidWeights(x), { radialDimension: 3 }).integrate(u), 1e100, 3, '3-D radial integral');
     expect(weightedHkNorm([new Float64Array(n)], mu)).toBe(0);
+  });
+
+  test('Dirichlet Green solve −ψ″ = f on scaled nodes: ψ scales by s², ψ′ by s (triple products under/overflowed)', () => {
+    for (const { x, y } of cases) {
+      const n = x.length;
+      const psi1 = new Float64Array(n), dpsi1 = new Float64Array(n);
+      dirichletGreenSolve(x, y, psi1, dpsi1);
+      const top = Math.max(...psi1.map(Math.abs)), topD = Math.max(...dpsi1.map(Math.abs));
+      for (const s of SCALES) {
+        const xs = Float64Array.from(x, (v) => v * s);
+        const psi = new Float64Array(n), dpsi = new Float64Array(n);
+        dirichletGreenSolve(xs, y, psi, dpsi);
+        for (let i = 0; i < n; i++) {
+          expectClose(psi[i], psi1[i], s, 2, `ψ(x_${i})`, top);
+          expectClose(dpsi[i], dpsi1[i], s, 1, `ψ′(x_${i})`, topD);
+        }
+      }
+    }
   });
 
   test('spans beyond the double range: exact where representable, a named error where not', () => {
