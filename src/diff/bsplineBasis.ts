@@ -72,7 +72,9 @@ export class BSplineBasis {
     this.knots = Float64Array.from(knots);
     this.size = nb;
     this.domain = [knots[k], knots[nb]];
-    const spacing = (knots[m - 1] - knots[0]) / (m - 1);
+    // halves of the span when t_{m−1} − t_0 overflows (the padded span is checked below)
+    const span = knots[m - 1] - knots[0];
+    const spacing = span <= Number.MAX_VALUE ? span / (m - 1) : knots[m - 1] / (m - 1) - knots[0] / (m - 1);
     let uniform = true;
     for (let i = 1; i < m && uniform; i++) {
       if (Math.abs(knots[i] - knots[i - 1] - spacing) > 1e-12 * Math.abs(spacing) + 1e-14 * Math.abs(knots[i])) uniform = false;
@@ -83,6 +85,13 @@ export class BSplineBasis {
     for (let j = 1; j <= k; j++) {
       padded[k - j] = knots[0] - j * spacing;
       padded[k + m - 1 + j] = knots[m - 1] + j * spacing;
+    }
+    // evaluation on a non-empty [t_j, t_{j+1}) forms differences (x − t, t − x, t − t) of the padded
+    // knots j+1 … j+2k, bounded by their span: it must be a finite double (else NaN values)
+    for (let j = 0; j + 1 < m; j++) {
+      if (knots[j] < knots[j + 1] && !(padded[j + 2 * k] - padded[j + 1] <= Number.MAX_VALUE)) {
+        throw new InvalidArgumentError('knots', `knots whose local spans t_{j+k} − t_{j−k+1} (with ${k} padding knots at each end, at the average spacing) stay within the double range (fails at j = ${j})`, `[${knots[0]}, ${knots[m - 1]}]`);
+      }
     }
     this.padded = padded;
     let r = nb - 1;
@@ -300,10 +309,15 @@ export function uniformExtendedBSplineBasis(start: number, end: number, interval
   if (!(end > start)) throw new InvalidArgumentError('end', `a finite number > start = ${start}`, end);
   const G = checkInteger('intervals', intervals, 1);
   const k = checkInteger('degree', degree, 0, 20);
-  const h = (end - start) / G;
+  const span = end - start;
+  const h = span <= Number.MAX_VALUE ? span / G : end / G - start / G; // halves when b − a overflows
   const knots = new Float64Array(G + 2 * k + 1);
   for (let i = 0; i < knots.length; i++) knots[i] = start + (i - k) * h;
   knots[k] = start;
   knots[k + G] = end;
+  // the extended knots, and the k padding spacings beyond them, must be finite with a finite span
+  if (!(start - 2 * k * h >= -Number.MAX_VALUE && end + 2 * k * h <= Number.MAX_VALUE && (end + 2 * k * h) - (start - 2 * k * h) <= Number.MAX_VALUE)) {
+    throw new InvalidArgumentError('[start, end]', `an interval whose ${k}-extended knots (${k} spacings (end − start)/${G} beyond each end, and ${k} more for the evaluation) span less than the double range`, `[${start}, ${end}]`);
+  }
   return new BSplineBasis(knots, k);
 }

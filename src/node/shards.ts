@@ -338,7 +338,8 @@ export interface ShardSource {
 
 /**
  * Check that shard files form one complete run: the same kind, library version, plan fingerprint
- * and shard count, every index 0…N−1 exactly once. Returns the sources in index order.
+ * (recomputed from the plan of shard 0, the one a merge uses) and shard count, every index
+ * 0…N−1 exactly once. Returns the sources in index order.
  * @throws ShardError naming the file and the reason
  * @example
  * ```ts
@@ -363,6 +364,11 @@ export function checkShardSet(sources: readonly ShardSource[]): ShardSource[] {
   }
   const missing = byIndex.flatMap((s, i) => (s === undefined ? [i] : []));
   if (missing.length > 0) throw new ShardError('missing', `${count} shards`, `shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`);
+  // a merge uses the plan of shard 0: its fingerprint is recomputed from it, so a plan edited together
+  // with the checksums is refused (the other files are tied to it by the fingerprint; their plan copies
+  // are not used). One canonical hash, not one per file, keeps this cheap for thousands of files.
+  const used = byIndex[0] as ShardSource;
+  if (fingerprintOf(used.file.kind, used.file.plan, used.file.meta) !== used.file.fingerprint) throw new ShardError('plan', used.source, 'its plan does not match its fingerprint (the file was edited)');
   return byIndex as ShardSource[];
 }
 

@@ -7,6 +7,8 @@ import { checkFunction, checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
 import type { Vec } from '../core/types';
 import type { WeightedMeasure } from './weightedMeasure';
+import { scaleByPow2 } from '../core/pow2';
+import { fieldScale, maxAbsOnSupport, scaledInner } from './scaledSums';
 
 /**
  * max_{i<n} |f[offset + i·stride]| (strided; NaN entries propagate as NaN). O(n).
@@ -58,7 +60,8 @@ export function weightedSupNorm(f: ArrayLike<number>, weight: Vec): number {
  * `derivatives[j] = u^{(j)}` at the nodes (for several dimensions pass any list of derivative fields,
  * e.g. all ∂^β u with |β| ≤ k). `measures` is one measure for all orders or one per entry (e.g. the
  * blowup weights ρ_k = 1 + 10^{−3k}|z|^{2k+1−n}). With `seminorm: true` only the last entry counts
- * (‖∇^k u‖_{ρ_k}). O(k·n).
+ * (‖∇^k u‖_{ρ_k}). Fields of any representable size give their norm (computed on the fields scaled
+ * by one power of two near their largest value). O(k·n).
  *
  * @example
  * ```ts
@@ -72,15 +75,25 @@ export function weightedHkNorm(derivatives: readonly ArrayLike<number>[], measur
   if (list !== null && list.length !== derivatives.length) {
     throw new InvalidArgumentError('measures.length', `equal to derivatives.length = ${derivatives.length}`, list.length);
   }
-  let sum = 0;
   const first = options.seminorm === true ? derivatives.length - 1 : 0;
+  const measureOf = (j: number): WeightedMeasure => (list === null ? (measures as WeightedMeasure) : list[j]);
+  let m = 0;
   for (let j = first; j < derivatives.length; j++) {
-    const mu = list === null ? (measures as WeightedMeasure) : list[j];
+    const mu = measureOf(j);
     const dj = derivatives[j];
     if (dj.length !== mu.n) throw new InvalidArgumentError(`derivatives[${j}].length`, `equal to the measure size ${mu.n}`, dj.length);
-    sum += mu.inner(dj, dj);
+    const mj = maxAbsOnSupport(mu.weights, mu.n, dj, 1, 0);
+    if (!(mj <= m) && !Number.isNaN(m)) m = mj; // NaN stays NaN
   }
-  return Math.sqrt(sum);
+  // all fields scaled by one power of two near the largest value, so that squares of fields of size
+  // 1e−160 or 1e160 neither underflow nor overflow (bit-identical to the unscaled sum where it is exact)
+  const scale = fieldScale(m);
+  let sum = 0;
+  for (let j = first; j < derivatives.length; j++) {
+    const mu = measureOf(j);
+    sum += scaledInner(mu.weights, mu.n, derivatives[j], derivatives[j], scale);
+  }
+  return scaleByPow2(Math.sqrt(sum), scale.exponent);
 }
 
 /**

@@ -104,7 +104,21 @@ export function powerWeightMoment(weight: PowerWeight, m: number, lo: number, hi
     if (lo === 0 && !(q > 0)) {
       throw new InvalidArgumentError(`weight.terms[${j}].exponent`, `> ${-(m + shift + 1)} so that the moment of order ${m} converges at 0`, t.exponent);
     }
-    s += t.coefficient * (q === 0 ? Math.log(hi / lo) : (Math.pow(hi, q) - Math.pow(lo, q)) / q);
+    s += t.coefficient * (q === 0 ? Math.log(hi / lo) : powerDifference(lo, hi, q));
   }
   return s;
+}
+
+/**
+ * (hi^q − lo^q)/q for 0 ≤ lo < hi, q ≠ 0. Where a power is not a finite double (hi^q beyond 1e308,
+ * or lo^q for q < 0 and tiny lo) although the difference may be, it is formed in log space:
+ * |hi^q − lo^q| = big·(−expm1(q·ln(small/big))), big = max(hi^q, lo^q), with ln big = q·ln(hi or lo).
+ */
+function powerDifference(lo: number, hi: number, q: number): number {
+  const direct = (Math.pow(hi, q) - Math.pow(lo, q)) / q;
+  if (Number.isFinite(direct) || !(lo > 0)) return direct;
+  // q > 0: hi^q is the larger power; q < 0: lo^q is; either way (·)/q > 0
+  const logBig = q > 0 ? q * Math.log(hi) : q * Math.log(lo);
+  const ratio = q > 0 ? q * Math.log(lo / hi) : q * Math.log(hi / lo); // ln(small/big) < 0
+  return Math.exp(logBig + Math.log(-Math.expm1(ratio)) - Math.log(Math.abs(q)));
 }

@@ -10,6 +10,8 @@ import type { Vec } from '../core/types';
 import { simpsonWeights } from './simpson';
 import { trapezoidWeights } from './trapezoid';
 import { checkExponent, type WeightedMeasure } from './weightedMeasure';
+import { scaleByPow2 } from '../core/pow2';
+import { fieldScale, maxAbsOnSupport, scaledInner } from './scaledSums';
 
 /** Snapshots: one array per time, or one flat row-major array of shape [nt, n] (time slowest). */
 export type Snapshots = readonly ArrayLike<number>[] | Vec;
@@ -69,9 +71,14 @@ export function spaceTimeLpNorm(u: Snapshots, times: Vec, measure: WeightedMeasu
     return m;
   }
   const wt = timeWeights(times, rule);
+  // the spatial norms scaled by a power of two near their largest, so that their q-th powers neither
+  // underflow nor overflow (bit-identical to the unscaled sum where that one is exact)
+  const norms = new Float64Array(nt);
+  for (let k = 0; k < nt; k++) norms[k] = measure.lpNorm(snapshot(u, k, measure.n), p);
+  const scale = fieldScale(maxAbsOnSupport(wt, nt, norms, 1, 0));
   let s = 0;
-  for (let k = 0; k < nt; k++) s += wt[k] * Math.pow(measure.lpNorm(snapshot(u, k, measure.n), p), q);
-  return Math.pow(s, 1 / q);
+  for (let k = 0; k < nt; k++) s += wt[k] * Math.pow(norms[k] * scale.u1 * scale.u2, q);
+  return scaleByPow2(Math.pow(s, 1 / q), scale.exponent);
 }
 
 /**
@@ -103,18 +110,24 @@ export function spaceTimeH1Norm(
   checkInteger('derivatives.length', derivatives.length, options.seminorm === true ? 1 : 0);
   derivatives.forEach((d, c) => checkSnapshots(`derivatives[${c}]`, d, nt, n));
   const wt = timeWeights(times, rule);
+  // every field scaled by one power of two near the largest value (squares of fields of size 1e−160
+  // or 1e160 would underflow or overflow; bit-identical to the unscaled sums where those are exact)
+  const c = measure.weights;
+  const fields = (k: number): ArrayLike<number>[] => [...(options.seminorm === true ? [] : [snapshot(u, k, n)]), ...derivatives.map((d) => snapshot(d, k, n))];
+  let m = 0;
+  for (let k = 0; k < nt; k++) {
+    if (wt[k] === 0) continue;
+    for (const f of fields(k)) {
+      const mf = maxAbsOnSupport(c, n, f, 1, 0);
+      if (!(mf <= m) && !Number.isNaN(m)) m = mf; // NaN stays NaN
+    }
+  }
+  const scale = fieldScale(m);
   let s = 0;
   for (let k = 0; k < nt; k++) {
     let e = 0;
-    if (options.seminorm !== true) {
-      const uk = snapshot(u, k, n);
-      e += measure.inner(uk, uk);
-    }
-    for (let c = 0; c < derivatives.length; c++) {
-      const dk = snapshot(derivatives[c], k, n);
-      e += measure.inner(dk, dk);
-    }
+    for (const f of fields(k)) e += scaledInner(c, n, f, f, scale);
     s += wt[k] * e;
   }
-  return Math.sqrt(s);
+  return scaleByPow2(Math.sqrt(s), scale.exponent);
 }

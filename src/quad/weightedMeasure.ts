@@ -10,6 +10,8 @@ import { InvalidArgumentError } from '../core/errors';
 import type { Vec } from '../core/types';
 import { checkPowerWeight, evaluatePowerWeight, powerWeightMoment, powerWeightMomentConverges, type PowerWeight } from './powerWeight';
 import { weightedSum } from './rule';
+import { scaleByPow2 } from '../core/pow2';
+import { fieldScale, maxAbsOnSupport, scaledPowerSum } from './scaledSums';
 
 /** A weight ρ: a {@link PowerWeight}, a function of x, or its values at the nodes. */
 export type WeightSpec = PowerWeight | ((x: number) => number) | Vec;
@@ -90,7 +92,8 @@ export class WeightedMeasure {
    *   `weight` is given as values)
    * @param baseWeights - quadrature weights on the nodes (length n)
    * @param options - weight, radial dimension, singular treatment, Taylor order
-   * @throws InvalidArgumentError for an infinite/NaN weight value at a node (unless skipped at 0)
+   * @throws InvalidArgumentError for an infinite/NaN weight value at a node (unless skipped at 0), or a
+   *   combined weight that is not a finite double (e.g. |x|^(d−1) of nodes near 1e160 in 3-D)
    */
   constructor(nodes: Vec, baseWeights: Vec, options: WeightedMeasureOptions = {}) {
     checkVec('nodes', nodes);
@@ -126,6 +129,9 @@ export class WeightedMeasure {
         throw new InvalidArgumentError(`weight(nodes[${i}] = ${x})`, "finite (use singularity: 'skipOrigin' for a singular weight at 0)", rho);
       }
       c[i] = baseWeights[i] * rho * (d === 1 ? 1 : Math.pow(Math.abs(x), d - 1)) * area;
+      if (!Number.isFinite(c[i])) {
+        throw new InvalidArgumentError(`weights at nodes[${i}] = ${x}`, 'a finite combined weight w·ρ·|x|^(d−1) (nodes, weights and the radial factor leave the double range)', c[i]);
+      }
     }
     this.n = n;
     this.nodes = nodes;
@@ -206,7 +212,9 @@ export class WeightedMeasure {
 
   /**
    * ‖f‖_{L^p(μ)} = (Σ_i c_i |f_i|^p)^{1/p} for 1 ≤ p < ∞; `p = Infinity` gives max |f_i| over nodes
-   * with c_i ≠ 0. Requires nonnegative weights for a true norm. O(n).
+   * with c_i ≠ 0. Requires nonnegative weights for a true norm. Computed on f scaled by a power of
+   * two near max|f|, so fields of any representable size (1e−300 … 1e300) give their norm, not 0 or
+   * Infinity (bit-identical to the unscaled sum for p = 1, 2 where that one is exact). O(n).
    * @example
    * ```ts
    * mu.lpNorm(f, 2);
@@ -221,17 +229,10 @@ export class WeightedMeasure {
       for (let i = 0, j = offset; i < this.n; i++, j += stride) if (c[i] !== 0) m = Math.max(m, Math.abs(f[j]));
       return m;
     }
-    let sum = 0;
-    let comp = 0;
-    for (let i = 0, j = offset; i < this.n; i++, j += stride) {
-      const a = Math.abs(f[j]);
-      const term = c[i] * (p === 2 ? a * a : p === 1 ? a : Math.pow(a, p));
-      const t = sum + term;
-      comp += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-      sum = t;
-    }
-    sum += comp;
-    return p === 2 ? Math.sqrt(sum) : p === 1 ? sum : Math.pow(sum, 1 / p);
+    // scaled by a power of two near max|f| so that |f|^p neither underflows nor overflows (scaledSums.ts)
+    const scale = fieldScale(maxAbsOnSupport(c, this.n, f, stride, offset));
+    const sum = scaledPowerSum(c, this.n, f, stride, offset, p, scale);
+    return scaleByPow2(p === 2 ? Math.sqrt(sum) : p === 1 ? sum : Math.pow(sum, 1 / p), scale.exponent);
   }
 
   private checkField(name: string, f: ArrayLike<number>, stride: number, offset: number): void {

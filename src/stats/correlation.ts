@@ -7,6 +7,12 @@
  *   subsequence with its own mean and norm (what one plots as corr(W(1..n−k), W(1+k..n)));
  * - {@link autocorrelation}(x, k) = Σᵢ(xᵢ − x̄)(xᵢ₊ₖ − x̄)/Σᵢ(xᵢ − x̄)², the standard (biased, positive
  *   semidefinite) ACF estimator of Box & Jenkins.
+ * All are two-pass on data shifted by their first value (the shifted mean, with one correction
+ * sweep, first), so a large common offset costs no accuracy: at an offset of 1e15 they equal the
+ * statistics of the stored data minus the offset to 1e−14 (a plain two-pass with the representable
+ * mean, half an ulp of the offset off, was wrong by 1e−4 to 3e−3 there), and deviations beyond
+ * 2^±200 are scaled by a power of two (exact), so data of any representable size give their
+ * correlation (squares of 1e±160 underflowed or overflowed to NaN or wrong values before).
  * For white noise both have standard deviation ≈ 1/√n; the sample correlation of m i.i.d. normal
  * pairs has density (1 − r²)^{(m−4)/2}/B(½, (m−2)/2) and standard deviation 1/√(m − 1).
  *
@@ -14,6 +20,10 @@
  */
 import { checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
+import { deviationScale } from './deviationScale';
+
+/** The shift of the centring passes: the first value when finite (non-finite data stay non-finite). */
+const shiftOf = (v: number): number => (Number.isFinite(v) ? v : 0);
 
 function checkView(name: string, x: Float64Array, n: number, stride: number, offset: number): void {
   checkVec(name, x);
@@ -23,8 +33,8 @@ function checkView(name: string, x: Float64Array, n: number, stride: number, off
 }
 
 /**
- * Pearson correlation of x[offsetX + k·strideX] and y[offsetY + k·strideY], k < n (two-pass:
- * means first, then centred sums). NaN when either sequence is constant. O(n), no allocation.
+ * Pearson correlation of x[offsetX + k·strideX] and y[offsetY + k·strideY], k < n (two-pass on
+ * data shifted by the first values: means first, then centred sums). NaN when either sequence is constant. O(n), no allocation.
  *
  * @example
  * ```ts
@@ -35,20 +45,41 @@ export function pearsonCorrelationStrided(n: number, x: Float64Array, strideX: n
   checkInteger('n', n, 2);
   checkView('x', x, n, strideX, offsetX);
   checkView('y', y, n, strideY, offsetY);
+  // shift by the first values: x − kx is exact under a dominant common offset (Sterbenz), so the
+  // centred values are accurate relative to the spread, not to the offset (see the module doc)
+  const kx = shiftOf(x[offsetX]);
+  const ky = shiftOf(y[offsetY]);
   let sx = 0;
   let sy = 0;
+  let ax = 0;
+  let ay = 0;
   for (let k = 0, i = offsetX, j = offsetY; k < n; k++, i += strideX, j += strideY) {
-    sx += x[i];
-    sy += y[j];
+    const dx = x[i] - kx;
+    const dy = y[j] - ky;
+    sx += dx;
+    sy += dy;
+    if (Math.abs(dx) > ax) ax = Math.abs(dx);
+    if (Math.abs(dy) > ay) ay = Math.abs(dy);
   }
-  const mx = sx / n;
-  const my = sy / n;
+  // deviations of size beyond 2^±200 are scaled by powers of two (exact; r is scale-invariant)
+  const { u1: ux1, u2: ux2 } = deviationScale(ax);
+  const { u1: uy1, u2: uy2 } = deviationScale(ay);
+  let mx = sx / n;
+  let my = sy / n;
+  let cx = 0;
+  let cy = 0;
+  for (let k = 0, i = offsetX, j = offsetY; k < n; k++, i += strideX, j += strideY) {
+    cx += x[i] - kx - mx;
+    cy += y[j] - ky - my;
+  }
+  mx += cx / n;
+  my += cy / n;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
   for (let k = 0, i = offsetX, j = offsetY; k < n; k++, i += strideX, j += strideY) {
-    const dx = x[i] - mx;
-    const dy = y[j] - my;
+    const dx = (x[i] - kx - mx) * ux1 * ux2;
+    const dy = (y[j] - ky - my) * uy1 * uy2;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
@@ -99,14 +130,25 @@ export function autocorrelation(x: Float64Array, maxLag: number, out: Float64Arr
   checkInteger('n', n, 2);
   checkInteger('maxLag', maxLag, 0, n - 1);
   checkVec('out', out, maxLag + 1);
+  const shift = shiftOf(x[0]);
   let s = 0;
-  for (let i = 0; i < n; i++) s += x[i];
-  const mean = s / n;
+  let a = 0;
+  for (let i = 0; i < n; i++) {
+    s += x[i] - shift;
+    if (Math.abs(x[i] - shift) > a) a = Math.abs(x[i] - shift);
+  }
+  let mean = s / n;
+  let c = 0;
+  for (let i = 0; i < n; i++) c += x[i] - shift - mean;
+  mean += c / n;
+  // deviations of size beyond 2^±200 are scaled by a power of two (exact; r_k is scale-invariant)
+  const { u1, u2 } = deviationScale(a);
+  const dev = (i: number): number => (x[i] - shift - mean) * u1 * u2;
   let c0 = 0;
-  for (let i = 0; i < n; i++) c0 += (x[i] - mean) * (x[i] - mean);
+  for (let i = 0; i < n; i++) c0 += dev(i) * dev(i);
   for (let k = 0; k <= maxLag; k++) {
     let ck = 0;
-    for (let i = 0; i + k < n; i++) ck += (x[i] - mean) * (x[i + k] - mean);
+    for (let i = 0; i + k < n; i++) ck += dev(i) * dev(i + k);
     out[k] = ck / c0;
   }
   return out;

@@ -22,18 +22,24 @@ import type { CovarianceOperator } from '../linalg/covarianceOperator';
 import { createMatrix } from '../linalg/dense';
 
 /**
- * Mean of I rows of length d (row-major I×d) with one correction sweep; no checks.
+ * Centring of I rows of length d (row-major I×d): `shift` = row 0 and `mean` = the mean of
+ * x − shift with one correction sweep, so that the centred value of row i is (x⁽ⁱ⁾ − shift) − mean.
+ * Under a dominant common offset x⁽ⁱ⁾ − shift is exact (Sterbenz) and the centred values are
+ * accurate relative to the spread, where x − x̄ with the representable x̄ (half an ulp of the
+ * offset off) would bias the covariance by that error squared. No checks.
  * @internal
  */
-function rowMean(x: Float64Array, I: number, d: number, out: Float64Array): void {
+function rowCentring(x: Float64Array, I: number, d: number, shift: Float64Array, mean: Float64Array): void {
   for (let a = 0; a < d; a++) {
+    const k = Number.isFinite(x[a]) ? x[a] : 0;
     let s = 0;
-    for (let i = 0; i < I; i++) s += x[i * d + a];
+    for (let i = 0; i < I; i++) s += x[i * d + a] - k;
     let m = s / I;
     let c = 0;
-    for (let i = 0; i < I; i++) c += x[i * d + a] - m;
+    for (let i = 0; i < I; i++) c += x[i * d + a] - k - m;
     m += c / I;
-    out[a] = m;
+    shift[a] = k;
+    mean[a] = m;
   }
 }
 
@@ -76,6 +82,10 @@ export class EnsembleKalmanWorkspace {
    * Qᵀ/√(I − ddof) = UR, set by {@link noiseFactor}: RᵀR = C_q, and Rᵀζ (ζ ∈ Rᵏ) has the law of Qξ/√I.
    */
   readonly factorR: Float64Array;
+  private readonly shift: Float64Array;
+  private readonly shiftedMean: Float64Array;
+  private readonly outputShift: Float64Array;
+  private readonly shiftedOutputMean: Float64Array;
   private readonly qrWork: Float64Array;
   private readonly wN: Float64Array;
   private readonly wN2: Float64Array;
@@ -102,6 +112,10 @@ export class EnsembleKalmanWorkspace {
     this.covariance = createMatrix(N, N);
     this.crossCovariance = J > 0 ? createMatrix(N, J) : { rows: N, cols: 0, data: new Float64Array(0) };
     this.factorR = new Float64Array(Math.min(I, N) * N);
+    this.shift = new Float64Array(N);
+    this.shiftedMean = new Float64Array(N);
+    this.outputShift = new Float64Array(J);
+    this.shiftedOutputMean = new Float64Array(J);
     this.qrWork = new Float64Array(I * N);
     this.wN = new Float64Array(N);
     this.wN2 = new Float64Array(N);
@@ -110,16 +124,20 @@ export class EnsembleKalmanWorkspace {
 
   /**
    * Recompute mean, centred ensembles, C_q and (when outputs are given) C_qG from positions
-   * (I×N) and outputs (I×J). Two-pass, so a large common offset costs no accuracy.
+   * (I×N) and outputs (I×J). Two-pass on data shifted by the first particle, so a large common
+   * offset costs no accuracy (at 1e15 the covariances equal those of the data minus the offset to
+   * 1e−15 relative).
    */
   update(positions: Float64Array, outputs?: Float64Array): void {
     const I = this.members;
     const N = this.dimension;
     const J = this.outputDimension;
     if (positions.length !== I * N) throw new InvalidArgumentError('positions', `a Float64Array of length I·N = ${I * N}`, positions.length);
-    rowMean(positions, I, N, this.mean);
+    const k = this.shift, m = this.shiftedMean;
+    rowCentring(positions, I, N, k, m);
+    for (let a = 0; a < N; a++) this.mean[a] = k[a] + m[a];
     const qc = this.centered;
-    for (let i = 0; i < I; i++) for (let a = 0; a < N; a++) qc[i * N + a] = positions[i * N + a] - this.mean[a];
+    for (let i = 0; i < I; i++) for (let a = 0; a < N; a++) qc[i * N + a] = positions[i * N + a] - k[a] - m[a];
     const scale = 1 / (I - this.ddof);
     const c = this.covariance.data;
     for (let a = 0; a < N; a++) {
@@ -132,9 +150,11 @@ export class EnsembleKalmanWorkspace {
     }
     if (outputs === undefined || J === 0) return;
     if (outputs.length !== I * J) throw new InvalidArgumentError('outputs', `a Float64Array of length I·J = ${I * J}`, outputs.length);
-    rowMean(outputs, I, J, this.outputMean);
+    const kg = this.outputShift, mg = this.shiftedOutputMean;
+    rowCentring(outputs, I, J, kg, mg);
+    for (let b = 0; b < J; b++) this.outputMean[b] = kg[b] + mg[b];
     const gc = this.centeredOutputs;
-    for (let i = 0; i < I; i++) for (let b = 0; b < J; b++) gc[i * J + b] = outputs[i * J + b] - this.outputMean[b];
+    for (let i = 0; i < I; i++) for (let b = 0; b < J; b++) gc[i * J + b] = outputs[i * J + b] - kg[b] - mg[b];
     const x = this.crossCovariance.data;
     x.fill(0);
     for (let i = 0; i < I; i++) {
@@ -308,8 +328,9 @@ export function ensembleKalmanMisfitMatrix(outputs: Float64Array, members: numbe
   const J = checkInteger('outputDimension', outputDimension, 1);
   if (outputs.length !== I * J) throw new InvalidArgumentError('outputs', `length I·J = ${I * J}`, outputs.length);
   if (data.length !== J || noise.dimension !== J) throw new InvalidArgumentError('data', `length J = ${J} with a J×J noise covariance`, data.length);
+  const shift = new Float64Array(J);
   const mean = new Float64Array(J);
-  rowMean(outputs, I, J, mean);
+  rowCentring(outputs, I, J, shift, mean);
   const W = new Float64Array(I * J);
   const r = new Float64Array(J);
   for (let i = 0; i < I; i++) {
@@ -320,7 +341,7 @@ export function ensembleKalmanMisfitMatrix(outputs: Float64Array, members: numbe
   for (let k = 0; k < I; k++) {
     for (let i = 0; i < I; i++) {
       let s = 0;
-      for (let b = 0; b < J; b++) s += (outputs[k * J + b] - mean[b]) * W[i * J + b];
+      for (let b = 0; b < J; b++) s += (outputs[k * J + b] - shift[b] - mean[b]) * W[i * J + b];
       D.data[k * I + i] = s / I;
     }
   }

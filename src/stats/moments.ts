@@ -12,6 +12,8 @@
  *
  * @module
  */
+import { scaleByPow2 } from '../core/pow2';
+import { deviationScale } from './deviationScale';
 import { checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
 
@@ -40,7 +42,9 @@ export interface SampleMoments {
 /**
  * Mean, variance, skewness and excess kurtosis of `x[offset + k·stride]`, k < n, by two passes
  * over the data shifted by its first value (the mean first, with one correction sweep, then
- * centred power sums), which is accurate for data with a large common offset. O(n), no allocation.
+ * centred power sums), which is accurate for data with a large common offset; deviations beyond
+ * 2^±200 are scaled by a power of two (exact), so data of size 1e±80…1e±300 give their skewness and
+ * kurtosis (cubes and fourth powers under/overflowed before). O(n), no allocation.
  *
  * @example
  * ```ts
@@ -61,17 +65,24 @@ export function sampleMoments(x: Float64Array, options: SampleMomentsOptions = {
   // the mean of y is not limited to the resolution ulp(K) of a stored mean near K.
   const shift = Number.isFinite(x[offset]) ? x[offset] : 0;
   let s = 0;
-  for (let k = 0, j = offset; k < n; k++, j += stride) s += x[j] - shift;
+  let amax = 0;
+  for (let k = 0, j = offset; k < n; k++, j += stride) {
+    s += x[j] - shift;
+    if (Math.abs(x[j] - shift) > amax) amax = Math.abs(x[j] - shift);
+  }
   let meanY = s / n;
   // the correction sweep removes the rounding error of the first-pass mean
   let c1 = 0;
   for (let k = 0, j = offset; k < n; k++, j += stride) c1 += x[j] - shift - meanY;
   meanY += c1 / n;
+  // deviations beyond 2^±200 are scaled by a power of two (exact): d³ and d⁴ of data of size 1e±80
+  // would under/overflow; skewness and kurtosis are scale-invariant, the variance is scaled back
+  const { u1, u2, exponent } = deviationScale(amax);
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
   for (let k = 0, j = offset; k < n; k++, j += stride) {
-    const d = x[j] - shift - meanY;
+    const d = (x[j] - shift - meanY) * u1 * u2;
     const d2 = d * d;
     s2 += d2;
     s3 += d2 * d;
@@ -84,5 +95,5 @@ export function sampleMoments(x: Float64Array, options: SampleMomentsOptions = {
     skewness *= Math.sqrt(n * (n - 1)) / (n - 2);
     excessKurtosis = (((n + 1) * excessKurtosis + 6) * (n - 1)) / ((n - 2) * (n - 3));
   }
-  return { count: n, mean: shift + meanY, variance: n > ddof ? s2 / (n - ddof) : NaN, skewness, excessKurtosis };
+  return { count: n, mean: shift + meanY, variance: n > ddof ? scaleByPow2(s2 / (n - ddof), 2 * exponent) : NaN, skewness, excessKurtosis };
 }

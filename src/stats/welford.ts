@@ -15,7 +15,7 @@
  * @module
  */
 import { checkFinite, checkInteger } from '../core/check';
-import { InvalidTypeError } from '../core/errors';
+import { InvalidTypeError, NumericalError } from '../core/errors';
 
 /** The JSON form of a {@link WelfordAccumulator}. */
 export interface WelfordJSON {
@@ -118,15 +118,32 @@ export class WelfordAccumulator {
     return this.count > ddof ? this.m2 / (this.count - ddof) : NaN;
   }
 
-  /** Sample skewness g₁ = m₃/m₂^{3/2} with mₖ = Mₖ/count (the biased estimator, scipy's default). */
+  /**
+   * Sample skewness g₁ = m₃/m₂^{3/2} with mₖ = Mₖ/count (the biased estimator, scipy's default).
+   * @throws NumericalError (`'range'`) when the variance lies outside [1e−150, 1e150] (see {@link WelfordAccumulator.excessKurtosis})
+   */
   skewness(): number {
+    this.checkHigherMomentRange('skewness', 'cubes');
     const n = this.count;
     return (Math.sqrt(n) * this.m3) / Math.pow(this.m2, 1.5);
   }
 
-  /** Sample excess kurtosis g₂ = m₄/m₂² − 3 with mₖ = Mₖ/count (biased, scipy's default). */
+  /**
+   * Sample excess kurtosis g₂ = m₄/m₂² − 3 with mₖ = Mₖ/count (biased, scipy's default).
+   * @throws NumericalError (`'range'`) when the variance lies outside [1e−150, 1e150]: the running sums of
+   *   cubes and fourth powers of deviations (below about 1e−77 or above 1e77) are then not normal
+   *   doubles and these statistics would be wrong; `sampleMoments` (two-pass, scaled) handles such data
+   */
   excessKurtosis(): number {
+    this.checkHigherMomentRange('excessKurtosis', 'fourth powers');
     return (this.count * this.m4) / (this.m2 * this.m2) - 3;
+  }
+
+  private checkHigherMomentRange(what: string, powers: string): void {
+    const v = this.m2 / this.count;
+    if (v !== 0 && (v < 1e-150 || v > 1e150)) {
+      throw new NumericalError('range', `${what}: the biased variance ${v.toPrecision(3)} is outside [1e-150, 1e150], so the running sums of ${powers} of the deviations left the double range (cubes and fourth powers over/underflow); use sampleMoments, which scales the data`);
+    }
   }
 
   /** A JSON snapshot (exact: doubles round-trip through JSON). */

@@ -376,7 +376,9 @@ describe('ported experiments at --quick sizes with --json', () => {
     expect(json.flags).toMatchObject({ a: [0.9, 0.95], grid: 100, tau: 30, lemmaN: [50, 100], direct: true });
     const res = json.result as { a: number[]; cuInf: number[]; blowupTime: number[]; directBlowupTime: number[]; residual: number[]; lemmaA61: Record<string, unknown> & { N: number[] } };
     expect(res.a).toEqual([0.9, 0.95]);
-    for (const key of ['cuInf', 'blowupTime', 'directBlowupTime', 'residual', 'ratio', 'cuByGrid', 'order', 'status']) expect(res[key as 'a']).toHaveLength(2);
+    for (const key of ['cuInf', 'convergence', 'blowupTime', 'directBlowupTime', 'residual', 'ratio', 'cuByGrid', 'order', 'status']) expect(res[key as 'a']).toHaveLength(2);
+    // τ = 30: converged or still converging at a measured rate, never a drifting (focusing) run
+    for (const c of (res as unknown as { convergence: string[] }).convergence) expect(['converged', 'extrapolated']).toContain(c);
     for (const key of ['N', 'lambdaMin', 'choleskyAt001', 'sharpDamping', 'tailConditionHolds']) expect(res.lemmaA61).toHaveProperty(key);
     expect(res.lemmaA61.N).toEqual([50, 100]);
     for (const c of res.cuInf) expect(c).toBeLessThan(0);

@@ -15,10 +15,15 @@ import { cubicSplineOperator } from '../../src/diff/cubicSplineOperator';
 import { fornbergWeights } from '../../src/diff/fornberg';
 import { finiteDifferenceOperator } from '../../src/diff/finiteDifferenceOperator';
 import { parityFitDerivativesAtZero } from '../../src/diff/parityFit';
-import { uniformExtendedBSplineBasis } from '../../src/diff/bsplineBasis';
+import { bsplineBasis, uniformExtendedBSplineBasis } from '../../src/diff/bsplineBasis';
 import { simpsonWeights } from '../../src/quad/simpson';
 import { trapezoidWeights } from '../../src/quad/trapezoid';
 import { gaussLegendre } from '../../src/quad/gaussLegendre';
+import { WeightedMeasure } from '../../src/quad/weightedMeasure';
+import { weightedHkNorm } from '../../src/quad/norms';
+import { spaceTimeH1Norm, spaceTimeLpNorm } from '../../src/quad/spaceTime';
+import { dirichletGreenSolve } from '../../src/quad/dirichletGreen';
+import { powerWeight, powerWeightMoment } from '../../src/quad/powerWeight';
 
 type End = 'natural' | 'notAKnot' | { type: 'clamped'; slope: number } | { type: 'secondDerivative'; value: number };
 
@@ -130,7 +135,7 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
   test('B-spline values and derivatives on scaled knots', () => {
     const basis1 = uniformExtendedBSplineBasis(-1, 1, 10, 3);
     const c = Float64Array.from({ length: 13 }, (_, i) => Math.sin(i));
-    for (const s of SCALES) {
+    for (const s of [...SCALES, 1e307]) {
       const basis = uniformExtendedBSplineBasis(-s, s, 10, 3);
       for (const a of [-0.93, -0.2, 0.3, 0.77]) {
         for (let order = 0; order <= 3; order++) expectClose(basis.splineValue(c, a * s, order), basis1.splineValue(c, a, order), s, -order, `B-spline derivative ${order}`);
@@ -165,6 +170,90 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
     }
   });
 
+  test('weighted Lp, H^k and space-time norms of fields scaled by 1e±160…1e±300 (squares would under/overflow)', () => {
+    const { x } = cases[0];
+    const n = x.length;
+    const mu = new WeightedMeasure(x, simpsonWeights(x), { radialDimension: 2 });
+    const u = Float64Array.from(x, (v) => Math.sin(v / 2) + 0.3);
+    const ux = Float64Array.from(x, (v) => Math.cos(v / 2) / 2);
+    const times = new Float64Array([0, 0.5, 1.5]);
+    const snaps = [u, Float64Array.from(u, (v) => 2 * v), Float64Array.from(u, (v) => -v)];
+    const snapsX = [ux, Float64Array.from(ux, (v) => 2 * v), Float64Array.from(ux, (v) => -v)];
+    const ref = {
+      l1: mu.lpNorm(u, 1), l2: mu.lpNorm(u, 2), l3: mu.lpNorm(u, 3), hk: weightedHkNorm([u, ux], mu),
+      st2: spaceTimeLpNorm(snaps, times, mu, 2), st3: spaceTimeLpNorm(snaps, times, mu, 2, 3), h1: spaceTimeH1Norm(snaps, [snapsX], times, mu),
+    };
+    for (const s of [1e-300, 1e-200, 1e-160, 1e160, 1e200, 1e300]) {
+      const sc = (v: Float64Array) => Float64Array.from(v, (z) => z * s);
+      const us = sc(u), uxs = sc(ux);
+      expectClose(mu.lpNorm(us, 1), ref.l1, s, 1, 'L1 norm');
+      expectClose(mu.lpNorm(us, 2), ref.l2, s, 1, 'L2 norm');
+      expectClose(mu.lpNorm(us, 3), ref.l3, s, 1, 'L3 norm');
+      expectClose(weightedHkNorm([us, uxs], mu), ref.hk, s, 1, 'H1 norm');
+      expectClose(spaceTimeLpNorm(snaps.map(sc), times, mu, 2), ref.st2, s, 1, 'space-time L2');
+      expectClose(spaceTimeLpNorm(snaps.map(sc), times, mu, 2, 3), ref.st3, s, 1, 'space-time L3(L2)');
+      expectClose(spaceTimeH1Norm(snaps.map(sc), [snapsX.map(sc)], times, mu), ref.h1, s, 1, 'space-time H1');
+    }
+    expect(mu.lpNorm(new Float64Array(n), 2)).toBe(0);
+    // a measure whose combined weights w·|x|^(d−1) are not doubles is refused by name (Infinity and NaN integrals before)
+    const far = Float64Array.from(x, (v) => v * 1e160);
+    expect(() => new WeightedMeasure(far, trapezoidWeights(far), { radialDimension: 3 })).toThrow(/weights at nodes\[1\].*finite combined weight/);
+    const near = Float64Array.from(x, (v) => v * 1e100);
+    const mu3 = new WeightedMeasure(near, trapezoidWeights(near), { radialDimension: 3 });
+    expectClose(mu3.integrate(u), new WeightedMeasure(x, trapezoidWeights(x), { radialDimension: 3 }).integrate(u), 1e100, 3, '3-D radial integral');
+    expect(weightedHkNorm([new Float64Array(n)], mu)).toBe(0);
+  });
+
+  test('Dirichlet Green solve −ψ″ = f on scaled nodes: ψ scales by s², ψ′ by s (triple products under/overflowed)', () => {
+    for (const { x, y } of cases) {
+      const n = x.length;
+      const psi1 = new Float64Array(n), dpsi1 = new Float64Array(n);
+      dirichletGreenSolve(x, y, psi1, dpsi1);
+      const top = Math.max(...psi1.map(Math.abs)), topD = Math.max(...dpsi1.map(Math.abs));
+      for (const s of SCALES) {
+        const xs = Float64Array.from(x, (v) => v * s);
+        const psi = new Float64Array(n), dpsi = new Float64Array(n);
+        dirichletGreenSolve(xs, y, psi, dpsi);
+        for (let i = 0; i < n; i++) {
+          expectClose(psi[i], psi1[i], s, 2, `ψ(x_${i})`, top);
+          expectClose(dpsi[i], dpsi1[i], s, 1, `ψ′(x_${i})`, topD);
+        }
+      }
+    }
+  });
+
+  test('exact power-weight moments ∫ρx^m on scaled intervals: (hi^q − lo^q)/q without overflow of the powers', () => {
+    // ∫_lo^hi x dx = (hi² − lo²)/2 with hi² beyond the double range but the difference representable: the
+    // fallback works in log space, exp(q·ln hi + ln(−expm1(q·ln(lo/hi))) − ln|q|), whose argument carries an
+    // absolute rounding error of a few ulps of |q·ln hi| (= 709 here), i.e. a relative error of
+    // ~4·(|q ln hi| + 1)·ε = 6e−13 in the result (observed 1.2e−13)
+    const logTol = (q: number, x: number) => 4 * (Math.abs(q * Math.log(x)) + 1) * Number.EPSILON;
+    const lo = 1.3e154, hi = 1.35e154;
+    const exact = ((hi - lo) * (hi + lo)) / 2;
+    expect(Math.abs(powerWeightMoment(powerWeight(1, 0), 1, lo, hi) / exact - 1)).toBeLessThanOrEqual(logTol(2, hi));
+    // a negative power: ∫ x^−3 dx on [1/1.4e154, 1/1.3e154] = (lo^−2 − hi^−2)/2 (lo^−2 overflows, the difference does not)
+    const l2 = 1 / 1.4e154, h2 = 1 / 1.3e154;
+    const exact2 = ((1 / l2 - 1 / h2) * (1 / l2 + 1 / h2)) / 2;
+    expect(Number.isFinite(exact2)).toBe(true);
+    expect(Math.abs(powerWeightMoment(powerWeight(1, -3), 0, l2, h2) / exact2 - 1)).toBeLessThanOrEqual(logTol(-2, l2));
+    const w = powerWeight(1, -0.5, 2, 1.5);
+    for (const s of SCALES) {
+      for (const m of [0, 1, 2]) {
+        const ref = powerWeightMoment(w, m, 0.5, 3);
+        // each term scales by s^(e + m + 1): compare the terms one by one
+        const t1 = powerWeightMoment(powerWeight(1, -0.5), m, 0.5 * s, 3 * s), r1 = powerWeightMoment(powerWeight(1, -0.5), m, 0.5, 3);
+        const t2 = powerWeightMoment(powerWeight(2, 1.5), m, 0.5 * s, 3 * s), r2 = powerWeightMoment(powerWeight(2, 1.5), m, 0.5, 3);
+        const e1 = m + 0.5, e2 = m + 2.5;
+        for (const [t, r, e] of [[t1, r1, e1], [t2, r2, e2]]) {
+          const v = r * Math.pow(s, e); // reference value where s^e is a double
+          if (v > 1e-300 && v < 1e300 && Number.isFinite(Math.pow(s, e)) && Math.pow(s, e) > 0) expect(Math.abs(t / v - 1)).toBeLessThanOrEqual(1e-12);
+          else expect(Number.isNaN(t)).toBe(false);
+        }
+        expect(Number.isFinite(ref)).toBe(true);
+      }
+    }
+  });
+
   test('spans beyond the double range: exact where representable, a named error where not', () => {
     // the midpoint and half-length of [−1e308, 1e308] are representable; b − a is not
     const g = gaussLegendre(5, -1e308, 1e308);
@@ -184,6 +273,19 @@ describe('primitives at extreme node spacing (scaled abscissae)', () => {
     expect(() => trapezoidWeights(wide)).toThrow(/x\[1\] − x\[0\]/);
     expect(() => simpsonWeights(wide)).toThrow(InvalidArgumentError);
     expect(() => cubicSplineOperator(wide)).toThrow(/nodes\[1\] − nodes\[0\]/);
+    // B-splines: knots (with the evaluation's padding of k spacings at each end) beyond the double range
+    expect(() => uniformExtendedBSplineBasis(-1e308, 1e308, 10, 3)).toThrow(InvalidArgumentError);
+    expect(() => uniformExtendedBSplineBasis(-1e308, 1e308, 10, 3)).toThrow(/\[start, end\].*double range/);
+    const clamped = new Float64Array([-1.7e308, -1.7e308, -1.7e308, -1.7e308, 0, 1.7e308, 1.7e308, 1.7e308, 1.7e308]);
+    expect(() => bsplineBasis(clamped, 3)).toThrow(/knots.*double range/);
+    // a span that is representable works: values of the same clamped basis at half the size, scaled
+    const half = bsplineBasis(clamped.map((v) => v / 2), 3);
+    const unit = bsplineBasis(clamped.map((v) => v / 1.7e308), 3);
+    const coef = new Float64Array([0.3, -1, 2, 0.5, 1.5]);
+    for (const a of [-0.9, -0.1, 0.4, 0.95]) {
+      expect(Math.abs(half.splineValue(coef, a * 0.85e308) - unit.splineValue(coef, a))).toBeLessThanOrEqual(1e-14);
+      expect(Math.abs(half.splineValue(coef, a * 0.85e308, 1) * 0.85e308 - unit.splineValue(coef, a, 1))).toBeLessThanOrEqual(1e-13);
+    }
     // spacings more than 2^1000 apart cannot share one spline system
     expect(() => cubicSplineOperator(new Float64Array([0, 1e-300, 1, 1e10]))).toThrow(/2\^−1000/);
   });

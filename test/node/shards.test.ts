@@ -143,6 +143,11 @@ describe('bad shard sets are refused by file, and nothing is merged', () => {
     const forged = { ...sources[1], file: { ...sources[1].file, library: '0.0.1' } };
     expect(reason(() => mergePinnedBallsShards([sources[0], forged, sources[2]]))).toMatch(/^library: part-1.json: written by singularis 0.0.1/);
     expect(reason(() => parseShard(`${JSON.stringify(json)}\n${payloadLine}\n`, 'edited.json'))).toMatch(/^checksum: edited.json: header checksum/);
+    // a plan edited with the checksums recomputed but the fingerprint kept: the merge uses shard 0's plan,
+    // whose fingerprint is recomputed (other files' plan copies are tied to it by the fingerprint, unused)
+    const otherPlan = parseShard(serializeShard(runPinnedBallsShard({ ...options, seed: 8 }, 0, 3)), 'x').plan;
+    const edited = { ...sources[0], source: 'replanned.json', file: { ...sources[0].file, plan: otherPlan } };
+    expect(reason(() => mergePinnedBallsShards([sources[1], sources[2], edited]))).toMatch(/^plan: replanned.json: its plan does not match its fingerprint/);
   });
   test('truncated, tampered, foreign and inconsistent files', () => {
     expect(reason(() => parseShard(texts[0].slice(0, texts[0].length >> 1), 'cut.json'))).toMatch(/^checksum: cut.json: payload checksum/);

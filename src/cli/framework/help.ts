@@ -40,7 +40,7 @@ function placeholder(spec: FlagSpec): string {
 
 function flagLines(name: string, spec: FlagSpec): string {
   const cli = `--${kebab(name)}`;
-  if (spec.kind === 'boolean') return `  ${spec.default === true ? `--no-${kebab(name)}` : cli}\n      ${spec.help}${spec.default === true ? ` (on by default; ${cli} is implied)` : ''}`;
+  if (spec.kind === 'boolean') return `  ${spec.default === true ? `--no-${kebab(name)}` : cli}\n      ${spec.help}${spec.default === true ? ` (on by default; --no-${kebab(name)} turns it off)` : ''}`;
   const details = [`accepts ${acceptedText(spec)}`, `default ${describeDefault(spec) === '' ? '(none)' : describeDefault(spec)}`];
   if (spec.quick !== undefined) details.push(`--quick: ${typeof spec.quick === 'function' ? (spec.quickText ?? 'scaled down') : valueText(spec.quick)}`);
   details.push(`e.g. ${cli} ${spec.example ?? describeDefault(spec)}`);

@@ -175,6 +175,23 @@ describe('weakAdvectionBlowup: run idiom', () => {
     }
   });
 
+  test('focusing into the first nodes at 0 on the default grid ends diverged with the τ, not a grid-made steady state', () => {
+    // a = 0.3 on 100 nodes clustered at both ends: max|ω̃| moves towards 0 (thesis Remark A.1.3, focusing)
+    // until it sits on the second interior node; run on, the scheme then "converged" (residual 2.5e-9 at
+    // τ = 3000) to c_u = −0.0056, a steady state made by the grid
+    const r = weakAdvectionBlowup({ a: 0.3, tauEnd: 3000, grid: { n: 100 } });
+    expect(r.status).toBe('diverged');
+    expect(r.message).toMatch(/max\|ω̃\| reached interior node [12] .* at τ = \d.*focusing/);
+    expect(r.final.tau).toBeLessThan(3000);
+    const w = r.final.omega;
+    let peak = 0;
+    for (let i = 1; i < w.length; i++) if (Math.abs(w[i]) > Math.abs(w[peak])) peak = i;
+    expect(peak).toBeLessThanOrEqual(2);
+    // twice the nodes resolve the focusing region longer (there the maximum reaches node 2 at τ ≈ 554, not ≈ 139)
+    const fine = weakAdvectionBlowup({ a: 0.3, tauEnd: r.final.tau, grid: { n: 200 } });
+    expect(fine.status).toBe('success');
+  });
+
   test('SSP-RK3 agrees with RK4 on the converged c_u', () => {
     const a = weakAdvectionBlowup({ a: 0.9, tauEnd: 30, grid: { n: 60 }, scheme: 'ssprk3' });
     const b = weakAdvectionBlowup({ a: 0.9, tauEnd: 30, grid: { n: 60 } });

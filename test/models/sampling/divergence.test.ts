@@ -31,10 +31,12 @@ describe('divergence of the ensemble samplers', () => {
     const d = Array.from({ length: 10 }, (_, i) => (r.final.data[2 * i] ** 2 + r.final.data[2 * i + 1] ** 2) / 200);
     const far = d.indexOf(Math.max(...d));
     expect(r.message).toContain(`particle ${far} is at squared prior distance ‖q − m0‖²_Γ0/N = ${d[far].toPrecision(4)}`);
-    // disabled, the same run is bit for bit the old 'success' (fingerprint computed before the check existed)
+    // disabled, the same run is bit for bit the old 'success' (fingerprint computed before the check existed,
+    // recomputed once when the ensemble Kalman algebra began centring on the first particle: the final
+    // ensembles of the two centrings differ by 1.6e-13 relative, round-off amplified by the blowup)
     const off = ekhmc({ ...blowup, divergenceThreshold: Infinity });
     expect(off.status).toBe('success');
-    expect(fingerprint(off)).toBe('caa71f0a758a8f25');
+    expect(fingerprint(off)).toBe('fbb732d70c733c00');
     expect(Array.from(off.final.data)).toEqual(Array.from(r.final.data));
   });
 
@@ -76,11 +78,13 @@ describe('divergence of the ensemble samplers', () => {
 
   it('converging runs are unaffected: bit-identical to the runs before the check existed, also when checked every iteration', () => {
     // fingerprints of the low-dimensional runs (I = 50, seed 1, 100 iterations) computed before the change
+    // (recomputed once when the ensemble Kalman algebra began centring on the first particle: final
+    // ensembles of the two centrings agree to 4e-14 absolute at a scale of 100, i.e. round-off)
     const base = { ...low, ensemble: lowDimensionalInitialEnsemble(50, 1), iterations: 100, seed: 1 };
     const cases: [string, () => SamplerResult, string][] = [
-      ['EKHMC γ = 100', () => ekhmc({ ...base, gamma: 100 }, { progressEvery: 1 }), '607689ff9e586c74'],
-      ['EKS', () => eks(base), '41f6e9938070791f'],
-      ['ALDI', () => aldi(base, { progressEvery: 1 }), '0ff8d4c2cc67c759'],
+      ['EKHMC γ = 100', () => ekhmc({ ...base, gamma: 100 }, { progressEvery: 1 }), 'bca4452ab6990870'],
+      ['EKS', () => eks(base), '2ea960747b84f7b3'],
+      ['ALDI', () => aldi(base, { progressEvery: 1 }), '88e897978de7bfec'],
     ];
     for (const [name, run, hash] of cases) {
       const r = run();

@@ -50,6 +50,13 @@ export interface HouLiSweepEntry {
   cuFinal: number;
   /** c_u,∞: the finest run's value extrapolated in τ with the measured rate (equal to cuFinal once converged). */
   cuInf: number;
+  /**
+   * How `cuInf` was obtained: `'converged'` (final residual ≤ 10·residualTol), `'extrapolated'` (still
+   * converging exponentially at rate λ > 0, and the τ-extrapolation c + (dc/dτ)/λ moves c_u by at most
+   * 1e−3 relative: slow convergence, e.g. a = 0.7), or `'notConverged'` (no such regime by τ_end, e.g.
+   * the focusing drift of a ≤ 0.65, where c_u → 0 like 1/τ: `cuInf` is then the last estimate, not a limit).
+   */
+  convergence: 'converged' | 'extrapolated' | 'notConverged';
   /** c_u,∞/(2(a − 1)) (→ 1 as a → 1 by the thesis's claim). */
   ratio: number;
   /** c_u at the end of the runs on n/4, n/2, n. */
@@ -173,6 +180,8 @@ export function houLiExperiment(options: HouLiExperimentOptions = {}): HouLiExpe
     const rate = decayRate(fine.history.tau, fine.history.residual);
     const converged = fine.final.residual <= residualTol * 10;
     const cuInf = converged ? fine.final.cuNormalized : extrapolate(fine.history.tau, fine.history.cuNormalized, rate);
+    const convergence: HouLiSweepEntry['convergence'] = converged ? 'converged'
+      : rate > 0 && Math.abs(cuInf - fine.final.cuNormalized) <= 1e-3 * Math.abs(cuInf) ? 'extrapolated' : 'notConverged';
     let direct = -1;
     if (!options.noDirect && !stop()) {
       const label = `a = ${a}, direct physical solve`;
@@ -182,7 +191,7 @@ export function houLiExperiment(options: HouLiExperimentOptions = {}): HouLiExpe
       log(`a = ${a}: direct physical solve ${p.status}, T = ${direct}`);
     }
     sweep.push({
-      a, cuFinal: fine.final.cuNormalized, cuInf, ratio: cuInf / (2 * (a - 1)), cuByGrid: c, grids, order,
+      a, cuFinal: fine.final.cuNormalized, cuInf, convergence, ratio: cuInf / (2 * (a - 1)), cuByGrid: c, grids, order,
       cuRichardson: c[2] + (c[2] - c[1]) / 3, rate, blowupTime: fine.final.blowupTime, directBlowupTime: direct,
       residual: fine.final.residual, tau: fine.final.tau, status: fine.status,
       cusp: [fine.final.cuspExponent, fine.final.cuspPrediction], steps: fine.stats.naccept,
