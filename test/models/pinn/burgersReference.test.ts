@@ -44,6 +44,19 @@ describe('Burgers ansätze and boundary terms are those of the reference code (t
     expect(Math.abs(loss.parts.boundary - expected)).toBeLessThan(1e-6 * expected);
   });
 
+  test('check 7 on the library\'s own weak set-up (λ = ½): Û(0) = 0, Û′(0) = −1, Û″(0) = 0 exactly, Û‴(0) = 6 + O(h²)', () => {
+    const loss = new BurgersLoss(net, 0.5, 'weak');
+    const h = 1e-2;
+    const e = loss.model.evaluate([0, h, -h, h / 2, -h / 2]);
+    expect([e.u[0], e.uz[0], e.uzz[0]]).toEqual([0, -1, 0]);
+    const third = (k: number, w: number) => (e.uzz[k] - e.uzz[k + 1]) / (2 * w);
+    const e1 = Math.abs(third(1, h) - 6);
+    const e2 = Math.abs(third(3, h / 2) - 6);
+    expect(e1).toBeLessThan(1e-2);
+    expect(e1 / e2).toBeGreaterThan(3.5); // O(h²): the error falls by 4 when h halves
+    expect(e1 / e2).toBeLessThan(4.5);
+  });
+
   test.each([0.5, 0.4])('exact, λ = %s: Û = N(z) − N(−z) − y^{λ/(1+λ)}(y/(1+y))^15 and L_b = (N(30) − N(−30))²', (lambda) => {
     const loss = new BurgersLoss(net, lambda, 'exact', { interior: 0, smoothness: 0, boundary: 1 });
     const z = [0, 0.01, 0.3, 1, 2.5, 7, 15, 29.9];
