@@ -51,12 +51,14 @@ export interface RunMode {
   shard?: ShardAssignment;
   /** Merge mode: the shard files merged by the run. */
   shardFiles?: string[];
+  /** Stage mode (with `shard` and `shardFiles`): the later sharded stage computed from the merged files. */
+  stage?: string;
 }
 
 /** Run one checked experiment in a worker; resolves with the exit code. */
 export function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: PreparedOutDir, term: Terminal, mode: RunMode = {}): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
-  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt, shard: mode.shard, shardFiles: mode.shardFiles };
+  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt, shard: mode.shard, shardFiles: mode.shardFiles, stage: mode.stage };
   const entry = workerEntry();
   const worker = entry.evalCode === undefined ? new Worker(entry.url, { workerData: data }) : new Worker(entry.evalCode, { eval: true, workerData: data });
   let received: NodeJS.Signals | null = null;
