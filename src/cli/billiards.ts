@@ -258,6 +258,6 @@ export const billiardsExperiment = defineExperiment({
     shardOf(f, {});
   },
   shardOf,
-  stages: { [WHITE_NOISE_STAGE]: 'the white-noise diagnostics (Figs. 2–4): every Monte Carlo run again up to 0.37T, against the merged ensemble' },
+  stages: { [WHITE_NOISE_STAGE]: 'the white-noise diagnostics (Figs. 2–4), every Monte Carlo run again up to 0.37T' },
   run,
 });

@@ -33,9 +33,8 @@ A later pass that needs the merged result and is itself a sum over independent r
 sharded too, in a second round of jobs: with --stage, each task merges the first-round shards (cheap,
 checked as below) and writes shard i/N of the stage into --out. The final merge is then given the
 folders of both rounds and uses the stage's shards instead of computing the stage itself; without
-stage shards it computes the stage on this machine. Stages: billiards white-noise (the white-noise
-diagnostics, which re-run every Monte Carlo run up to 0.37T).
-
+stage shards it computes the stage on this machine. Stages:
+%STAGES%
   <folder or shard file>   folders are searched for files named <experiment>[-<stage>]-shard-<i>-of-<N>.json
   --out <folder>           report folder (checked before any work; --force replaces another report);
                            with --stage: the folder collecting the stage's shard files
@@ -78,7 +77,8 @@ function collectShardFiles(paths: string[]): string[] {
 export async function mergeCommand(argv: string[], registry: Record<string, RegisteredExperiment>): Promise<number> {
   guardPipes();
   if (argv.includes('--help') || argv.includes('-h')) {
-    writeOut(HELP);
+    const stages = Object.values(registry).flatMap((def) => Object.entries(def.stages ?? {}).map(([stage, what]) => `  ${def.name} --stage ${stage}: ${what}\n`));
+    writeOut(HELP.replace('%STAGES%', stages.join('') || '  (none)\n'));
     return EXIT.success;
   }
   const hint = 'See: singularis merge --help';
