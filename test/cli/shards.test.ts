@@ -8,9 +8,12 @@
  * data), and white-noise shards of another ensemble, missing, duplicated or mixed are named.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fromTaggedJSON } from '../../src/core/serialize';
+import { whiteNoiseShards } from '../../src/node/billiardsShards';
+import { parseShard, runShard, serializeShard } from '../../src/node/shards';
 import { bundle } from './bundle';
 
 const root = resolve(__dirname, '..', '..');
@@ -120,6 +123,7 @@ describe('two rounds: singularis merge --stage white-noise --shard i/N, then the
     expect(resultOf(finalMerge([ens2, wnDir('wn-2')], join(base, 'merged-2')).stdout)).toBe(single);
   });
 
+  // uses the white-noise folders written by the two tests above
   test('white-noise shards of another ensemble, missing, duplicated or mixed: named usage errors, nothing merged', () => {
     const never = join(base, 'never');
     const refused = (inputs: string[], pattern: RegExp) => {
@@ -148,10 +152,23 @@ describe('two rounds: singularis merge --stage white-noise --shard i/N, then the
     unlinkSync(join(dup, 'copy-white-noise-shard-2-of-3.json'));
     unlinkSync(join(dup, 'billiards-white-noise-shard-1-of-3.json'));
     refused([ens2, dup], /shard 1 of 3 missing \(white-noise shards\)/);
+    // a white-noise shard tied to these ensemble shards but of another plan (here: other histogram bins) passes the
+    // set checks; the final merge recomputes the plan from the merged ensemble and refuses it (status error, named)
+    const good = join(wnDir('wn-1'), 'billiards-white-noise-shard-0-of-1.json');
+    const file = parseShard(readFileSync(good, 'utf8'), good);
+    const plan = whiteNoiseShards.planFromData(fromTaggedJSON(file.plan, 'plan'));
+    const forged = wnDir('wn-forged');
+    mkdirSync(forged);
+    writeFileSync(join(forged, 'billiards-white-noise-shard-0-of-1.json'), serializeShard(runShard(whiteNoiseShards, { ...plan, whiteNoise: { ...plan.whiteNoise, bins: 50 } }, 0, 1, {}, fromTaggedJSON(file.meta, 'meta'))));
+    const late = cli(['merge', ens2, forged, '--out', join(base, 'forged-report'), '--workers', '1']);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(/billiards-white-noise-shard-0-of-1\.json: a white-noise shard of another ensemble or time/);
+    expect(JSON.parse(readFileSync(join(base, 'forged-report', 'result.json'), 'utf8')) as { status: string; result: unknown }).toMatchObject({ status: 'error', result: {} });
     // white-noise shards alone; --shard without --stage; an unknown stage; a stage task without a shard
     refused([wnDir('wn-3')], /a white-noise shard; name also the folders of the first-round shards/);
     refused([ens2, '--shard', '0/2'], /--shard needs --stage/);
     refused([ens2, '--stage', 'pcn', '--shard', '0/2'], /--stage "pcn": billiards has no such sharded stage \(stages: white-noise\)/);
     refused([ens2, '--stage', 'white-noise'], /--stage needs --shard i\/N/);
+    expect(cli(['merge', '--help']).stdout).toMatch(/billiards --stage white-noise: the white-noise diagnostics/);
   });
 });
