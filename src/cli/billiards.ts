@@ -27,8 +27,9 @@ import {
   type WhiteNoiseDiagnostics,
 } from '../models/billiards/index';
 import { pinnedBallsEnsembleInWorkers, whiteNoiseDiagnosticsInWorkers } from '../node/billiards';
-import { mergePinnedBallsShards, pinnedBallsEnsembleShards } from '../node/billiardsShards';
-import { parseShard, parseShardSpec, runShard, serializeShard, shardFingerprint, shardFromEnvironment } from '../node/shards';
+import { mergePinnedBallsShards, mergeWhiteNoiseShards, pinnedBallsEnsembleShards, whiteNoiseShards, type WhiteNoiseShardPlan } from '../node/billiardsShards';
+import { parseShard, parseShardSpec, runShard, serializeShard, shardFingerprint, shardFromEnvironment, type ShardSource } from '../node/shards';
+import { planWhiteNoise } from '../models/billiards/whiteNoise';
 import { UsageError } from './framework/usageError';
 import { billiardsFigures } from './billiardsFigures';
 import { defineExperiment, type ExperimentContext, type ExperimentOutcome, type ShardAssignment } from './framework/experiment';
@@ -56,7 +57,7 @@ const flags = {
   times: flag.numberList({ min: 0, max: 1, default: [], example: '0.001,0.002', help: 'extra snapshot times (PDE time units) besides the Fig. 5 times' }),
   pdeMaxSteps: flag.integer({ min: 1, max: 1e9, default: 1e8, example: '1000', help: 'step budget of each PDE run (the run reports status maxSteps when exhausted)' }),
   workers: flag.integer({ min: 1, max: 256, default: () => availableParallelism(), defaultText: 'available parallelism', quick: 1, help: 'worker threads for the Monte Carlo runs' }),
-  shard: flag.string({ default: '', what: 'i/N', example: '2/8', help: 'compute only shard i of N of the Monte Carlo ensemble and write it into --out (a folder collecting shard files; finish with singularis merge); taken from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX + SINGULARIS_SHARD_COUNT when omitted inside a Slurm array task or Kubernetes indexed Job' }),
+  shard: flag.string({ default: '', what: 'i/N', example: '2/8', help: 'compute only shard i of N of the Monte Carlo ensemble and write it into --out (a folder collecting shard files; finish with singularis merge, after an optional second round singularis merge DIR --stage white-noise --shard i/N --out DIR2 that shards the white-noise pass too); taken from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX + SINGULARIS_SHARD_COUNT when omitted inside a Slurm array task or Kubernetes indexed Job' }),
 };
 
 /** Flags that do not change the numbers (left out of shard files' fingerprints). */
@@ -127,13 +128,52 @@ function shardRun(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleO
   };
 }
 
-/** Merge mode: the ensemble from the shard files, after checking they were made with these flags. */
-function mergedEnsemble(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleOptions): PinnedBallsEnsembleResult | string {
-  const sources = (ctx.shardTexts ?? []).map(({ source, text }) => ({ source, file: parseShard(text, source) }));
+/** The sharded stage after the ensemble: the white-noise diagnostics (`singularis merge --stage white-noise`). */
+const WHITE_NOISE_STAGE = 'white-noise';
+
+/** Merge mode: the ensemble from its shard files, after checking they were made with these flags; also their fingerprint. */
+function mergedEnsemble(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleOptions, sources: ShardSource[]): { ensemble: PinnedBallsEnsembleResult; fingerprint: string } | string {
+  const ensembleSources = sources.filter((s) => s.file.kind === pinnedBallsEnsembleShards.name);
   const expected = shardFingerprint(pinnedBallsEnsembleShards, planPinnedBallsEnsemble(mcOptions), { experiment: 'billiards', flags: runDefiningFlags(ctx.flags) });
-  if (sources.length === 0 || sources[0].file.fingerprint !== expected) return `${sources[0]?.source ?? 'the shards'}: the shard files do not match the run their flags describe`;
+  if (ensembleSources.length === 0 || ensembleSources[0].file.fingerprint !== expected) return `${ensembleSources[0]?.source ?? 'the shards'}: the shard files do not match the run their flags describe`;
   ctx.progress('merging shards', 0.85);
-  return mergePinnedBallsShards(sources).result;
+  return { ensemble: mergePinnedBallsShards(ensembleSources).result, fingerprint: expected };
+}
+
+/** The white-noise pass as a shard plan, and the meta its shard files carry (tying them to the ensemble's shards). */
+function whiteNoiseShardPlan(mcOptions: PinnedBallsEnsembleOptions, ensemble: PinnedBallsEnsembleResult, time: number, parent: string): { plan: WhiteNoiseShardPlan; meta: unknown } {
+  const plan = planPinnedBallsEnsemble(mcOptions);
+  return { plan: { plan, whiteNoise: planWhiteNoise(plan, ensemble, { time }) }, meta: { experiment: 'billiards', stage: WHITE_NOISE_STAGE, parent } };
+}
+
+/** Stage mode (round 2): this invocation's blocks of the white-noise pass over the merged ensemble, as one shard file. */
+function whiteNoiseShardRun(ctx: ExperimentContext<Flags>, mcOptions: PinnedBallsEnsembleOptions, ensemble: PinnedBallsEnsembleResult, parent: string, time: number, completed: string[], lambda: number): ExperimentOutcome {
+  const { index, count } = ctx.shard as ShardAssignment;
+  const fail = (message: string): ExperimentOutcome => ({ status: 'error', message, result: { lambda }, summary: '', figures: [], completed });
+  if (ensemble.status !== 'success') return fail(`the merged Monte Carlo ensemble has status ${ensemble.status}; the white-noise pass needs a complete ensemble`);
+  completed.push('Monte Carlo (merged)');
+  const { plan, meta } = whiteNoiseShardPlan(mcOptions, ensemble, time, parent);
+  const file = runShard(whiteNoiseShards, plan, index, count, ctx.runOptions('white-noise shard', 0.85, 1), meta);
+  if (file.status === 'success') completed.push(`white-noise shard ${index}/${count}`);
+  return {
+    status: file.status,
+    message: file.status === 'success' ? '' : `the white-noise shard stopped with status ${file.status} after ${file.parts.length} of ${file.blocks.end - file.blocks.first} blocks`,
+    result: { lambda, stage: WHITE_NOISE_STAGE, shard: { index, count, blocks: file.blocks, fingerprint: file.fingerprint, ensemble: parent } },
+    summary: '',
+    figures: [],
+    completed,
+    shardFile: file.status === 'success' ? { name: `billiards-${WHITE_NOISE_STAGE}-shard-${index}-of-${count}.json`, text: serializeShard(file) } : undefined,
+  };
+}
+
+/** Final merge with white-noise shards: the diagnostics from them, after checking they belong to this ensemble and time. */
+function mergedWhiteNoise(ctx: ExperimentContext<Flags>, sources: ShardSource[], mcOptions: PinnedBallsEnsembleOptions, ensemble: PinnedBallsEnsembleResult, parent: string, time: number): WhiteNoiseDiagnostics | string {
+  const { plan, meta } = whiteNoiseShardPlan(mcOptions, ensemble, time, parent);
+  const expected = shardFingerprint(whiteNoiseShards, plan, meta);
+  const mismatch = sources.find((s) => s.file.fingerprint !== expected);
+  if (mismatch !== undefined) return `${mismatch.source}: a white-noise shard of another ensemble or time (its fingerprint is not that of the white-noise pass over the merged ensemble at t = ${time})`;
+  ctx.progress('merging white-noise shards', 0.9);
+  return mergeWhiteNoiseShards(sources);
 }
 
 /** The experiment: PDE (T and snapshots), Monte Carlo, white noise, comparisons, figures. */
@@ -159,16 +199,29 @@ async function run(ctx: ExperimentContext<Flags>): Promise<ExperimentOutcome> {
 
   // 3. Monte Carlo: snapshot times plus a scan for the freeze detector
   const mcOptions: PinnedBallsEnsembleOptions = { n, runs: f.runs, seed: f.seed, orientation, times: monteCarloTimes };
-  if (ctx.shard !== undefined) return shardRun(ctx, mcOptions, completed, lambda);
+  if (ctx.stage !== undefined && ctx.stage !== WHITE_NOISE_STAGE) return partial('error', `billiards has no sharded stage ${JSON.stringify(ctx.stage)} (stages: ${WHITE_NOISE_STAGE})`, {});
+  if (ctx.shard !== undefined && ctx.stage === undefined) return shardRun(ctx, mcOptions, completed, lambda);
   let ensemble: PinnedBallsEnsembleResult;
+  let parent = '';
+  const sources = (ctx.shardTexts ?? []).map(({ source, text }) => ({ source, file: parseShard(text, source) }));
   if (ctx.shardTexts !== undefined) {
-    const merged = mergedEnsemble(ctx, mcOptions);
+    const merged = mergedEnsemble(ctx, mcOptions, sources);
     if (typeof merged === 'string') return partial('error', merged, {});
-    ensemble = merged;
+    ({ ensemble, fingerprint: parent } = merged);
   } else ensemble = await monteCarlo(ctx, mcOptions);
+  if (ctx.stage === WHITE_NOISE_STAGE) return whiteNoiseShardRun(ctx, mcOptions, ensemble, parent, whiteNoiseTime, completed, lambda);
   if (ensemble.status === 'success') completed.push('Monte Carlo');
-  const wn = ensemble.status === 'success' && !ctx.aborted ? await whiteNoise(ctx, mcOptions, ensemble, whiteNoiseTime) : null;
-  if (wn !== null && wn.status === 'success') completed.push('white noise');
+  const wnSources = sources.filter((s) => s.file.kind === whiteNoiseShards.name);
+  let wn: WhiteNoiseDiagnostics | null = null;
+  if (ensemble.status === 'success' && !ctx.aborted) {
+    if (wnSources.length === 0) wn = await whiteNoise(ctx, mcOptions, ensemble, whiteNoiseTime);
+    else {
+      const merged = mergedWhiteNoise(ctx, wnSources, mcOptions, ensemble, parent, whiteNoiseTime);
+      if (typeof merged === 'string') return partial('error', merged, {});
+      wn = merged;
+    }
+  }
+  if (wn !== null && wn.status === 'success') completed.push(wnSources.length === 0 ? 'white noise' : `white noise (merged from ${wnSources.length} shards)`);
   const status = ensemble.status !== 'success' ? ensemble.status : wn === null ? 'aborted' : wn.status;
   const message = ensemble.status !== 'success'
     ? `the Monte Carlo ensemble stopped with status ${ensemble.status} after ${ensemble.runs} of ${f.runs} runs`
@@ -194,7 +247,8 @@ export const billiardsExperiment = defineExperiment({
   description: 'Monte Carlo ensembles of the pinned-balls model against the mean-field PDE (A)/(B)/(C): T from the PDE freeze\n(reversed orientation) or the paper\'s horizon, white-noise diagnostics (Figs. 2–4), profiles of μ and σ (Fig. 5).',
   flags,
   quickNote: 'reversed orientation, 60 balls, 16 runs, 473-node PDE grid, one thread (a few seconds)',
-  examples: ['--orientation reversed --balls 200 --runs 400', '--balls 1000 --runs 100000 --workers 8 --out paper-size --yes', '--balls 1000 --runs 100000 --shard 3/8 --out shards --yes   (then: singularis merge shards --out report)'],
+  examples: ['--orientation reversed --balls 200 --runs 400', '--balls 1000 --runs 100000 --workers 8 --out paper-size --yes', '--balls 1000 --runs 100000 --shard 3/8 --out shards --yes   (then: singularis merge shards --out report)',
+    '--balls 1000 --runs 100000 --shard 3/8 --out shards --yes   (then, per task i of M: singularis merge shards --stage white-noise --shard i/M --out wn; finally: singularis merge shards wn --out report)'],
   estimate: (f) => {
     const whole = f.runs * collisionsPerRun(f) + f.grid * f.grid * 10;
     const shard = f.shard === '' ? null : parseShardSpec(f.shard, '--shard');
@@ -204,5 +258,6 @@ export const billiardsExperiment = defineExperiment({
     shardOf(f, {});
   },
   shardOf,
+  stages: { [WHITE_NOISE_STAGE]: 'the white-noise diagnostics (Figs. 2–4), every Monte Carlo run again up to 0.37T' },
   run,
 });

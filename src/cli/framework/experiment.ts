@@ -89,6 +89,11 @@ export interface ExperimentContext<F> {
   shard?: ShardAssignment;
   /** Under `singularis merge`: the shard files (text and file name), to merge instead of computing the sharded part. */
   shardTexts?: { source: string; text: string }[];
+  /**
+   * Under `singularis merge --stage <name> --shard i/N`: the later sharded stage to compute shard
+   * `shard` of, from the merged shards of `shardTexts` (the run returns `shardFile` of that stage).
+   */
+  stage?: string;
 }
 
 /**
@@ -122,6 +127,14 @@ export interface ExperimentDefinition<S extends FlagSpecs = FlagSpecs> {
    * and the run returns `shardFile`; `singularis merge` later merges the files and finishes the run.
    */
   shardOf?(flags: FlagValues<S>, env: Record<string, string | undefined>): ShardAssignment | null;
+  /**
+   * Later sharded stages (name → one line for `singularis merge --help`): passes that need the merged
+   * first-round result and are themselves sums over independent blocks. `singularis merge DIR --stage
+   * <name> --shard i/N --out DIR2` merges the first round and writes shard i/N of the stage; a final
+   * `singularis merge DIR DIR2 --out REPORT` uses the stage's shards instead of computing the stage.
+   * Stage shard files carry `meta.stage` (the name) and `meta.parent` (the first round's fingerprint).
+   */
+  stages?: Readonly<Record<string, string>>;
   /** Do the work. Must honor `ctx.signal` and return a partial outcome when it fires. */
   run(ctx: ExperimentContext<FlagValues<S>>): Promise<ExperimentOutcome>;
 }

@@ -51,12 +51,14 @@ export interface RunMode {
   shard?: ShardAssignment;
   /** Merge mode: the shard files merged by the run. */
   shardFiles?: string[];
+  /** Stage mode (with `shard` and `shardFiles`): the later sharded stage computed from the merged files. */
+  stage?: string;
 }
 
 /** Run one checked experiment in a worker; resolves with the exit code. */
 export function runWorker(def: AnyExperiment, flags: Record<string, unknown>, out: PreparedOutDir, term: Terminal, mode: RunMode = {}): Promise<number> {
   const interrupt = new SharedArrayBuffer(4);
-  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt, shard: mode.shard, shardFiles: mode.shardFiles };
+  const data: WorkerData = { kind: 'singularis-reproduce', experiment: def.name, flags, temp: out.temp, target: out.target, version: libraryVersion(), interrupt, shard: mode.shard, shardFiles: mode.shardFiles, stage: mode.stage };
   const entry = workerEntry();
   const worker = entry.evalCode === undefined ? new Worker(entry.url, { workerData: data }) : new Worker(entry.evalCode, { eval: true, workerData: data });
   let received: NodeJS.Signals | null = null;
@@ -90,7 +92,7 @@ export function runWorker(def: AnyExperiment, flags: Record<string, unknown>, ou
       else if (m.type === 'note') term.note(m.text);
       else if (m.type === 'done') {
         void worker.terminate();
-        finish(mode.shard === undefined ? conclude(def, m.record, out, flags, term, received) : concludeShard(def, m.record, out, flags, term, received));
+        finish(mode.shard === undefined ? conclude(def, m.record, out, flags, term, received) : concludeShard(mode.stage === undefined ? `reproduce ${def.name}` : `merge --stage ${mode.stage}`, m.record, out, flags, term, received));
       }
     });
     worker.on('exit', (code) => {
@@ -127,11 +129,11 @@ function conclude(def: AnyExperiment, record: RunRecord, out: PreparedOutDir, fl
 }
 
 /** Shard mode: no report to move; print where the shard file went. */
-function concludeShard(def: AnyExperiment, record: RunRecord, out: PreparedOutDir, flags: Record<string, unknown>, term: Terminal, signal: NodeJS.Signals | null): number {
+function concludeShard(label: string, record: RunRecord, out: PreparedOutDir, flags: Record<string, unknown>, term: Terminal, signal: NodeJS.Signals | null): number {
   term.clearLine();
   discardOutDir(out);
-  if (record.status === 'success') term.note(`reproduce ${def.name}: shard written in ${record.seconds.toFixed(1)} s — ${record.report}`);
-  else term.error(`reproduce ${def.name}: status ${record.status} — ${record.message} (no shard file written)`);
+  if (record.status === 'success') term.note(`${label}: shard written in ${record.seconds.toFixed(1)} s — ${record.report}`);
+  else term.error(`${label}: status ${record.status} — ${record.message} (no shard file written)`);
   if (flags.json === true) term.jsonResult(record);
   if (record.status === 'success') return EXIT.success;
   if (record.status === 'aborted' && signal !== null) return abortCode(signal);

@@ -66,6 +66,8 @@ export interface WorkerData {
   shard?: { index: number; count: number; source: string };
   /** Merge mode: the shard files to merge (paths). */
   shardFiles?: string[];
+  /** Stage mode (with `shard` and `shardFiles`): the later stage whose shard to compute. */
+  stage?: string;
 }
 
 /** Messages from the worker. */
@@ -122,6 +124,7 @@ export async function runInWorker(data: WorkerData, find: (name: string) => AnyE
     log: (text: string) => post({ type: 'log', text }),
     shard: data.shard,
     shardTexts: data.shardFiles?.map((source) => ({ source, text: readFileSync(source, 'utf8') })),
+    stage: data.stage,
   };
   const started = Date.now();
   let outcome: ExperimentOutcome;
