@@ -137,7 +137,10 @@ export async function mergeCommand(argv: string[], registry: Record<string, Regi
     described = [`${first.length} shard files`, ...(options.stage === '' ? [...stages].map(([stage, group]) => `${group.length} ${stage} shard files`) : [])].join(' and ');
     if (options.stage !== '') shard = stageShard(options.shard);
     const defaults = Object.fromEntries(Object.entries(commonFlags(def.name)).map(([k]) => [k, false]));
-    flags = { ...defaults, ...(meta?.flags as Record<string, unknown>), shard: '', workers: options.workers, out: options.out, json: options.json, quiet: options.quiet, force: options.force, yes: true };
+    const given: Record<string, unknown> = { ...defaults, ...(meta?.flags as Record<string, unknown>), shard: '', workers: options.workers, out: options.out, json: options.json, quiet: options.quiet, force: options.force, yes: true };
+    // in the order a one-machine run records them (the experiment's flags, then the common ones)
+    const order = Object.keys({ ...def.flags, ...commonFlags(def.name) });
+    flags = Object.fromEntries([...order.filter((k) => k in given), ...Object.keys(given).filter((k) => !order.includes(k))].map((k) => [k, given[k]]));
   } catch (err) {
     if (err instanceof ShardError) return usageFailure('singularis merge', new UsageError(err.message), argv, hint);
     if (err instanceof UsageError) return usageFailure('singularis merge', err, argv, hint);
