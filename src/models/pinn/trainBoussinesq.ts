@@ -81,7 +81,7 @@ export interface BoussinesqFinal {
   lambda: number;
   /** Loss on the last sample set. */
   loss: number;
-  /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary sum at the last evaluation. */
+  /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary mean at the last evaluation (each a mean over points and residuals or conditions). */
   parts: BoussinesqLossParts;
 }
 
