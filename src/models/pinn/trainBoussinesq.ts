@@ -4,9 +4,10 @@
  * Adam's first step being its learning rate; the thesis text says 0.1 — and ×0.9 at half the epochs), then
  * SSBroyden1 (dense, with resampling restarts) or, for sizes where the dense H does not fit, L-BFGS
  * restarted at each resampling, with checkpoints at the restarts of that phase and a bit-identical resume.
- * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean |∇_z R|² on
- * points half in [0, 3]², half in [0, 0.5]²) + boundary terms of {@link BoussinesqLoss}. Defaults are
- * a reduced size that runs in minutes; `full: true` selects the thesis configuration (6 × 4,771 + 1
+ * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean over points
+ * and the six residuals of |∇_z R_e|² on points half in [0, 3]², half in [0, 0.5]²) + boundary mean of
+ * {@link BoussinesqLoss} (interior: mean over points and the six residuals). Defaults are a reduced size
+ * (six [2, 8, 8, 1] networks) that runs in minutes but ends at a non-physical λ (see docs/pinn.md); `full: true` selects the thesis configuration (6 × 4,771 + 1
  * parameters, 5000 interior and 1000 points per side, 10,000 Adam epochs, 40,000 quasi-Newton iterations,
  * which needs L-BFGS: a dense H would take 6.6 GB).
  *
