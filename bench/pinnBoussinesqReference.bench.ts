@@ -3,6 +3,8 @@
  * trained networks, converted by `bench/pinnBoussinesqReference.py` (no torch needed): if this
  * library's residuals, parity wrappers, Ω ansatz, chain rule and network assignment are those of the
  * reference, the trained profile must make the residuals small here too (the smoothness term included).
+ * The reference run's log at epoch 9999 (results.pkl, λ = 1.3007396 as in l9999final.pth): pde 2.687e-4,
+ * smoothness 9.88e-5, boundary 5.52e-6, total 4.228e-5; after SSBroyden1 (losses.pkl) 4.87e-11.
  * Part 2: the loss at this
  * library's initialization of the thesis-size networks (several seeds) against the reference's first
  * logged Adam loss (pde 300.26, smoothness 3.00, boundary 0.0061, total 30.33).
@@ -36,7 +38,7 @@ if (files.length === 0) {
   const loss = new BoussinesqLoss(nets);
   const smooth = new BoussinesqSmoothness(nets);
   const g = new Float64Array(loss.size);
-  console.log('| networks | λ | points | interior mean Σ r² (pde) | boundary | smoothness (5000 on ½[0,3]² + ½[0,0.5]²) | total 0.1·(pde + smoothness) + boundary |');
+  console.log('| networks | λ | points | interior: mean over points and residuals of r² (pde) | boundary: mean over the 7 conditions | smoothness: mean of ‖∇_z R_e‖² (5000 on ½[0,3]² + ½[0,0.5]²) | total 0.1·(pde + smoothness) + boundary |');
   console.log('|---|---|---|---|---|---|---|');
   for (const file of files) {
     const ref = JSON.parse(readFileSync(file, 'utf8')) as { source: string; lambda: number; theta: number[] };

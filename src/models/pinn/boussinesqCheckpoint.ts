@@ -44,11 +44,11 @@ export interface BoussinesqWeights {
 
 /** Unweighted components of the Boussinesq loss at an evaluation. */
 export interface BoussinesqLossParts {
-  /** Interior mean of the sum of the six squared residuals (the reference's "pde loss"). */
+  /** Interior mean over the points and the six residuals of the squared residuals (the reference's "pde loss"). */
   interior: number;
-  /** Smoothness mean of Σ|∇_z R|². */
+  /** Smoothness mean over the points and the six residuals of |∇_z R_e|². */
   smoothness: number;
-  /** Sum of the boundary means. */
+  /** Mean over the seven boundary conditions of their mean squared residuals. */
   boundary: number;
 }
 

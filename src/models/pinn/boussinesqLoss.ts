@@ -1,9 +1,10 @@
 /**
  * The loss of the 2-D Boussinesq profile (thesis Appendix B.4) with its exact gradient with respect
  * to the parameters of all six networks and λ: `w_i·L_i + w_b·L_b` with L_i the mean over interior
- * points of the sum of the six squared residuals and L_b the boundary means, weights (B.4.1)
- * w_i = 0.1, w_b = 1 by default (the reference run's stored losses obey total = 0.1·(pde +
- * smoothness) + boundary exactly).
+ * points and over the six residuals of the squared residuals, L_b the mean over the seven boundary
+ * conditions of their means over their points, weights (B.4.1) w_i = 0.1, w_b = 1 by default (the
+ * reference run's stored losses obey total = 0.1·(pde + smoothness) + boundary exactly, and its logged
+ * "pde loss" is the mean, not the sum, over the six residuals; see docs/pinn.md).
  * Networks (2 → … → 1, SiLU): Ω1 (even in z1), Ω2 (odd), U1 (odd), U2 (even), Φ (odd), Ψ (even); Ω =
  * −z1 + z1z2Ω1 + z1²Ω2. Parameter vector θ = [net 0 | … | net 5 | λ]. The smoothness term L_s = mean
  * |∇_z R|² is `BoussinesqSmoothness` (it needs second-order jets, here only first order).
@@ -20,14 +21,18 @@ import { boussinesqResidualsUnchecked } from './boussinesq';
 
 /** Interior and boundary values of {@link BoussinesqLoss} (its weights, or its unweighted terms). */
 export interface BoussinesqLossTerms {
-  /** Interior mean of the sum of the six squared residuals (or its weight). */
+  /** Interior mean over points and the six residuals of the squared residuals (or its weight). */
   interior: number;
-  /** Sum of the boundary means (or their weight). */
+  /** Mean over the seven boundary conditions of their means over points (or its weight). */
   boundary: number;
 }
 
 /** Parity in z1 of each network, in θ order: Ω1, Ω2, U1, U2, Φ, Ψ. */
 const PARITY = [1, -1, -1, 1, -1, 1];
+/** The interior term is a mean over the six residuals (and the points), as in the reference run's logs. */
+const RESIDUALS = 6;
+/** The boundary term is a mean over the seven conditions U2 (bottom); Φ, Ψ, ∂_{y1}U1, ∂_{y2}U1, ∂_{y1}U2, ∂_{y2}U2 (far field). */
+const BOUNDARY_CONDITIONS = 7;
 
 /**
  * Loss and gradient of the Boussinesq interior residuals at a set of points (z1, z2). One forward
@@ -45,7 +50,7 @@ export class BoussinesqLoss {
   readonly nets: readonly Mlp[];
   /** Weights of the interior and boundary means (default 0.1 and 1, thesis (B.4.1)). */
   readonly weights: BoussinesqLossTerms;
-  /** Unweighted components at the last evaluation: interior mean (the reference's "pde loss") and boundary sum of means. */
+  /** Unweighted components at the last evaluation: interior mean (the reference's "pde loss") and boundary mean. */
   readonly parts: BoussinesqLossTerms = { interior: 0, boundary: 0 };
   /** Length of θ: all network parameters plus λ. */
   readonly size: number;
@@ -84,7 +89,8 @@ export class BoussinesqLoss {
   /**
    * Set the points (row-major z1, z2; n ≥ 1) and optionally boundary points: `bottom` on z2 = 0
    * (term U2²) and `far` on z1 = z_max or z2 = z_max (terms Φ² + Ψ² + Σ_{i,k} (sech z_i ∂_{z_i}U_k)², the
-   * y-space Neumann conditions). Each group enters as a mean. O(n).
+   * y-space Neumann conditions). Each condition enters as a mean over its points, and the boundary
+   * term is the mean over the seven conditions. O(n).
    */
   setPoints(points: ArrayLike<number>, bottom: ArrayLike<number> = [], far: ArrayLike<number> = []): void {
     checkAllFinite('points', points);
@@ -158,24 +164,25 @@ export class BoussinesqLoss {
         boussinesqResidualsUnchecked(z1, z2, lambda, F, r);
         let rr = 0;
         for (let e = 0; e < 6; e++) rr += r[e] * r[e];
-        loss += rr / this.counts[0];
-        lambdaBar += residualAdjoint(z1, z2, lambda, F, r, (2 * wi) / this.counts[0], fBar);
+        loss += rr / (RESIDUALS * this.counts[0]);
+        lambdaBar += residualAdjoint(z1, z2, lambda, F, r, (2 * wi) / (RESIDUALS * this.counts[0]), fBar);
       } else {
         fBar.fill(0);
-        const w = (2 * wb) / this.counts[type];
+        const c = BOUNDARY_CONDITIONS * this.counts[type];
+        const w = (2 * wb) / c;
         if (type === 1) {
-          boundary += (F[6] * F[6]) / this.counts[1];
+          boundary += (F[6] * F[6]) / c;
           fBar[6] = w * F[6];
         } else {
           const s1 = 1 / Math.cosh(z1);
           const s2 = 1 / Math.cosh(z2);
-          boundary += (F[9] * F[9] + F[12] * F[12]) / this.counts[2];
+          boundary += (F[9] * F[9] + F[12] * F[12]) / c;
           fBar[9] = w * F[9];
           fBar[12] = w * F[12];
           for (const m of [4, 7]) {
             const d1 = s1 * F[m];
             const d2 = s2 * F[m + 1];
-            boundary += (d1 * d1 + d2 * d2) / this.counts[2];
+            boundary += (d1 * d1 + d2 * d2) / c;
             fBar[m] = w * d1 * s1;
             fBar[m + 1] = w * d2 * s2;
           }

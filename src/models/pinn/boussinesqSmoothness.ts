@@ -1,6 +1,7 @@
 /**
- * The smoothness term of the Boussinesq loss (thesis (B.4.1), Appendix B.4): L_s = mean over points of
- * Σ_i Σ_e (∂_{z_i} R_e)², the z-gradient of the six residuals, with its exact gradient in the parameters
+ * The smoothness term of the Boussinesq loss (thesis (B.4.1), Appendix B.4): L_s = mean over points and
+ * over the six residuals e of |∇_z R_e|² = Σ_i (∂_{z_i} R_e)² (the mean over residuals, not the sum, is
+ * what the reference run logged), with its exact gradient in the parameters
  * of the six networks and λ. ∂_{z_i}R_e needs the second derivatives ∂z1², ∂z2² and ∂z1∂z2 of every
  * field. The network jets carry pure second derivatives only, so each network is evaluated as a
  * 3-input network with first layer [W₁ | W₁(1, 1)ᵀ] at (z1, z2, 0): its pure second derivative in the
@@ -34,7 +35,7 @@ const FLIP = [1, -1, 1, 1, 1, -1];
 export class BoussinesqSmoothness {
   /** Weight of the term (default 0.1, thesis (B.4.1)). */
   readonly weight: number;
-  /** Unweighted mean Σ|∇_z R|² at the last evaluation (the reference's "smoothness loss"). */
+  /** Unweighted mean over points and residuals of |∇_z R_e|² at the last evaluation (the reference's "smoothness loss"). */
   value = 0;
   private readonly nets: readonly Mlp[];
   private readonly aug: Mlp[];
@@ -116,7 +117,7 @@ export class BoussinesqSmoothness {
       }
     });
     const { F, D, t, fBar, dBar, tmp, pBar } = this;
-    const w = (2 * this.weight) / n;
+    const w = (2 * this.weight) / (6 * n);
     let sum = 0;
     let lambdaBar = 0;
     const adj = this.ws.map((ws, k) => ws.adjoints[this.aug[k].depth]);
@@ -172,7 +173,7 @@ export class BoussinesqSmoothness {
         set(rb, -1);
       }
     }
-    this.value = sum / n;
+    this.value = sum / (6 * n);
     const loss = this.weight * this.value;
     if (!Number.isFinite(loss)) return loss;
     this.aug.forEach((net, k) => {

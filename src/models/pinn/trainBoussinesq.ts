@@ -5,9 +5,10 @@
  * SSBroyden1 (dense, with resampling restarts) or, for sizes where the dense H does not fit, L-BFGS
  * restarted at each resampling, with checkpoints every `checkpointEvery` Adam epochs and at the restarts of
  * the quasi-Newton phase, and a bit-identical resume from either.
- * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean |∇_z R|² on
- * points half in [0, 3]², half in [0, 0.5]²) + boundary terms of {@link BoussinesqLoss}. Defaults are
- * a reduced size that runs in minutes; `full: true` selects the thesis configuration (6 × 4,771 + 1
+ * Loss (B.4.1): 0.1·interior residuals + 0.1·smoothness ({@link BoussinesqSmoothness}, mean over points
+ * and the six residuals of |∇_z R_e|² on points half in [0, 3]², half in [0, 0.5]²) + boundary mean of
+ * {@link BoussinesqLoss} (interior: mean over points and the six residuals). Defaults are a reduced size
+ * (six [2, 8, 8, 1] networks) that runs in minutes but ends at a non-physical λ (see docs/pinn.md); `full: true` selects the thesis configuration (6 × 4,771 + 1
  * parameters, 5000 interior and 1000 points per side, 10,000 Adam epochs, 40,000 quasi-Newton iterations,
  * which needs L-BFGS: a dense H would take 6.6 GB).
  *
@@ -86,7 +87,7 @@ export interface BoussinesqFinal {
   lambda: number;
   /** Loss on the last sample set. */
   loss: number;
-  /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary sum at the last evaluation. */
+  /** Unweighted interior mean (the reference's "pde loss"), smoothness mean and boundary mean at the last evaluation (each a mean over points and residuals or conditions). */
   parts: BoussinesqLossParts;
 }
 

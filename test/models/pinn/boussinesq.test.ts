@@ -76,7 +76,7 @@ describe('Boussinesq profile (thesis Appendix B.4) — check 14 smoke test', () 
       omegaAnsatzJets(nets[0], nets[1], z1, z2, F, 0);
       for (let k = 2; k < 6; k++) parityJets2d(nets[k], parities[k - 2], z1, z2, F, 3 * (k - 1));
       boussinesqResiduals(z1, z2, 3, F, r);
-      ref += r.reduce((a, v) => a + v * v, 0) / 8;
+      ref += r.reduce((a, v) => a + v * v, 0) / (8 * 6); // mean over the 8 points and the six residuals
     }
     expect(Math.abs(f - ref)).toBeLessThan(1e-13 * ref);
     expect(loss.parts.interior).toBe(f);
@@ -153,7 +153,7 @@ describe('Boussinesq checkpoints', () => {
 });
 
 describe('Boussinesq smoothness term (mixed second derivatives through a 3-input first layer)', () => {
-  test('value = mean Σ|∇_z R|² from central differences of the residual assembly; gradient (all nets + λ) matches central differences', () => {
+  test('value = mean over points and residuals of |∇_z R_e|² from central differences of the residual assembly; gradient (all nets + λ) matches central differences', () => {
     const rng = new Rng(8);
     const nets = Array.from({ length: 6 }, () => initializeMlpFanIn(new Mlp([2, 4, 3, 1], 'silu'), rng));
     const smooth = new BoussinesqSmoothness(nets, 1);
@@ -180,7 +180,7 @@ describe('Boussinesq smoothness term (mixed second derivatives through a 3-input
       const z1 = pts[2 * j], z2 = pts[2 * j + 1];
       for (const [a, b] of [[h, 0], [0, h]]) {
         const p = residualsAt(z1 + a, z2 + b), m = residualsAt(z1 - a, z2 - b);
-        for (let e = 0; e < 6; e++) ref += ((p[e] - m[e]) / (2 * h)) ** 2 / 6;
+        for (let e = 0; e < 6; e++) ref += ((p[e] - m[e]) / (2 * h)) ** 2 / (6 * 6); // mean over 6 points and 6 residuals
       }
     }
     expect(Math.abs(f - ref)).toBeLessThan(1e-8 * ref); // central differences with h = 1e-5: error ~1e-10
