@@ -210,34 +210,103 @@ function projectEdge(D: ComplexColumnMatrix, nf: number): ComplexColumnMatrix {
   return out;
 }
 
-/** `Xᴴ Y` for a product known to be Hermitian (Y = N X, N Hermitian): upper triangle computed, mirrored. */
+/** Rows (complex entries) per pass of {@link hermitianGram}: 2×2 columns of this many rows stay in L1. */
+const GRAM_ROWS = 128;
+
+/**
+ * `Xᴴ Y` for a product known to be Hermitian (Y = N X, N Hermitian): upper triangle computed, mirrored.
+ * Blocked for the cache: passes over row chunks of {@link GRAM_ROWS}, and in each pass 2 × 2 output
+ * entries at a time (four columns read for four dot products). Each entry still sums its products
+ * in row order, continuing from the value stored by the previous chunk, so the result is the plain
+ * dot-product loop's bit for bit. O(rows · cols²/2) complex products.
+ */
 function hermitianGram(X: ComplexColumnMatrix, Y: ComplexColumnMatrix): ComplexColumnMatrix {
   const n = X.rows;
   const c = X.cols;
   const out = complexMatrix(c, c);
   const x = X.data;
   const y = Y.data;
-  for (let j = 0; j < c; j++) {
-    const yo = 2 * n * j;
-    for (let i = 0; i <= j; i++) {
-      const xo = 2 * n * i;
-      let sr = 0;
-      let si = 0;
-      for (let k = 0; k < 2 * n; k += 2) {
-        const ar = x[xo + k];
-        const ai = x[xo + k + 1];
-        const br = y[yo + k];
-        const bi = y[yo + k + 1];
-        sr += ar * br + ai * bi;
-        si += ar * bi - ai * br;
+  const o = out.data;
+  const m = 2 * n;
+  for (let k0 = 0; k0 < m; k0 += 2 * GRAM_ROWS) {
+    const k1 = Math.min(m, k0 + 2 * GRAM_ROWS);
+    let j = 0;
+    for (; j + 1 < c; j += 2) {
+      const y0 = m * j;
+      const y1 = y0 + m;
+      let i = 0;
+      for (; i <= j; i += 2) {
+        // entries (i, j), (i+1, j), (i, j+1), (i+1, j+1); i + 1 ≤ j + 1 < c
+        const x0 = m * i;
+        const x1 = x0 + m;
+        const p00 = 2 * (i + c * j);
+        const p10 = p00 + 2;
+        const p01 = p00 + 2 * c;
+        const p11 = p01 + 2;
+        let r00 = o[p00];
+        let i00 = o[p00 + 1];
+        let r10 = o[p10];
+        let i10 = o[p10 + 1];
+        let r01 = o[p01];
+        let i01 = o[p01 + 1];
+        let r11 = o[p11];
+        let i11 = o[p11 + 1];
+        for (let k = k0; k < k1; k += 2) {
+          const ar = x[x0 + k];
+          const ai = x[x0 + k + 1];
+          const er = x[x1 + k];
+          const ei = x[x1 + k + 1];
+          const br = y[y0 + k];
+          const bi = y[y0 + k + 1];
+          const fr = y[y1 + k];
+          const fi = y[y1 + k + 1];
+          r00 += ar * br + ai * bi;
+          i00 += ar * bi - ai * br;
+          r10 += er * br + ei * bi;
+          i10 += er * bi - ei * br;
+          r01 += ar * fr + ai * fi;
+          i01 += ar * fi - ai * fr;
+          r11 += er * fr + ei * fi;
+          i11 += er * fi - ei * fr;
+        }
+        o[p00] = r00;
+        o[p00 + 1] = i00;
+        o[p10] = r10;
+        o[p10 + 1] = i10;
+        o[p01] = r01;
+        o[p01 + 1] = i01;
+        o[p11] = r11;
+        o[p11 + 1] = i11;
       }
-      out.data[2 * (i + c * j)] = sr;
-      out.data[2 * (i + c * j) + 1] = si;
-      out.data[2 * (j + c * i)] = sr;
-      out.data[2 * (j + c * i) + 1] = -si;
+    }
+    for (; j < c; j++) {
+      // the last column when c is odd
+      const y0 = m * j;
+      for (let i = 0; i <= j; i++) {
+        const x0 = m * i;
+        const p = 2 * (i + c * j);
+        let sr = o[p];
+        let si = o[p + 1];
+        for (let k = k0; k < k1; k += 2) {
+          const ar = x[x0 + k];
+          const ai = x[x0 + k + 1];
+          const br = y[y0 + k];
+          const bi = y[y0 + k + 1];
+          sr += ar * br + ai * bi;
+          si += ar * bi - ai * br;
+        }
+        o[p] = sr;
+        o[p + 1] = si;
+      }
     }
   }
-  for (let j = 0; j < c; j++) out.data[2 * (j + c * j) + 1] = 0;
+  for (let j = 0; j < c; j++) {
+    for (let i = 0; i < j; i++) {
+      o[2 * (j + c * i)] = o[2 * (i + c * j)];
+      o[2 * (j + c * i) + 1] = -o[2 * (i + c * j) + 1];
+    }
+    o[2 * (j + c * j) + 1] = 0;
+  }
   return out;
 }
 
