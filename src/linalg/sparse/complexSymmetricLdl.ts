@@ -227,9 +227,28 @@ export class ComplexSymmetricLdlFactorization {
       const t = i * w;
       for (let c = 0; c < w; c++) x[t + c] = B[s + c];
     }
+    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair
     for (let j = 0; j < n; j++) {
       const tj = j * w;
-      for (let p = columnStart[j], end = columnStart[j] + filled[j]; p < end; p++) {
+      const end = columnStart[j] + filled[j];
+      let p = columnStart[j];
+      for (; p + 1 < end; p += 2) {
+        const ar = lower[2 * p];
+        const ai = lower[2 * p + 1];
+        const br = lower[2 * p + 2];
+        const bi = lower[2 * p + 3];
+        const t0 = rowIndex[p] * w;
+        const t1 = rowIndex[p + 1] * w;
+        for (let c = 0; c < w; c += 2) {
+          const xr = x[tj + c];
+          const xi = x[tj + c + 1];
+          x[t0 + c] -= ar * xr - ai * xi;
+          x[t0 + c + 1] -= ar * xi + ai * xr;
+          x[t1 + c] -= br * xr - bi * xi;
+          x[t1 + c + 1] -= br * xi + bi * xr;
+        }
+      }
+      if (p < end) {
         const lr = lower[2 * p];
         const li = lower[2 * p + 1];
         const tr = rowIndex[p] * w;
@@ -253,9 +272,28 @@ export class ComplexSymmetricLdlFactorization {
         x[tj + c + 1] = (xi * pr - xr * pi) * scale;
       }
     }
+    // two entries at a time, subtracted in the order of the single solve
     for (let j = n - 1; j >= 0; j--) {
       const tj = j * w;
-      for (let p = columnStart[j], end = columnStart[j] + filled[j]; p < end; p++) {
+      const end = columnStart[j] + filled[j];
+      let p = columnStart[j];
+      for (; p + 1 < end; p += 2) {
+        const ar = lower[2 * p];
+        const ai = lower[2 * p + 1];
+        const br = lower[2 * p + 2];
+        const bi = lower[2 * p + 3];
+        const t0 = rowIndex[p] * w;
+        const t1 = rowIndex[p + 1] * w;
+        for (let c = 0; c < w; c += 2) {
+          const ur = x[t0 + c];
+          const ui = x[t0 + c + 1];
+          const vr = x[t1 + c];
+          const vi = x[t1 + c + 1];
+          x[tj + c] = x[tj + c] - (ar * ur - ai * ui) - (br * vr - bi * vi);
+          x[tj + c + 1] = x[tj + c + 1] - (ar * ui + ai * ur) - (br * vi + bi * vr);
+        }
+      }
+      if (p < end) {
         const lr = lower[2 * p];
         const li = lower[2 * p + 1];
         const tr = rowIndex[p] * w;

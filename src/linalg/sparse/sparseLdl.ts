@@ -218,9 +218,23 @@ export class SparseLdlFactorization {
       const t = i * k;
       for (let c = 0; c < k; c++) x[t + c] = B[s + c];
     }
+    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair
     for (let j = 0; j < n; j++) {
       const tj = j * k;
-      for (let p = columnStart[j], end = columnStart[j] + filled[j]; p < end; p++) {
+      const end = columnStart[j] + filled[j];
+      let p = columnStart[j];
+      for (; p + 1 < end; p += 2) {
+        const l0 = lower[p];
+        const l1 = lower[p + 1];
+        const t0 = rowIndex[p] * k;
+        const t1 = rowIndex[p + 1] * k;
+        for (let c = 0; c < k; c++) {
+          const v = x[tj + c];
+          x[t0 + c] -= l0 * v;
+          x[t1 + c] -= l1 * v;
+        }
+      }
+      if (p < end) {
         const l = lower[p];
         const tr = rowIndex[p] * k;
         for (let c = 0; c < k; c++) x[tr + c] -= l * x[tj + c];
@@ -231,9 +245,19 @@ export class SparseLdlFactorization {
       const tj = j * k;
       for (let c = 0; c < k; c++) x[tj + c] /= d;
     }
+    // two entries at a time, subtracted in the order of the single solve
     for (let j = n - 1; j >= 0; j--) {
       const tj = j * k;
-      for (let p = columnStart[j], end = columnStart[j] + filled[j]; p < end; p++) {
+      const end = columnStart[j] + filled[j];
+      let p = columnStart[j];
+      for (; p + 1 < end; p += 2) {
+        const l0 = lower[p];
+        const l1 = lower[p + 1];
+        const t0 = rowIndex[p] * k;
+        const t1 = rowIndex[p + 1] * k;
+        for (let c = 0; c < k; c++) x[tj + c] = x[tj + c] - l0 * x[t0 + c] - l1 * x[t1 + c];
+      }
+      if (p < end) {
         const l = lower[p];
         const tr = rowIndex[p] * k;
         for (let c = 0; c < k; c++) x[tj + c] -= l * x[tr + c];
