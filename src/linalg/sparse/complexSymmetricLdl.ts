@@ -192,8 +192,10 @@ export class ComplexSymmetricLdlFactorization {
    * applied once per entry). Row-interleaved complex layout: entry i of column j is
    * `B[2(i·k + j)]` (real part) and `B[2(i·k + j) + 1]` (imaginary part), likewise in `out`, so
    * the inner loop runs over the k columns contiguously. Every column goes through the same
-   * floating-point operations in the same order as {@link solve}: each column equals the single
-   * solve bit for bit. `out` may alias `B`.
+   * floating-point operations in the same order as {@link solve}, so each column equals the single
+   * solve bit for bit, except that a zero may differ in sign (rows of the block that are zero in
+   * every column are skipped in the forward substitution, which pays off for sparse right-hand
+   * sides). `out` may alias `B`.
    *
    * Cost: ≈ 16·k·nnz(L) flops, the L pattern read once instead of k times; allocates a 2n·k work
    * block on the first call with that size (kept for later calls).
@@ -227,9 +229,13 @@ export class ComplexSymmetricLdlFactorization {
       const t = i * w;
       for (let c = 0; c < w; c++) x[t + c] = B[s + c];
     }
-    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair
+    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair;
+    // a zero row of the block is skipped (sparse right-hand sides leave most of L⁻¹B zero)
     for (let j = 0; j < n; j++) {
       const tj = j * w;
+      let c = 0;
+      while (c < w && x[tj + c] === 0) c++;
+      if (c === w) continue;
       const end = columnStart[j] + filled[j];
       let p = columnStart[j];
       for (; p + 1 < end; p += 2) {

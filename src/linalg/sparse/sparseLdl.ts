@@ -184,8 +184,9 @@ export class SparseLdlFactorization {
    * once per entry). Row-interleaved layout: entry i of column j is `B[i·k + j]` (and likewise in
    * `out`), so the inner loop runs over the k columns contiguously. Every column goes through the
    * same floating-point operations in the same order as {@link solve}, so each column equals the
-   * single solve bit for bit, except that a zero may differ in sign (the single solve skips
-   * columns of L multiplied by an exact zero). `out` may alias `B`.
+   * single solve bit for bit, except that a zero may differ in sign (both skip the columns of L
+   * that multiply an exact zero, the blocked solve only where all k columns have one; this pays
+   * off for sparse right-hand sides). `out` may alias `B`.
    *
    * Cost: 4·k·nnz(L) + 2kn flops, the L pattern read once instead of k times; allocates an
    * n·k work block on the first call with that size (kept for later calls).
@@ -218,9 +219,13 @@ export class SparseLdlFactorization {
       const t = i * k;
       for (let c = 0; c < k; c++) x[t + c] = B[s + c];
     }
-    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair
+    // entries of a column of L two at a time (distinct rows): the row of x_j is read once per pair;
+    // a zero row of the block is skipped (sparse right-hand sides leave most of L⁻¹B zero)
     for (let j = 0; j < n; j++) {
       const tj = j * k;
+      let c = 0;
+      while (c < k && x[tj + c] === 0) c++;
+      if (c === k) continue;
       const end = columnStart[j] + filled[j];
       let p = columnStart[j];
       for (; p + 1 < end; p += 2) {
