@@ -169,22 +169,22 @@ export class LocalFactor {
       return;
     }
     if (this.cldl !== undefined) {
+      const buffer = new Float64Array(2 * n * Math.min(cols, SOLVE_CHUNK));
       for (let c0 = 0; c0 < cols; c0 += SOLVE_CHUNK) {
         const k = Math.min(cols, c0 + SOLVE_CHUNK) - c0;
-        const X = new Float64Array(2 * n * k);
-        for (let c = 0; c < k; c++) {
-          const o = 2 * n * (c0 + c);
-          for (let i = 0; i < n; i++) {
-            X[2 * (i * k + c)] = B[o + 2 * i];
-            X[2 * (i * k + c) + 1] = B[o + 2 * i + 1];
+        const X = k * 2 * n === buffer.length ? buffer : buffer.subarray(0, 2 * n * k);
+        const o = 2 * n * c0;
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < k; c++) {
+            X[2 * (i * k + c)] = B[o + 2 * (n * c + i)];
+            X[2 * (i * k + c) + 1] = B[o + 2 * (n * c + i) + 1];
           }
         }
         this.cldl.solveMany(X, k, X);
-        for (let c = 0; c < k; c++) {
-          const o = 2 * n * (c0 + c);
-          for (let i = 0; i < n; i++) {
-            B[o + 2 * i] = X[2 * (i * k + c)];
-            B[o + 2 * i + 1] = X[2 * (i * k + c) + 1];
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < k; c++) {
+            B[o + 2 * (n * c + i)] = X[2 * (i * k + c)];
+            B[o + 2 * (n * c + i) + 1] = X[2 * (i * k + c) + 1];
           }
         }
       }
