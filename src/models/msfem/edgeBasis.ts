@@ -17,6 +17,7 @@ import {
   type ComplexColumnMatrix,
 } from '../../linalg/complexDense';
 import { sparseTimesDense, type LocalProblem } from './localProblem';
+import { harmonicRowKinds, hermitianGram } from './patchGram';
 
 /** The offline data of one interior coarse edge. */
 export interface EdgeBasis {
@@ -127,7 +128,7 @@ export function edgeEigen(
     return { traces, sigma, G };
   }
   const harm = patch.harmonicBasis();
-  const P = hermitianGram(harm, sparseTimesDense(patch.Knrm, harm));
+  const P = hermitianGram(harm, sparseTimesDense(patch.Knrm, harm), harmonicRowKinds(patch));
   const R = restrictToEdge(harm, edgeNodes);
   const LP = complexCholesky(P);
   const ne = R.rows;
@@ -207,37 +208,6 @@ function projectEdge(D: ComplexColumnMatrix, nf: number): ComplexColumnMatrix {
       out.data[2 * (k + ne * l) + 1] = im;
     }
   }
-  return out;
-}
-
-/** `Xᴴ Y` for a product known to be Hermitian (Y = N X, N Hermitian): upper triangle computed, mirrored. */
-function hermitianGram(X: ComplexColumnMatrix, Y: ComplexColumnMatrix): ComplexColumnMatrix {
-  const n = X.rows;
-  const c = X.cols;
-  const out = complexMatrix(c, c);
-  const x = X.data;
-  const y = Y.data;
-  for (let j = 0; j < c; j++) {
-    const yo = 2 * n * j;
-    for (let i = 0; i <= j; i++) {
-      const xo = 2 * n * i;
-      let sr = 0;
-      let si = 0;
-      for (let k = 0; k < 2 * n; k += 2) {
-        const ar = x[xo + k];
-        const ai = x[xo + k + 1];
-        const br = y[yo + k];
-        const bi = y[yo + k + 1];
-        sr += ar * br + ai * bi;
-        si += ar * bi - ai * br;
-      }
-      out.data[2 * (i + c * j)] = sr;
-      out.data[2 * (i + c * j) + 1] = si;
-      out.data[2 * (j + c * i)] = sr;
-      out.data[2 * (j + c * i) + 1] = -si;
-    }
-  }
-  for (let j = 0; j < c; j++) out.data[2 * (j + c * j) + 1] = 0;
   return out;
 }
 

@@ -48,6 +48,12 @@ function samePattern(symbolic: SparseLdlSymbolic, A: CsrMatrix | ComplexCsrMatri
   return true;
 }
 
+/**
+ * Columns per blocked solve in {@link LocalFactor.solveMany}: wide enough to amortize the pass over L,
+ * narrow enough that the n × chunk block stays in cache.
+ */
+const SOLVE_CHUNK = 32;
+
 /** A factorized local block solving for interleaved complex, column-major right-hand sides. */
 export class LocalFactor {
   /** Order. */
@@ -114,35 +120,73 @@ export class LocalFactor {
     }
   }
 
-  /** Solve for `cols` interleaved complex columns of length n stored contiguously in B, in place. */
+  /**
+   * Solve for `cols` interleaved complex columns of length n stored contiguously in B, in place. The
+   * LDLᵀ paths use the blocked multi-right-hand-side solves in chunks of {@link SOLVE_CHUNK} columns
+   * (real: the real and, where nonzero, imaginary parts of each column as separate real columns);
+   * each column gets the operations of a single solve, so the results equal column-by-column solves.
+   */
   solveMany(B: Float64Array, cols: number): void {
     const n = this.n;
     if (this.ldl !== undefined) {
-      const re = new Float64Array(n);
-      const im = new Float64Array(n);
-      for (let c = 0; c < cols; c++) {
-        const o = 2 * n * c;
-        let hasIm = false;
-        for (let k = 0; k < n; k++) {
-          re[k] = B[o + 2 * k];
-          im[k] = B[o + 2 * k + 1];
-          if (im[k] !== 0) hasIm = true;
+      for (let c0 = 0; c0 < cols; c0 += SOLVE_CHUNK) {
+        const c1 = Math.min(cols, c0 + SOLVE_CHUNK);
+        // real columns of the chunk: Re of every column, Im of the columns that have one
+        const slot = new Int32Array(2 * (c1 - c0)).fill(-1);
+        let k = 0;
+        for (let c = c0; c < c1; c++) {
+          slot[2 * (c - c0)] = k++;
+          const o = 2 * n * c;
+          for (let i = 0; i < n; i++) {
+            if (B[o + 2 * i + 1] !== 0) {
+              slot[2 * (c - c0) + 1] = k++;
+              break;
+            }
+          }
         }
-        this.ldl.solve(re, re);
-        if (hasIm) this.ldl.solve(im, im);
-        for (let k = 0; k < n; k++) {
-          B[o + 2 * k] = re[k];
-          B[o + 2 * k + 1] = hasIm ? im[k] : 0;
+        const X = new Float64Array(n * k);
+        for (let c = c0; c < c1; c++) {
+          const o = 2 * n * c;
+          for (let z = 0; z < 2; z++) {
+            const j = slot[2 * (c - c0) + z];
+            if (j < 0) continue;
+            for (let i = 0; i < n; i++) X[i * k + j] = B[o + 2 * i + z];
+          }
+        }
+        this.ldl.solveMany(X, k, X);
+        for (let c = c0; c < c1; c++) {
+          const o = 2 * n * c;
+          for (let z = 0; z < 2; z++) {
+            const j = slot[2 * (c - c0) + z];
+            if (j < 0) {
+              for (let i = 0; i < n; i++) B[o + 2 * i + z] = 0;
+            } else {
+              for (let i = 0; i < n; i++) B[o + 2 * i + z] = X[i * k + j];
+            }
+          }
         }
       }
       return;
     }
     if (this.cldl !== undefined) {
-      const x = new Float64Array(2 * n);
-      for (let c = 0; c < cols; c++) {
-        const col = B.subarray(2 * n * c, 2 * n * (c + 1));
-        this.cldl.solve(col, x);
-        col.set(x);
+      const buffer = new Float64Array(2 * n * Math.min(cols, SOLVE_CHUNK));
+      for (let c0 = 0; c0 < cols; c0 += SOLVE_CHUNK) {
+        const k = Math.min(cols, c0 + SOLVE_CHUNK) - c0;
+        const X = k * 2 * n === buffer.length ? buffer : buffer.subarray(0, 2 * n * k);
+        const o = 2 * n * c0;
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < k; c++) {
+            X[2 * (i * k + c)] = B[o + 2 * (n * c + i)];
+            X[2 * (i * k + c) + 1] = B[o + 2 * (n * c + i) + 1];
+          }
+        }
+        this.cldl.solveMany(X, k, X);
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < k; c++) {
+            B[o + 2 * (n * c + i)] = X[2 * (i * k + c)];
+            B[o + 2 * (n * c + i) + 1] = X[2 * (i * k + c) + 1];
+          }
+        }
       }
       return;
     }

@@ -247,14 +247,63 @@ export function cellOperators(setup: MsfemSetup, cell: number): CellOperators {
   return { nodeCount: view.grid.nodeCount, Kop, load, view };
 }
 
-/** Sparse (CSR, real or complex) times dense column-major complex: `A·X`. O(nnz·cols), real and complex kernels apart. */
+/**
+ * Sparse (CSR, real or complex) times dense column-major complex: `A·X`. O(nnz·cols), real and complex
+ * kernels apart; a real A is applied to two columns per pass over its rows (each entry summed in the same
+ * order as one column at a time).
+ */
 export function sparseTimesDense(A: CsrMatrix | ComplexCsrMatrix, X: ComplexColumnMatrix): ComplexColumnMatrix {
   const n = A.rows;
   const out = complexMatrix(n, X.cols);
   const { rowPtr, colIndex, values } = A;
   const x = X.data;
   const y = out.data;
-  const complex = A.field === 'complex';
+  if (A.field !== 'complex') {
+    let c = 0;
+    for (; c + 1 < X.cols; c += 2) {
+      const o = 2 * X.rows * c;
+      const o1 = o + 2 * X.rows;
+      const oy = 2 * n * c;
+      const oy1 = oy + 2 * n;
+      for (let r = 0; r < n; r++) {
+        let sr = 0;
+        let si = 0;
+        let tr = 0;
+        let ti = 0;
+        const end = rowPtr[r + 1];
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = 2 * colIndex[p];
+          const ar = values[p];
+          sr += ar * x[o + j];
+          si += ar * x[o + j + 1];
+          tr += ar * x[o1 + j];
+          ti += ar * x[o1 + j + 1];
+        }
+        y[oy + 2 * r] = sr;
+        y[oy + 2 * r + 1] = si;
+        y[oy1 + 2 * r] = tr;
+        y[oy1 + 2 * r + 1] = ti;
+      }
+    }
+    for (; c < X.cols; c++) {
+      const o = 2 * X.rows * c;
+      const oy = 2 * n * c;
+      for (let r = 0; r < n; r++) {
+        let sr = 0;
+        let si = 0;
+        const end = rowPtr[r + 1];
+        for (let p = rowPtr[r]; p < end; p++) {
+          const j = o + 2 * colIndex[p];
+          const ar = values[p];
+          sr += ar * x[j];
+          si += ar * x[j + 1];
+        }
+        y[oy + 2 * r] = sr;
+        y[oy + 2 * r + 1] = si;
+      }
+    }
+    return out;
+  }
   for (let c = 0; c < X.cols; c++) {
     const o = 2 * X.rows * c;
     const oy = 2 * n * c;
@@ -262,21 +311,12 @@ export function sparseTimesDense(A: CsrMatrix | ComplexCsrMatrix, X: ComplexColu
       let sr = 0;
       let si = 0;
       const end = rowPtr[r + 1];
-      if (complex) {
-        for (let p = rowPtr[r]; p < end; p++) {
-          const j = o + 2 * colIndex[p];
-          const ar = values[2 * p];
-          const ai = values[2 * p + 1];
-          sr += ar * x[j] - ai * x[j + 1];
-          si += ar * x[j + 1] + ai * x[j];
-        }
-      } else {
-        for (let p = rowPtr[r]; p < end; p++) {
-          const j = o + 2 * colIndex[p];
-          const ar = values[p];
-          sr += ar * x[j];
-          si += ar * x[j + 1];
-        }
+      for (let p = rowPtr[r]; p < end; p++) {
+        const j = o + 2 * colIndex[p];
+        const ar = values[2 * p];
+        const ai = values[2 * p + 1];
+        sr += ar * x[j] - ai * x[j + 1];
+        si += ar * x[j + 1] + ai * x[j];
       }
       y[oy + 2 * r] = sr;
       y[oy + 2 * r + 1] = si;
