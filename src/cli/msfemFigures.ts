@@ -55,7 +55,7 @@ export function errorFigure(reports: MsfemCaseReport[], caseName: MsfemCaseOptio
   };
 }
 
-/** The coefficient A on an n × n sample of cell centres (log₁₀ A for the high-contrast case). */
+/** The coefficient A on an n × n sample of cell centers (log₁₀ A for the high-contrast case). */
 export function coefficientFigure(options: MsfemCaseOptions, n = 64): FigureSpec {
   const p = msfemCaseProblem({ ...options, coarse: 2, fine: 2 });
   const a = p.diffusion as (x: number, y: number) => number;

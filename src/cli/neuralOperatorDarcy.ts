@@ -37,7 +37,7 @@ export interface DarcyFlags {
   seed: number;
 }
 
-/** A faceted heatmap: one panel per value of `panel`, one shared quantitative colour scale. */
+/** A faceted heatmap: one panel per value of `panel`, one shared quantitative color scale. */
 function heatmapSpec(rows: Rows, o: { title: string; value: string; valueTitle: string; panels: string[]; panelTitle: string; side: number; diverging?: boolean }): VegaLiteSpec {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const cell = Math.max(4, Math.floor(220 / o.side));

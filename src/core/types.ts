@@ -37,7 +37,7 @@ export interface NdArrayLike {
   readonly data: Float64Array;
   /** Extent along each axis. */
   readonly shape: readonly number[];
-  /** Step in `data` between neighbours along each axis (may be negative). */
+  /** Step in `data` between neighbors along each axis (may be negative). */
   readonly stride: readonly number[];
   /** Index in `data` of element (0, 0, …). */
   readonly offset: number;

@@ -365,7 +365,7 @@ function setEndRow(c: ResolvedEndCondition, hEnd: number, hNext: number, diag: V
 
 /**
  * Right-hand side of an end row. `side` = −1 (left) or +1 (right); δ_end is the end interval's
- * divided difference and δ_next the neighbouring one.
+ * divided difference and δ_next the neighboring one.
  */
 function endRhs(c: ResolvedEndCondition, homogeneous: boolean, hEnd: number, hNext: number, deltaEnd: number, deltaNext: number, side: number, exponent: number): number {
   const v = homogeneous ? 0 : c.value;

@@ -1,13 +1,13 @@
 /**
  * Banded finite-difference differentiation matrices on (non-uniform) 1-D grids, built from
- * Fornberg weights: row i uses `width` consecutive nodes, centred where possible and shifted
+ * Fornberg weights: row i uses `width` consecutive nodes, centered where possible and shifted
  * to one-sided stencils near the boundaries.
  *
  * Band storage (`width × n`, row-major by stencil position): row i of the matrix has the
  * entries `band[k·n + i]` in columns `start[i] + k`, k = 0..width−1.
  *
  * Accuracy: a row with w nodes for derivative m is exact for polynomials of degree ≤ w−1, so its
- * truncation error is O(h^(w−m)) on any grid; centred rows on uniform or smoothly mapped grids
+ * truncation error is O(h^(w−m)) on any grid; centered rows on uniform or smoothly mapped grids
  * gain one order when w−m is odd (symmetric cancellation), e.g. 3-point second derivative O(h²).
  *
  * @module

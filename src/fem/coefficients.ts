@@ -1,6 +1,6 @@
 /**
  * Coefficient fields of the Q1 finite-element operators: real or complex, constant or one value per
- * fine element (piecewise constant, sampled at the element centre as in thesis §4.4, lines
+ * fine element (piecewise constant, sampled at the element center as in thesis §4.4, lines
  * 5043–5060) or per boundary edge (sampled at the edge midpoint), and the samplers that produce them
  * from point functions.
  *
@@ -36,7 +36,7 @@ export interface ComplexField {
 }
 
 /**
- * Evaluate `f` at the centre of every element of the grid (element ids as in
+ * Evaluate `f` at the center of every element of the grid (element ids as in
  * {@link StructuredGrid2D}). O(elementCount) calls of f.
  *
  * @example

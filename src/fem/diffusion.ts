@@ -18,11 +18,11 @@ export interface DiffusionProblem {
   /** Elements per side (h = 1/n), an integer ≥ 1. */
   n: number;
   /**
-   * Permeability a > 0: a function sampled at element centres, or one value per element
+   * Permeability a > 0: a function sampled at element centers, or one value per element
    * (length n², element (i, j) at index j·n + i, x fastest), or a constant.
    */
   diffusion: number | Float64Array | ((x: number, y: number) => number);
-  /** Source f: a function (2×2 Gauss load), element-centre values (midpoint load), or a constant (default 0). */
+  /** Source f: a function (2×2 Gauss load), element-center values (midpoint load), or a constant (default 0). */
   source?: number | Float64Array | ((x: number, y: number) => number);
   /** Dirichlet data g on the whole boundary: a constant (default 0) or a function of (x, y). */
   boundary?: number | ((x: number, y: number) => number);

@@ -15,7 +15,7 @@ const W3 = [5 / 18, 8 / 18, 5 / 18];
 /**
  * Load vector `F_i ≈ ∫ f φ_i` (length nodeCount). `'midpoint'` (default): `f(x_c)·|e|/4` added to each
  * of the 4 nodes of element e — the lumped midpoint rule of the multiscale FEM's fine mesh (thesis
- * §4.4); `f` may then also be given as element-centre values. `'gauss'`: consistent 2×2 Gauss
+ * §4.4); `f` may then also be given as element-center values. `'gauss'`: consistent 2×2 Gauss
  * (exact for bilinear f). O(elementCount) evaluations of f.
  *
  * @example

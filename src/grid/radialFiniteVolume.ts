@@ -1,6 +1,6 @@
 /**
  * Conservative, positivity-preserving finite volumes for radially symmetric fields in n
- * dimensions on a 1-D grid `0 = r_0 < r_1 < … < r_{N−1} = R` (vertex-centred cells
+ * dimensions on a 1-D grid `0 = r_0 < r_1 < … < r_{N−1} = R` (vertex-centered cells
  * `[f_{i−1}, f_i]` with faces at the midpoints `f_i = (r_i + r_{i+1})/2`, `f_{−1} = 0`,
  * `f_{N−1} = R`). All quantities are per unit solid angle (the measure `r^{n−1}dr`).
  *
@@ -15,7 +15,7 @@
  *   {@link RadialFiniteVolume.upwindStepBound} (half of it with the reconstruction);
  * - enclosed mass at the faces `Σ_{j≤i} V_j y_j` (the discrete `∫₀^{f_i} r^{n−1} y dr`).
  *
- * Diffusion is second-order accurate on smoothly mapped grids (vertex-centred supraconvergence);
+ * Diffusion is second-order accurate on smoothly mapped grids (vertex-centered supraconvergence);
  * the limited transport is second order away from extrema. Complexity O(N) for every operation.
  *
  * @module
@@ -113,7 +113,7 @@ export class RadialFiniteVolume {
    * outward); no flux at 0 and R. Sums to 0 (conservation). `reconstruction`: `'upwind'` (first
    * order, the upwind cell value) or `'vanLeer'` (default; the upwind cell's linear reconstruction
    * with van Leer's harmonic slope limiter, second order where smooth; the face value stays
-   * between the two neighbouring cell values, so positivity holds under half the step bound of
+   * between the two neighboring cell values, so positivity holds under half the step bound of
    * {@link RadialFiniteVolume.upwindStepBound}).
    */
   applyUpwindTransport(y: Vec, faceTransport: Vec, out: Vec, reconstruction: 'upwind' | 'vanLeer' = 'vanLeer'): Vec {

@@ -1,6 +1,6 @@
 /**
  * Even/odd reflection about x = 0 for grids that start at 0: ghost nodes at −x_k carry
- * f(−x_k) = ±f(x_k), so centred stencils can be applied at and near the origin.
+ * f(−x_k) = ±f(x_k), so centered stencils can be applied at and near the origin.
  *
  * Extended layout (g ghosts): entry `k` of the extended array corresponds to node index
  * `k − g`, i.e. `[f(−x_g), …, f(−x_1), f(x_0), f(x_1), …, f(x_{n−1})]` with length n + g.

@@ -17,11 +17,11 @@ export interface AdamGroup {
   start: number;
   /** End index (exclusive). */
   end: number;
-  /** Learning rate (default: the optimiser's `lr`). */
+  /** Learning rate (default: the optimizer's `lr`). */
   lr?: number;
-  /** (β1, β2) in [0, 1) (default: the optimiser's `betas`). */
+  /** (β1, β2) in [0, 1) (default: the optimizer's `betas`). */
   betas?: [number, number];
-  /** ε added to √v̂ (default: the optimiser's `eps`). */
+  /** ε added to √v̂ (default: the optimizer's `eps`). */
   eps?: number;
 }
 
@@ -43,7 +43,7 @@ export interface AdamOptions extends StoppingOptions {
     gamma: number;
   };
   /**
-   * Continue from a {@link AdamState} taken by {@link AdamMinimizer.state} of a minimiser with the same
+   * Continue from a {@link AdamState} taken by {@link AdamMinimizer.state} of a minimizer with the same
    * hyper-parameters: x, ∇f, f, the moments and the counters are restored instead of evaluating f at
    * `x0` (which then only fixes the dimension). The continuation is bit-identical to the uninterrupted run.
    */
@@ -92,7 +92,7 @@ function checkStateVector(name: string, value: unknown, n: number, nonNegative =
 }
 
 /**
- * Adam as a step-by-step minimiser. Per iteration k (1-based), per parameter i in group G:
+ * Adam as a step-by-step minimizer. Per iteration k (1-based), per parameter i in group G:
  * m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², x ← x − lr_G(k)·(m/(1−β1^k)) / (√v/√(1−β2^k) + ε)
  * with lr_G(k) = lr_G·γ^{⌊(k−1)/stepSize⌋}; then f and ∇f are evaluated at the new x.
  * A non-finite f or gradient rejects the step: x keeps the last finite iterate and `step()` reports
@@ -209,7 +209,7 @@ export class AdamMinimizer implements IterativeMinimizer {
   }
 
   /**
-   * Overwrite the state with a copy of `state` (taken by {@link AdamMinimizer.state} of a minimiser of the
+   * Overwrite the state with a copy of `state` (taken by {@link AdamMinimizer.state} of a minimizer of the
    * same dimension and hyper-parameters); no evaluation. Throws `InvalidTypeError` for a missing field or
    * a vector that is not a Float64Array of length n, `InvalidArgumentError` for a non-finite entry, a
    * negative v, a non-finite f or bad counters, naming the field (`state.m[3]`…); nothing is changed
@@ -219,7 +219,7 @@ export class AdamMinimizer implements IterativeMinimizer {
    * @example
    * ```ts
    * const opt = new AdamMinimizer(fg, x0, options);
-   * opt.restore(saved); // continues exactly where the minimiser that produced `saved` stopped
+   * opt.restore(saved); // continues exactly where the minimizer that produced `saved` stopped
    * ```
    */
   restore(state: AdamState, name = 'state'): void {
@@ -299,7 +299,7 @@ export class AdamMinimizer implements IterativeMinimizer {
 }
 
 /**
- * Minimise with Adam until gtol/ftol/xtol, `maxIterations` (default 1000) or `maxFev`; see
+ * Minimize with Adam until gtol/ftol/xtol, `maxIterations` (default 1000) or `maxFev`; see
  * {@link AdamMinimizer} for the update. ftol and xtol default to 0 (off), as Adam's steps are
  * not monotone. Returns the standard {@link OptimizeResult}.
  *

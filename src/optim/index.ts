@@ -1,5 +1,5 @@
 /**
- * Optimisers on flat Float64Array parameters: Adam (groups, step decay), L-BFGS, dense BFGS and
+ * Optimizers on flat Float64Array parameters: Adam (groups, step decay), L-BFGS, dense BFGS and
  * self-scaled SSBroyden1, all with step-by-step forms and a shared strong-Wolfe line search.
  * @module optim
  */

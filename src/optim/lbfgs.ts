@@ -27,7 +27,7 @@ export interface LbfgsOptions extends StoppingOptions {
 }
 
 /**
- * L-BFGS as a step-by-step minimiser. Direction d = −H_k g by the two-loop recursion over the last m
+ * L-BFGS as a step-by-step minimizer. Direction d = −H_k g by the two-loop recursion over the last m
  * pairs with H_0 = (s·y)/(y·y) I; the first iteration (and any iteration after a memory reset) uses
  * d = −g with trial step min(1, 1/‖g‖₁)·lr, later ones start the line search at lr.
  * A pair is stored only if y·s > `curvatureTolerance`. When d is not a descent direction or the line
@@ -195,7 +195,7 @@ export class LbfgsMinimizer implements IterativeMinimizer {
 }
 
 /**
- * Minimise with L-BFGS (see {@link LbfgsMinimizer}) until ‖∇f‖_∞ ≤ gtol (default 1e-8),
+ * Minimize with L-BFGS (see {@link LbfgsMinimizer}) until ‖∇f‖_∞ ≤ gtol (default 1e-8),
  * ftol/xtol (default off), `maxIterations` (default 1000) or `maxFev` (default 20·maxIterations).
  *
  * @example

@@ -42,8 +42,8 @@ export interface LineSearchResult {
 }
 
 /**
- * Minimiser of the cubic interpolating (x1, f1, g1), (x2, f2, g2), clamped to [lo, hi]; the midpoint
- * when the cubic has no minimiser or any input is not finite.
+ * Minimizer of the cubic interpolating (x1, f1, g1), (x2, f2, g2), clamped to [lo, hi]; the midpoint
+ * when the cubic has no minimizer or any input is not finite.
  */
 function cubicMinimizer(x1: number, f1: number, g1: number, x2: number, f2: number, g2: number, lo: number, hi: number): number {
   const d1 = g1 + g2 - (3 * (f1 - f2)) / (x1 - x2);

@@ -1,7 +1,7 @@
 /**
- * Dense quasi-Newton minimisation (BFGS and self-scaled SSBroyden1) with the strong-Wolfe line
+ * Dense quasi-Newton minimization (BFGS and self-scaled SSBroyden1) with the strong-Wolfe line
  * search, a dense inverse Hessian H (n² doubles) and the restart logic used when the objective
- * changes (resampled collocation points): symmetrise H, test it by Cholesky, reset to I on failure.
+ * changes (resampled collocation points): symmetrize H, test it by Cholesky, reset to I on failure.
  *
  * @module
  */
@@ -39,7 +39,7 @@ export interface UpdateRecord {
 }
 
 /**
- * Dense BFGS / SSBroyden1 as a step-by-step minimiser: d = −Hg, strong-Wolfe search from
+ * Dense BFGS / SSBroyden1 as a step-by-step minimizer: d = −Hg, strong-Wolfe search from
  * t0 = min(1, 1.01·2(f_k − f_{k−1})/(g·d)) (1 if not positive; f_{−1} = f_0 + ‖g_0‖₂/2, SciPy's rule),
  * s = t d, y = g_{k+1} − g_k, then H is updated by {@link selfScaledBroydenUpdate} with τ = φ = 1 (BFGS)
  * or {@link ssBroyden1Parameters}. Updates with yᵀs ≤ 0 are skipped; a non-descent direction or a
@@ -50,7 +50,7 @@ export interface UpdateRecord {
  * ```ts
  * const opt = new DenseQuasiNewtonMinimizer(loss, theta0, { update: 'ssbroyden1' });
  * for (let k = 0; k < 20000; k++) {
- *   if (k > 0 && k % 1000 === 0) opt.restart(resampledLoss()); // symmetrise, Cholesky check, reset
+ *   if (k > 0 && k % 1000 === 0) opt.restart(resampledLoss()); // symmetrize, Cholesky check, reset
  *   if (opt.step().status !== undefined) break;
  * }
  * ```
@@ -120,8 +120,8 @@ export class DenseQuasiNewtonMinimizer implements IterativeMinimizer {
   }
 
   /**
-   * Restart as after resampling: optionally switch to a new objective, symmetrise H ← (H + Hᵀ)/2,
-   * attempt a Cholesky factorisation and reset H to I when it fails, re-evaluate f and ∇f at x and
+   * Restart as after resampling: optionally switch to a new objective, symmetrize H ← (H + Hᵀ)/2,
+   * attempt a Cholesky factorization and reset H to I when it fails, re-evaluate f and ∇f at x and
    * reset the line-search memory (f_{−1} = f + ‖g‖₂/2). O(n³/3) for the Cholesky test.
    * @returns true when H was reset to the identity
    */
@@ -266,7 +266,7 @@ export class DenseQuasiNewtonMinimizer implements IterativeMinimizer {
 }
 
 /**
- * Minimise with dense BFGS or SSBroyden1 (see {@link DenseQuasiNewtonMinimizer}) until ‖∇f‖_∞ ≤ gtol
+ * Minimize with dense BFGS or SSBroyden1 (see {@link DenseQuasiNewtonMinimizer}) until ‖∇f‖_∞ ≤ gtol
  * (default 1e-8), ftol/xtol (default off), `maxIterations` (default 1000) or `maxFev`. Memory n², so
  * intended for n up to a few thousand; use {@link lbfgs} beyond.
  *

@@ -1,8 +1,8 @@
 /**
  * The restart loop of quasi-Newton training with resampled collocation points (thesis
  * Appendix B.3–B.4; the reference code resamples every 1000 iterations): every `restartEvery`
- * iterations the objective is replaced by the next cycle's (new points), H is symmetrised
- * H ← (H + Hᵀ)/2, tested by a Cholesky factorisation and reset to I when it fails, and the
+ * iterations the objective is replaced by the next cycle's (new points), H is symmetrized
+ * H ← (H + Hᵀ)/2, tested by a Cholesky factorization and reset to I when it fails, and the
  * line-search memory starts afresh. The state at a restart boundary (x, H, counters, cycle) is all
  * a bit-identical resume needs, given the objective of that cycle.
  *
@@ -27,7 +27,7 @@ export interface QuasiNewtonCounters {
 }
 
 /**
- * State of a {@link RestartingQuasiNewton} at a restart boundary (serialisable with JSON).
+ * State of a {@link RestartingQuasiNewton} at a restart boundary (serializable with JSON).
  * @example
  * ```ts
  * const state = loop.boundaryState(); // right after a restart
@@ -38,7 +38,7 @@ export interface RestartLoopState {
   cycle: number;
   /** Iterate x. */
   x: Float64Array;
-  /** Inverse Hessian, row-major n×n (already symmetrised and checked at the boundary). */
+  /** Inverse Hessian, row-major n×n (already symmetrized and checked at the boundary). */
   inverseHessian: Float64Array;
   /** Iterations done. */
   iterations: number;
@@ -50,7 +50,7 @@ export interface RestartLoopState {
 
 /** Options of {@link RestartingQuasiNewton}. */
 export interface RestartLoopOptions extends QuasiNewtonOptions {
-  /** Iterations between restarts (new objective, symmetrise, Cholesky check); 0 = never (default 1000). */
+  /** Iterations between restarts (new objective, symmetrize, Cholesky check); 0 = never (default 1000). */
   restartEvery?: number;
 }
 
@@ -65,7 +65,7 @@ export interface RestartLoopOptions extends QuasiNewtonOptions {
  * ```
  */
 export class RestartingQuasiNewton {
-  /** The wrapped minimiser (its x, f, g, H and counters are the loop's). */
+  /** The wrapped minimizer (its x, f, g, H and counters are the loop's). */
   readonly minimizer: DenseQuasiNewtonMinimizer;
   /** Iterations between restarts. */
   readonly restartEvery: number;
@@ -117,7 +117,7 @@ export class RestartingQuasiNewton {
     return this.restartEvery > 0 && k > 0 && k % this.restartEvery === 0 && k !== this.lastRestart;
   }
 
-  /** Restart now if at a boundary (new objective, symmetrise, Cholesky, fresh line search). */
+  /** Restart now if at a boundary (new objective, symmetrize, Cholesky, fresh line search). */
   restartIfDue(): boolean {
     if (!this.atBoundary) return false;
     this.cycle++;
@@ -127,7 +127,7 @@ export class RestartingQuasiNewton {
   }
 
   /**
-   * Restart now, off schedule (next cycle's objective, symmetrise, Cholesky check): what the reference
+   * Restart now, off schedule (next cycle's objective, symmetrize, Cholesky check): what the reference
    * loop does when the inner minimizer stops early (e.g. a line search at the precision limit).
    * The following restarts stay on the nominal multiples of `restartEvery`.
    */

@@ -1,5 +1,5 @@
 /**
- * Shared vocabulary of the optimisers: objectives, stopping criteria and results.
+ * Shared vocabulary of the optimizers: objectives, stopping criteria and results.
  *
  * @module
  */
@@ -14,7 +14,7 @@ import type { Vec } from '../core/types';
  */
 export type Objective = (x: Vec, grad: Vec) => number;
 
-/** Stopping criteria shared by every optimiser (all optional). */
+/** Stopping criteria shared by every optimizer (all optional). */
 export interface StoppingOptions extends LongRunOptions {
   /** Stop with `success` when ‖∇f‖_∞ ≤ gtol (default 1e-8; 0 disables). */
   gtol?: number;
@@ -28,7 +28,7 @@ export interface StoppingOptions extends LongRunOptions {
   maxFev?: number;
 }
 
-/** Result of a minimisation. */
+/** Result of a minimization. */
 export interface OptimizeResult {
   /** Final iterate (the last finite one when `status` is `nonFinite`). */
   x: Vec;
@@ -48,7 +48,7 @@ export interface OptimizeResult {
   history: number[];
 }
 
-/** What one `step()` of an iterative minimiser reports. */
+/** What one `step()` of an iterative minimizer reports. */
 export interface StepReport {
   /** `undefined` while the iteration may continue; otherwise the terminal status. */
   status?: SolveStatus;
@@ -60,7 +60,7 @@ export interface StepReport {
   stepNorm: number;
 }
 
-/** The state every step-by-step minimiser exposes. */
+/** The state every step-by-step minimizer exposes. */
 export interface IterativeMinimizer {
   /** Current iterate (always a point where f and ∇f are finite). */
   readonly x: Vec;

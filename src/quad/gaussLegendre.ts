@@ -66,7 +66,7 @@ export function gaussLegendre(n: number, a = -1, b = 1, out?: { nodes: Vec; weig
     weights[n - k] = half * w;
     weights[k - 1] = half * w;
   }
-  const largest = weights[n >> 1]; // the weights peak at the centre
+  const largest = weights[n >> 1]; // the weights peak at the center
   if (!(largest <= Number.MAX_VALUE)) {
     throw new InvalidArgumentError('[a, b]', `an interval whose largest Gauss weight (b − a)/2 · ${(largest / half).toPrecision(6)} is a finite double`, `[${a}, ${b}]`);
   }

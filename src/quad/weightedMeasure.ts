@@ -59,7 +59,7 @@ function unitSphereArea(d: number): number {
 }
 
 /**
- * A measure dμ = ρ(x)|x|^{d−1}dx discretised on fixed nodes: combined weights
+ * A measure dμ = ρ(x)|x|^{d−1}dx discretized on fixed nodes: combined weights
  * c_i = w_i·ρ(x_i)·|x_i|^{d−1} (w = trapezoid, Simpson or any rule's weights), built once and
  * applied as dot products. Integrals, inner products and L^p norms are O(n) with compensated
  * summation and no allocation. Works unchanged on flattened 2-D fields with tensor-product weights

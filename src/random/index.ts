@@ -1,5 +1,5 @@
 /**
- * Random numbers: the seeded, serialisable xoshiro128** generator with jump-ahead streams,
+ * Random numbers: the seeded, serializable xoshiro128** generator with jump-ahead streams,
  * uniform / integer / ziggurat-normal samplers and multivariate normal draws.
  * @module random
  */

@@ -93,8 +93,8 @@ export class NeumannGaussianField2d {
    * O(K²·ny + K·nx·ny).
    * @example
    * ```ts
-   * const centres = Float64Array.from({ length: 64 }, (_, i) => (i + 0.5) / 64);
-   * const mu = grf.evaluate(coeffs, centres, centres);
+   * const centers = Float64Array.from({ length: 64 }, (_, i) => (i + 0.5) / 64);
+   * const mu = grf.evaluate(coeffs, centers, centers);
    * ```
    */
   evaluate(coeffs: Float64Array, xs: Float64Array, ys: Float64Array, out?: Float64Array): Float64Array {

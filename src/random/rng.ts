@@ -1,5 +1,5 @@
 /**
- * A seeded, serialisable pseudo-random generator: xoshiro128** 1.1 (Blackman & Vigna, "Scrambled
+ * A seeded, serializable pseudo-random generator: xoshiro128** 1.1 (Blackman & Vigna, "Scrambled
  * linear pseudorandom number generators", ACM TOMS 47(4), 2021), with SplitMix64 seeding,
  * jump-ahead streams, 53-bit uniform doubles, unbiased integers and ziggurat normals.
  *
@@ -267,7 +267,7 @@ export class Rng implements RandomSource {
     return this;
   }
 
-  /** A JSON-serialisable snapshot: `{ algorithm: 'xoshiro128**', state: [s0, s1, s2, s3] }`. */
+  /** A JSON-serializable snapshot: `{ algorithm: 'xoshiro128**', state: [s0, s1, s2, s3] }`. */
   toJSON(): RngJSON {
     return { algorithm: 'xoshiro128**', state: Array.from(this.state()) };
   }

@@ -5,7 +5,7 @@
  * sign and the 53-bit abscissa come from disjoint random bits, which removes the correlation
  * defect of the original 32-bit version.
  *
- * Layout, for the unnormalised density f(x) = exp(−x²/2) and N = 256 layers of equal area v:
+ * Layout, for the unnormalized density f(x) = exp(−x²/2) and N = 256 layers of equal area v:
  * `x[0] = v/f(r)` (the base strip including the tail), `x[1] = r`,
  * `x[i+1] = f⁻¹(f(x[i]) + v/x[i])`, `x[N] = 0`. Layer i is the rectangle [0, x[i]] × [f(x[i]), f(x[i+1])];
  * a point with |u·x[i]| < x[i+1] lies under the curve (probability 98.5% overall); otherwise a

@@ -22,7 +22,7 @@ import { checkInteger, checkVec } from '../core/check';
 import { InvalidArgumentError } from '../core/errors';
 import { deviationScale } from './deviationScale';
 
-/** The shift of the centring passes: the first value when finite (non-finite data stay non-finite). */
+/** The shift of the centering passes: the first value when finite (non-finite data stay non-finite). */
 const shiftOf = (v: number): number => (Number.isFinite(v) ? v : 0);
 
 function checkView(name: string, x: Float64Array, n: number, stride: number, offset: number): void {
@@ -34,7 +34,7 @@ function checkView(name: string, x: Float64Array, n: number, stride: number, off
 
 /**
  * Pearson correlation of x[offsetX + k·strideX] and y[offsetY + k·strideY], k < n (two-pass on
- * data shifted by the first values: means first, then centred sums). NaN when either sequence is constant. O(n), no allocation.
+ * data shifted by the first values: means first, then centered sums). NaN when either sequence is constant. O(n), no allocation.
  *
  * @example
  * ```ts
@@ -46,7 +46,7 @@ export function pearsonCorrelationStrided(n: number, x: Float64Array, strideX: n
   checkView('x', x, n, strideX, offsetX);
   checkView('y', y, n, strideY, offsetY);
   // shift by the first values: x − kx is exact under a dominant common offset (Sterbenz), so the
-  // centred values are accurate relative to the spread, not to the offset (see the module doc)
+  // centered values are accurate relative to the spread, not to the offset (see the module doc)
   const kx = shiftOf(x[offsetX]);
   const ky = shiftOf(y[offsetY]);
   let sx = 0;

@@ -1,6 +1,6 @@
 /**
  * Ensemble statistics for J members of dimension d: mean, covariance (1/(J − ddof)),
- * cross-covariance of two ensembles, the centred ensemble matrix A = [x⁽ʲ⁾ − x̄]/√(J − ddof) (d×J)
+ * cross-covariance of two ensembles, the centered ensemble matrix A = [x⁽ʲ⁾ − x̄]/√(J − ddof) (d×J)
  * with C = A·Aᵀ, products C·v = A(Aᵀv) without forming C, and covariance square roots.
  *
  * Storage: a row-major {@link DenseMatrix} holding one member per row (J×d, the default) or one
@@ -10,7 +10,7 @@
  * covariance outputs are bitwise symmetric (safe for Cholesky and eigen-solvers that reject any
  * asymmetry).
  *
- * Normalisation is always explicit (`ddof`): ddof = 0 gives the 1/J covariance of the ensemble
+ * Normalization is always explicit (`ddof`): ddof = 0 gives the 1/J covariance of the ensemble
  * Kalman samplers (EKS/ALDI/EKHMC: C = (1/J)Σ(x⁽ʲ⁾ − x̄)(x⁽ʲ⁾ − x̄)ᵀ, √C := Q/√J), ddof = 1 the unbiased
  * sample covariance.
  *
@@ -31,7 +31,7 @@ export interface EnsembleOptions {
   membersAlong?: MemberLayout;
 }
 
-/** Options of the covariance functions: the normalisation 1/(J − ddof) is required. */
+/** Options of the covariance functions: the normalization 1/(J − ddof) is required. */
 export interface CovarianceOptions extends EnsembleOptions {
   /** Delta degrees of freedom: 0 for 1/J, 1 for 1/(J − 1). An integer in [0, J − 1]. */
   ddof: number;
@@ -76,7 +76,7 @@ function meanOf(v: EnsembleView, out: Float64Array): Float64Array {
 }
 
 /**
- * Centring data: `shift` = member 0 and `mean` = the mean of x − shift, so that the centred value
+ * Centering data: `shift` = member 0 and `mean` = the mean of x − shift, so that the centered value
  * of member j is (x⁽ʲ⁾ − shift) − mean. The differences x⁽ʲ⁾ − shift are exact when a common offset
  * dominates (Sterbenz), and their mean is then accurate relative to the spread, not to the offset:
  * the representable x̄ itself can be off by half an ulp of the offset, which would bias a covariance
@@ -176,9 +176,9 @@ function crossProducts(vx: EnsembleView, cx: Centring, vy: EnsembleView, cy: Cen
 }
 
 /**
- * The centred ensemble matrix A (d×J) with column j equal to (x⁽ʲ⁾ − x̄)/√(J − ddof), so that
+ * The centered ensemble matrix A (d×J) with column j equal to (x⁽ʲ⁾ − x̄)/√(J − ddof), so that
  * A·Aᵀ is the covariance and A·ξ, ξ ~ N(0, I_J), is a draw from N(0, C) that stays in the ensemble
- * span (the generalised square root Q/√J of the ensemble Kalman samplers for ddof = 0). O(J·d).
+ * span (the generalized square root Q/√J of the ensemble Kalman samplers for ddof = 0). O(J·d).
  * @example
  * ```ts
  * const A = centeredEnsembleMatrix(E, { ddof: 0 }); // d×J
@@ -200,7 +200,7 @@ export function centeredEnsembleMatrix(E: DenseMatrix, options: CovarianceOption
 }
 
 /**
- * C·v = A(Aᵀv) for a centred ensemble matrix A (d×J) without forming C: O(d·J) instead of O(d²).
+ * C·v = A(Aᵀv) for a centered ensemble matrix A (d×J) without forming C: O(d·J) instead of O(d²).
  * @param A - d×J matrix from {@link centeredEnsembleMatrix}
  * @param v - vector of length d
  * @param out - result (length d); must not alias v

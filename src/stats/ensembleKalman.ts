@@ -1,7 +1,7 @@
 /**
  * Ensemble Kalman algebra for interacting-particle samplers (EKS, ALDI, EKHMC; thesis Appendix C,
  * §C.1 eqs. (C.1.9a,b) and §C.4 eq. (C.4.1)): for an ensemble of I particles q⁽ⁱ⁾ ∈ Rᴺ with forward
- * outputs G(q⁽ⁱ⁾) ∈ Rᴶ, the centred ensemble Q, the covariance C_q = QQᵀ/(I − ddof), the
+ * outputs G(q⁽ⁱ⁾) ∈ Rᴶ, the centered ensemble Q, the covariance C_q = QQᵀ/(I − ddof), the
  * cross-covariance C_qG with the outputs, the gradient-free Kalman forces
  *
  *   F⁽ⁱ⁾ = −C_q Γ0⁻¹(q⁽ⁱ⁾ − m0) − C_qG Γ⁻¹(G(q⁽ⁱ⁾) − y),
@@ -22,9 +22,9 @@ import type { CovarianceOperator } from '../linalg/covarianceOperator';
 import { createMatrix } from '../linalg/dense';
 
 /**
- * Centring of I rows of length d (row-major I×d): `shift` = row 0 and `mean` = the mean of
- * x − shift with one correction sweep, so that the centred value of row i is (x⁽ⁱ⁾ − shift) − mean.
- * Under a dominant common offset x⁽ⁱ⁾ − shift is exact (Sterbenz) and the centred values are
+ * Centering of I rows of length d (row-major I×d): `shift` = row 0 and `mean` = the mean of
+ * x − shift with one correction sweep, so that the centered value of row i is (x⁽ⁱ⁾ − shift) − mean.
+ * Under a dominant common offset x⁽ⁱ⁾ − shift is exact (Sterbenz) and the centered values are
  * accurate relative to the spread, where x − x̄ with the representable x̄ (half an ulp of the
  * offset off) would bias the covariance by that error squared. No checks.
  * @internal
@@ -69,9 +69,9 @@ export class EnsembleKalmanWorkspace {
   readonly mean: Float64Array;
   /** Output mean Ḡ (length J). */
   readonly outputMean: Float64Array;
-  /** Centred positions q⁽ⁱ⁾ − q̄ (I×N row-major): the transpose of Q. */
+  /** Centered positions q⁽ⁱ⁾ − q̄ (I×N row-major): the transpose of Q. */
   readonly centered: Float64Array;
-  /** Centred outputs G⁽ⁱ⁾ − Ḡ (I×J row-major). */
+  /** Centered outputs G⁽ⁱ⁾ − Ḡ (I×J row-major). */
   readonly centeredOutputs: Float64Array;
   /** C_q = QQᵀ/(I − ddof) (N×N, bitwise symmetric). */
   readonly covariance: DenseMatrix;
@@ -123,7 +123,7 @@ export class EnsembleKalmanWorkspace {
   }
 
   /**
-   * Recompute mean, centred ensembles, C_q and (when outputs are given) C_qG from positions
+   * Recompute mean, centered ensembles, C_q and (when outputs are given) C_qG from positions
    * (I×N) and outputs (I×J). Two-pass on data shifted by the first particle, so a large common
    * offset costs no accuracy (at 1e15 the covariances equal those of the data minus the offset to
    * 1e−15 relative).

@@ -1,5 +1,5 @@
 /**
- * Fixed-bin histograms on [lo, hi) with density normalisation; mergeable across workers.
+ * Fixed-bin histograms on [lo, hi) with density normalization; mergeable across workers.
  *
  * Bin k covers [lo + k·w, lo + (k+1)·w), w = (hi − lo)/bins, except that the last bin also
  * contains hi (numpy's convention). Values below lo / above hi are counted in `below` / `above`,
@@ -22,8 +22,8 @@ const floor = Math.floor;
  * ```ts
  * const h = new Histogram(-4, 4, 80);
  * h.pushAll(samples);
- * const centres = h.centers();
- * const density = h.density(); // compare with normalPdf(centres[k])
+ * const centers = h.centers();
+ * const density = h.density(); // compare with normalPdf(centers[k])
  * ```
  */
 export class Histogram {
@@ -102,7 +102,7 @@ export class Histogram {
     return out;
   }
 
-  /** Bin centres lo + (k + ½)·w (length bins). */
+  /** Bin centers lo + (k + ½)·w (length bins). */
   centers(out: Float64Array = new Float64Array(this.bins)): Float64Array {
     checkVec('out', out, this.bins);
     const w = (this.hi - this.lo) / this.bins;

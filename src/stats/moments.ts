@@ -1,5 +1,5 @@
 /**
- * Sample moments of a data vector by the two-pass (centred) algorithm.
+ * Sample moments of a data vector by the two-pass (centered) algorithm.
  *
  * Estimators (documented because several are in use):
  * - mean x̄ = (1/n)Σxᵢ;
@@ -42,7 +42,7 @@ export interface SampleMoments {
 /**
  * Mean, variance, skewness and excess kurtosis of `x[offset + k·stride]`, k < n, by two passes
  * over the data shifted by its first value (the mean first, with one correction sweep, then
- * centred power sums), which is accurate for data with a large common offset; deviations beyond
+ * centered power sums), which is accurate for data with a large common offset; deviations beyond
  * 2^±200 are scaled by a power of two (exact), so data of size 1e±80…1e±300 give their skewness and
  * kurtosis (cubes and fourth powers under/overflowed before). O(n), no allocation.
  *

@@ -29,7 +29,7 @@ export interface VectorWelfordJSON {
 
 /**
  * Per-component count/mean/M₂ of vectors of fixed length d. `push` is O(d) with no allocation;
- * `merge` is O(d). Accurate for data with a large common offset (centred updates).
+ * `merge` is O(d). Accurate for data with a large common offset (centered updates).
  *
  * @example
  * ```ts

@@ -37,7 +37,7 @@ export interface WelfordJSON {
 
 /**
  * Running count, mean, variance, skewness and excess kurtosis of a scalar stream; mergeable and
- * serialisable. O(1) per value, no allocation.
+ * serializable. O(1) per value, no allocation.
  *
  * @example
  * ```ts

@@ -86,7 +86,7 @@ describe('FiniteDifferenceOperator (banded differentiation matrix)', () => {
       const x = g.x[i];
       expect(Math.abs(d2[i] - (3 * x - 3 * x * x))).toBeLessThan(1e-9);
     }
-    // centred interior rows, one-sided boundary rows
+    // centered interior rows, one-sided boundary rows
     expect(D.start[0]).toBe(0);
     expect(D.start[8]).toBe(6);
     expect(D.start[16]).toBe(12);
@@ -106,7 +106,7 @@ describe('FiniteDifferenceOperator (banded differentiation matrix)', () => {
   });
 
   // observed orders on a mapped sinh grid (smooth map): rows are exact for degree width−1,
-  // so one-sided rows have error O(h^(width−m)); centred rows gain one order when width−m is odd.
+  // so one-sided rows have error O(h^(width−m)); centered rows gain one order when width−m is odd.
   const cases: Array<[number, number, number]> = [
     // [derivative order, width, expected order of the max-norm error]
     [1, 3, 2],
@@ -144,7 +144,7 @@ describe('FiniteDifferenceOperator (banded differentiation matrix)', () => {
     const p = observedOrder(hs, errs);
     expect(p).toBeGreaterThan(expected - 0.25);
     expect(p).toBeLessThan(expected + 0.35);
-    // centred interior rows: width − m + 1 when width − m is odd, else width − m
+    // centered interior rows: width − m + 1 when width − m is odd, else width − m
     const interiorExpected = (width - m) % 2 === 1 ? width - m + 1 : width - m;
     const pi = observedOrder(hs, interiorErrs);
     expect(pi).toBeGreaterThan(interiorExpected - 0.25);

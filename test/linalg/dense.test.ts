@@ -133,7 +133,7 @@ describe('choleskyFactor', () => {
     const N = 10;
     const I = 4;
     const X = randomMatrix(N, I, rnd);
-    for (let i = 0; i < N; i++) { // centre the ensemble: covariance rank I − 1
+    for (let i = 0; i < N; i++) { // center the ensemble: covariance rank I − 1
       let m = 0;
       for (let k = 0; k < I; k++) m += X.data[i * I + k] / I;
       for (let k = 0; k < I; k++) X.data[i * I + k] -= m;

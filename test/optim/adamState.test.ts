@@ -57,7 +57,7 @@ describe('AdamMinimizer state and resume', () => {
     const first = new AdamMinimizer(rosenbrock, rosenbrockStart(n), options);
     for (let k = 0; k < 10; k++) first.step();
     const saved = first.state();
-    saved.x[0] += 1; // mutating the copy leaves the minimiser alone
+    saved.x[0] += 1; // mutating the copy leaves the minimizer alone
     expect(first.x[0]).not.toBe(saved.x[0]);
     saved.x[0] -= 1;
     const other = new AdamMinimizer(rosenbrock, rosenbrockStart(n), options);

@@ -72,7 +72,7 @@ describe('strong-Wolfe line search', () => {
       const ls = new StrongWolfeLineSearch(n, { c1: 1e-7, c2: 1e-6 });
       const r = ls.search(fg, x, f0, g, d, t0);
       expect(r.status).toBe('wolfe');
-      expect(Math.abs(r.step / exactStep - 1)).toBeLessThan(1e-6); // |φ′(t)| ≤ c2|φ′(0)| pins t to the minimiser
+      expect(Math.abs(r.step / exactStep - 1)).toBeLessThan(1e-6); // |φ′(t)| ≤ c2|φ′(0)| pins t to the minimizer
     }
   });
 

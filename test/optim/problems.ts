@@ -39,7 +39,7 @@ export function spdMatrix(n: number, condition: number): Float64Array {
   return A;
 }
 
-/** f(x) = ½(x − x*)ᵀA(x − x*) with its minimiser. */
+/** f(x) = ½(x − x*)ᵀA(x − x*) with its minimizer. */
 export function quadratic(A: Float64Array, xStar: Float64Array): Objective {
   const n = xStar.length;
   return (x, g) => {

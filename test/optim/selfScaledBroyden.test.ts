@@ -117,7 +117,7 @@ describe('self-scaled Broyden update', () => {
     expect(opt.restart()).toBe(true);
     expect(Array.from(H)).toEqual([1, 0, 0, 1]);
     expect(opt.counters.resets).toBe(1);
-    // the restarted minimiser still converges
+    // the restarted minimizer still converges
     for (let k = 0; k < 200 && opt.step().status === undefined && Math.max(...opt.g.map(Math.abs)) > 1e-9; k++);
     expect(Math.abs(opt.x[0] - 1)).toBeLessThan(1e-8);
   });

@@ -50,7 +50,7 @@ describe('NeumannGaussianField2d', () => {
       for (let q = 0; q < 4; q++) sum2[q] += f[q] * f[q];
     }
     const exact = [grf.variance(0, 0), grf.variance(0.5, 0), grf.variance(0, 0.5), grf.variance(0.5, 0.5)];
-    // the sample variance of a centred normal has relative standard deviation √(2/N); 5 standard deviations
+    // the sample variance of a centered normal has relative standard deviation √(2/N); 5 standard deviations
     for (let q = 0; q < 4; q++) expect(Math.abs(sum2[q] / N / exact[q] - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
     // ∂μ/∂x = O(h) at x = 0: one-sided differences shrink linearly
     const h = [1e-3, 5e-4];

@@ -54,7 +54,7 @@ describe('ensemble statistics', () => {
       expect(A.rows).toBe(d);
       expect(A.cols).toBe(J);
       expect(productError(A, A, C)).toBeLessThan(1e-14);
-      // the columns of A sum to zero (centring)
+      // the columns of A sum to zero (centering)
       for (let i = 0; i < d; i++) {
         let s = 0;
         for (let j = 0; j < J; j++) s += A.data[i * J + j];
@@ -191,7 +191,7 @@ describe('histogram density', () => {
     expect(Math.abs(integral - inRange)).toBeLessThan(1e-12);
     expect(Math.abs(inRange - (normalCdf(3) - normalCdf(-3)))).toBeLessThan(5 * Math.sqrt(0.0027 / n));
     // deterministic part: the expected density of a bin, (Φ(b) − Φ(a))/w, differs from φ at the
-    // centre by w²φ''/24 + O(w⁴): observed order 2 under bin refinement
+    // center by w²φ''/24 + O(w⁴): observed order 2 under bin refinement
     const errors: number[] = [];
     const widths = [0.4, 0.2, 0.1, 0.05];
     for (const w of widths) {

@@ -101,7 +101,7 @@ describe('EnsembleKalmanWorkspace', () => {
     // cross-covariance against the stats/ensemble function
     const Cqg = ensembleCrossCovariance(createMatrix(I, N, q), createMatrix(I, J, g), { ddof: 0 });
     for (let k = 0; k < N * J; k++) expect(ws.crossCovariance.data[k]).toBeCloseTo(Cqg.data[k], 13);
-    // D-matrix form with raw positions: misfit force_i = −Σ_k D_ki q_k; and with centred positions
+    // D-matrix form with raw positions: misfit force_i = −Σ_k D_ki q_k; and with centered positions
     const D = ensembleKalmanMisfitMatrix(g, I, J, y, noise);
     const qbar = ws.mean;
     for (let i = 0; i < I; i++) {

@@ -1,5 +1,5 @@
 /**
- * A large common offset must cost no accuracy in any centred statistic (the pattern of
+ * A large common offset must cost no accuracy in any centered statistic (the pattern of
  * `ensembleCovariance` fixed earlier): correlations and the ensemble Kalman algebra of data
  * offset + y with offset 1e12 and 1e15 are compared with the same statistics of the stored data
  * minus the offset, which is exact (Sterbenz: every stored value is within a factor 2 of the

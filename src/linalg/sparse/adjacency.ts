@@ -11,15 +11,15 @@ import { type CsrPattern, csrPatternFromTriplets } from './csr';
 export interface AdjacencyGraph {
   /** Number of vertices. */
   readonly n: number;
-  /** Neighbours of v are `neighbors[offsets[v] .. offsets[v+1]-1]`. */
+  /** Neighbors of v are `neighbors[offsets[v] .. offsets[v+1]-1]`. */
   readonly offsets: Int32Array;
-  /** Concatenated neighbour lists (no self loops, no repeats). */
+  /** Concatenated neighbor lists (no self loops, no repeats). */
   readonly neighbors: Int32Array;
 }
 
 /**
  * Graph of `A + Aᵀ` without the diagonal. Built by one symmetric triplet assembly, so the
- * neighbour lists are sorted and duplicate-free. O(nnz + n).
+ * neighbor lists are sorted and duplicate-free. O(nnz + n).
  *
  * @example
  * ```ts

@@ -70,7 +70,7 @@ export class ComplexSymmetricLdlFactorization {
     return Float64Array.from(this.pivots);
   }
 
-  /** Recompute the numeric factorization for a matrix with the analysed pattern, reusing storage. */
+  /** Recompute the numeric factorization for a matrix with the analyzed pattern, reusing storage. */
   refactorize(A: ComplexCsrMatrix): this {
     if (A === null || typeof A !== 'object' || A.field !== 'complex') throw new InvalidTypeError('A', 'a complex CSR matrix', A);
     checkSamePattern('A', A, this.symbolic);

@@ -6,7 +6,7 @@
  *
  * Recurrence (Saad, "Iterative Methods for Sparse Linear Systems", 2nd ed., Alg. 9.1):
  * z = M⁻¹r, ρ = (r, z), q = A p, α = ρ/(p, q), x += αp, r −= αq, β = ρ_new/ρ, p = z + βp.
- * In exact arithmetic CG minimises the A-norm of the error over the Krylov space and needs
+ * In exact arithmetic CG minimizes the A-norm of the error over the Krylov space and needs
  * O(√κ) iterations for a relative reduction; each iteration costs one product with A, one
  * preconditioner application, two dot products and three axpys.
  *
@@ -121,7 +121,7 @@ export function conjugateGradient(A: CsrMatrix | LinearOperator, b: Vec, options
  * Solve a complex symmetric (Aᵀ = A, not Hermitian) system by preconditioned COCG: CG with the
  * bilinear form xᵀy. Vectors are interleaved complex; the preconditioner must be complex
  * symmetric too (e.g. {@link complexJacobiPreconditioner}). Same options and stopping rule as
- * {@link conjugateGradient}; the residual norm is the Hermitian 2-norm. COCG has no minimisation
+ * {@link conjugateGradient}; the residual norm is the Hermitian 2-norm. COCG has no minimization
  * property, so the residual need not decrease monotonically.
  *
  * @example

@@ -45,7 +45,7 @@ export interface SparseLdlSymbolic {
   readonly upperRow: Int32Array;
   /** Index into A's value array of every entry of C. */
   readonly upperSource: Int32Array;
-  /** The analysed pattern (kept to verify later matrices share it). */
+  /** The analyzed pattern (kept to verify later matrices share it). */
   readonly pattern: CsrPattern;
 }
 
@@ -145,7 +145,7 @@ export function sparseLdlAnalyze(A: CsrPattern, options: { ordering?: SparseOrde
 }
 
 /**
- * Check that `A` has exactly the pattern analysed in `symbolic` (same arrays, or equal contents).
+ * Check that `A` has exactly the pattern analyzed in `symbolic` (same arrays, or equal contents).
  * O(1) when the pattern arrays are shared, O(nnz) otherwise.
  *
  * @example

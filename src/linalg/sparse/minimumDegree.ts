@@ -9,9 +9,9 @@
  *
  *   d̄_i = min( n_left − 1,  d̄_i(old) + |L_p \ i|,  |A_i| + |L_p \ i| + Σ_{e ∈ E_i, e ≠ p} |L_e \ L_p| ),
  *
- * where A_i are the remaining variable neighbours of i and E_i its elements; the |L_e \ L_p| are
+ * where A_i are the remaining variable neighbors of i and E_i its elements; the |L_e \ L_p| are
  * computed for all e in one scan. Elements with L_e ⊆ L_p are absorbed (aggressive absorption),
- * and edges i–j covered by L_p are pruned from A_i. Variables left with no neighbours outside
+ * and edges i–j covered by L_p are pruned from A_i. Variables left with no neighbors outside
  * L_p are eliminated right after p (mass elimination: no fill). This implementation does not
  * merge general supervariables (indistinguishable nodes), which only costs time, not validity.
  *

@@ -3,7 +3,7 @@
  * "Computer Solution of Large Sparse Positive Definite Systems", 1981, §4.3).
  *
  * Each connected component is started from a pseudo-peripheral vertex (George–Liu iteration on
- * rooted level structures), visited breadth-first with neighbours in increasing degree, and the
+ * rooted level structures), visited breadth-first with neighbors in increasing degree, and the
  * whole order is reversed. Useful before banded or envelope (skyline) factorizations; for general
  * sparse direct solves {@link approximateMinimumDegree} gives far less fill.
  *
@@ -73,7 +73,7 @@ export function reverseCuthillMcKee(A: CsrPattern): Int32Array {
       root = candidate;
       info = trial;
     }
-    // Cuthill–McKee breadth-first order from root, neighbours by increasing degree
+    // Cuthill–McKee breadth-first order from root, neighbors by increasing degree
     let headIndex = placed;
     order[placed++] = root;
     visited[root] = 1;

@@ -102,7 +102,7 @@ export class SparseLdlFactorization {
   }
 
   /**
-   * Recompute the numeric factorization for a matrix with the analysed pattern, reusing all
+   * Recompute the numeric factorization for a matrix with the analyzed pattern, reusing all
    * storage. Throws like the constructor.
    */
   refactorize(A: CsrMatrix): this {

@@ -41,7 +41,7 @@ export interface EnsembleBlock {
   firstRun: number;
 }
 
-/** Serialisable form of an {@link EnsembleBlock} (for worker threads). */
+/** Serializable form of an {@link EnsembleBlock} (for worker threads). */
 export interface EnsembleBlockJSON {
   /** See {@link EnsembleBlock}. */
   firstBlock: number;

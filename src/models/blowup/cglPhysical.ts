@@ -3,7 +3,7 @@
  *
  *     ψ_t = (1 + iβ)ψ_xx + (1 + iδ)|ψ|^{p−1}ψ − γψ    on [−L, L]
  *
- * for the blowup time, independently of the rescaling: vertex-centred finite volumes on the given
+ * for the blowup time, independently of the rescaling: vertex-centered finite volumes on the given
  * nodes (zero flux at ±L; the data must decay so the ends carry no measurable flux), the Laplacian
  * implicit and the reaction explicit in the ARK3(2)4L[2]SA IMEX pair with embedded error control
  * (one complex tridiagonal solve `(V − g(1+iβ)K)Y = VX` per stage), the step also capped at

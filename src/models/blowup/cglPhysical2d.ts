@@ -3,7 +3,7 @@
  *
  *     ψ_t = (1 + iβ)Δψ + (1 + iδ)|ψ|^{p−1}ψ − γψ    on [−L, L]²,
  *
- * for the blowup time, independently of the rescaling (no symmetry assumed): vertex-centred finite
+ * for the blowup time, independently of the rescaling (no symmetry assumed): vertex-centered finite
  * volumes on a tensor grid (the operator of the 2-D heat direct solver, `physicalTensor2d.ts`, on
  * the full square: `M = Mx⊗My`, `K = Kx⊗My + Mx⊗Ky`, zero flux on the four sides), the
  * Laplacian implicit and the reaction explicit in the ARK3(2)4L[2]SA IMEX pair with embedded error

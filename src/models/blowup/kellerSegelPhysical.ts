@@ -6,7 +6,7 @@
  *
  * with the enclosed mass `M(r,t) = ∫₀^r s²ρ ds` (the chemotactic velocity is `−M/r²`, inward).
  *
- * **Space.** Conservative vertex-centred finite volumes (`grid/radialFiniteVolume`): diffusion by
+ * **Space.** Conservative vertex-centered finite volumes (`grid/radialFiniteVolume`): diffusion by
  * face conductances, chemotactic flux `M(f_i)·ρ_upwind` through face i (upwind = the outer cell,
  * the velocity points inward), the discrete enclosed mass `M_i = Σ_{j≤i}V_jρ_j`, zero flux at 0
  * and at the outer radius R, logistic term cell-wise. The semi-discrete system is quasi-positive

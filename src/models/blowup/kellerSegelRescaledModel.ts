@@ -18,7 +18,7 @@
  * so (the vanishing order the thesis enforces). Without the a_j (`modulateUnstable: false`) only
  * `[Ψ]_0` and `[Ψ]_{j0}` are held.
  *
- * **Space:** the conservative vertex-centred finite volumes of `grid/radialFiniteVolume` on a grid
+ * **Space:** the conservative vertex-centered finite volumes of `grid/radialFiniteVolume` on a grid
  * from the origin. `−y·∇Ψ = −∇·(yΨ) + 3Ψ` and `∇Ψ·∇Δ⁻¹Ψ + (1−μ)Ψ² = −∇·(Ψ∇c) − μΨ²` with
  * `−∇c = (M/r²)ê_r`, M the enclosed mass; both fluxes are upwinded with van Leer's limited
  * reconstruction (the first outward, the second inward). The outermost node is held fixed (the

@@ -8,7 +8,7 @@
  * (the viscous terms of §A.5, eq. (A.5.2), are present when ν > 0). Discretization: second-order
  * upwind (backward, since the velocity 2aψ̃ ≥ 0 points to π) advection; at the first two interior
  * nodes the derivative of the two-node power fit `K x^e + K₂x^{e+2}` (e = (1+α)/2 for ũ, α for ω̃;
- * the odd cubic for smooth data), exact for the Hölder behaviour at 0; central three-point `(ũ²)_x` and `∂_xx`; ψ̃ and ψ̃_x from the Green's function
+ * the odd cubic for smooth data), exact for the Hölder behavior at 0; central three-point `(ũ²)_x` and `∂_xx`; ψ̃ and ψ̃_x from the Green's function
  * with cumulative trapezoid sums; u = ω = 0 at both ends.
  *
  * The modulation c_u is chosen so that one linear functional ℓ of ũ is exactly stationary:

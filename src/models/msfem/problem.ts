@@ -2,7 +2,7 @@
  * The multiscale problem of thesis §4.2, (4.2.1): `−∇·(A∇u) + V u = f` on (0,1)², `u = 0` on Γ1,
  * `A∇u·ν = βu` on Γ2, discretized on the two-level mesh of §4.4 (lines 5043–5060): N_c coarse cells
  * per side, N_f fine elements per coarse cell per side, coefficients piecewise constant per fine
- * element (sampled at element centres), β per fine boundary edge. Validation and the global fine
+ * element (sampled at element centers), β per fine boundary edge. Validation and the global fine
  * matrices live here.
  *
  * @module
@@ -16,7 +16,7 @@ import { GRID_SIDES, StructuredGrid2D, type GridSide } from '../../grid/structur
 import { CoarseCells } from '../../grid/structuredSubGrid';
 import type { ComplexCsrMatrix, CsrMatrix } from '../../linalg/sparse/csr';
 
-/** A real field given as a constant, per-fine-element values, or a function sampled at element centres. */
+/** A real field given as a constant, per-fine-element values, or a function sampled at element centers. */
 export type MsfemRealField = RealField | ((x: number, y: number) => number);
 
 /** A complex field: real, or `{ re, im }` whose parts are {@link MsfemRealField}s. */

@@ -57,7 +57,7 @@ export interface DarcyDataset {
 }
 
 /**
- * Draw μ (sample s from stream s of `seed`), set the cellwise coefficient a = ψ(μ) at the centres of
+ * Draw μ (sample s from stream s of `seed`), set the cellwise coefficient a = ψ(μ) at the centers of
  * the solveN × solveN elements, solve the Q1 system once, and return for every requested resolution
  * n the coefficient ψ(μ) evaluated at the (n + 1)² nodes (the network input) and the nodal solution
  * subsampled to them (the target). The same μ gives the same function at every resolution.

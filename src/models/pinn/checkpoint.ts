@@ -1,5 +1,5 @@
 /**
- * Serialisable state of a profile-training run: versioned, validated JSON with the parameters, the
+ * Serializable state of a profile-training run: versioned, validated JSON with the parameters, the
  * inverse Hessian, the generator state, the counters and the loss history, taken at a
  * resampling restart so that resuming is bit-identical to an uninterrupted run.
  *

@@ -1,7 +1,7 @@
 /**
  * Training a self-similar profile (thesis Appendix B.4, Burgers): SSBroyden1 (or BFGS) with a
  * strong-Wolfe line search on the loss (B.4.1), resampling the collocation points every
- * `resampleEvery` iterations and restarting the minimizer (H symmetrised, Cholesky-checked, reset
+ * `resampleEvery` iterations and restarting the minimizer (H symmetrized, Cholesky-checked, reset
  * to I on failure), with checkpoints at restarts and a bit-identical resume. Follows the run idiom:
  * `trainProfile(problem, runOptions)` → `RunResult`, or `initTrainProfile` step by step.
  *

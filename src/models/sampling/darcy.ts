@@ -45,7 +45,7 @@ export interface DarcyForwardMap {
 }
 
 /**
- * The Darcy forward map of thesis §C.6.2: KL coefficients u → log a on cell centres → Q1 solve of
+ * The Darcy forward map of thesis §C.6.2: KL coefficients u → log a on cell centers → Q1 solve of
  * −∇·(e^{log a}∇p) = f, p = 0 on ∂D → p at the observation points. O(n²·M + n³) per evaluation.
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export interface DarcyKlOptions {
   includeConstant?: boolean;
 }
 
-/** The KL basis: the index list, the eigenvalues λ_l and an evaluator on cell centres. */
+/** The KL basis: the index list, the eigenvalues λ_l and an evaluator on cell centers. */
 export interface DarcyKlBasis {
   /** Number of KL coefficients d. */
   dimension: number;
@@ -68,7 +68,7 @@ export function darcyKlBasis(options: DarcyKlOptions = {}): DarcyKlBasis {
 }
 
 /**
- * log a at the centres ((i + ½)/n, (j + ½)/n) of an n×n cell grid, index j·n + i (x fastest), for
+ * log a at the centers ((i + ½)/n, (j + ½)/n) of an n×n cell grid, index j·n + i (x fastest), for
  * KL coefficients u: separable evaluation Σ_{l₁,l₂} u_l√λ_l cos(πl₁x)cos(πl₂y) in O(n·M² + n²·M).
  * `work` (optional) has length ≥ M·M + n·M.
  * @example
@@ -103,7 +103,7 @@ function checkKlBasis(kl: DarcyKlBasis): void {
 }
 
 /**
- * cos(π·l·(k + ½)/n) at index k·M + l for k < n, l < M: the KL cosines at the cell centres, the same
+ * cos(π·l·(k + ½)/n) at index k·M + l for k < n, l < M: the KL cosines at the cell centers, the same
  * in x and y. Precomputed once per grid by the forward map. @internal
  */
 export function klCosineTable(M: number, n: number): Float64Array {

@@ -202,7 +202,7 @@ describe('weakAdvectionBlowup: run idiom', () => {
 describe('Hölder data at a = 1 (thesis §A.4) and viscous weak advection (thesis §A.5)', () => {
   test('ψ̄_α,x(0) = ½∫₀^π sin^α equals (√π/2)Γ((1+α)/2)/Γ(1+α/2) to 1e-12', () => {
     for (const alpha of [0.9, 0.95, 0.99, 1]) {
-      // ½∫₀^π sin^α = ∫₀^{π/2} sin^α y dy; with y = (π/2)v⁴ the endpoint behaviour becomes v^{4α+3}
+      // ½∫₀^π sin^α = ∫₀^{π/2} sin^α y dy; with y = (π/2)v⁴ the endpoint behavior becomes v^{4α+3}
       // (Gauss–Legendre error ~ n^{−2(4α+4)}), so 60 nodes on [0, 1] are exact to round-off.
       const { nodes, weights } = gaussLegendre(60, 0, 1);
       let I = 0;

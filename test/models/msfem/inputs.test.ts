@@ -80,7 +80,7 @@ describe('ExpMsFEM bad input throws named errors before any work (issue "Done me
 /**
  * A fine-element pair (a, V) whose contribution to the diagonal of the Q1 operator vanishes exactly in
  * floating point at h = 1/8: a·K̂₀₀ = q·2t and V·M̂₀₀ = −128t·(q/64) round to ±2·fl(qt), with
- * t = fl(1/3), q = fl(t²). With N_f = 2 a cell's only free node is its centre, so its local Dirichlet
+ * t = fl(1/3), q = fl(t²). With N_f = 2 a cell's only free node is its center, so its local Dirichlet
  * problem is the 1 × 1 matrix [0]: exactly singular.
  */
 function singularCells(cells: number[]): { diffusion: Float64Array; potential: Float64Array } {

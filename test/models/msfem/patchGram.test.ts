@@ -81,7 +81,7 @@ describe('patch Gram P_e = Hᴴ K_nrm H (blocked kernel)', () => {
   });
 
   it('periodic (real H, pinned floating patches): every interior edge equals the plain loops', () => {
-    // N_c = 5: the patches of the edges around the centre do not touch ∂Ω and pin a node
+    // N_c = 5: the patches of the edges around the center do not touch ∂Ω and pin a node
     const seen = plainGram(msfemCaseProblem({ case: 'periodic', coarse: 5, fine: 4, modes: [1] }));
     expect(seen.edges).toBe(40);
     expect(seen.mismatches).toBe(0);

@@ -32,7 +32,7 @@ describe('divergence of the ensemble samplers', () => {
     const far = d.indexOf(Math.max(...d));
     expect(r.message).toContain(`particle ${far} is at squared prior distance ‖q − m0‖²_Γ0/N = ${d[far].toPrecision(4)}`);
     // disabled, the same run is bit for bit the old 'success' (fingerprint computed before the check existed,
-    // recomputed once when the ensemble Kalman algebra began centring on the first particle: the final
+    // recomputed once when the ensemble Kalman algebra began centering on the first particle: the final
     // ensembles of the two centrings differ by 1.6e-13 relative, round-off amplified by the blowup)
     const off = ekhmc({ ...blowup, divergenceThreshold: Infinity });
     expect(off.status).toBe('success');
@@ -78,7 +78,7 @@ describe('divergence of the ensemble samplers', () => {
 
   it('converging runs are unaffected: bit-identical to the runs before the check existed, also when checked every iteration', () => {
     // fingerprints of the low-dimensional runs (I = 50, seed 1, 100 iterations) computed before the change
-    // (recomputed once when the ensemble Kalman algebra began centring on the first particle: final
+    // (recomputed once when the ensemble Kalman algebra began centering on the first particle: final
     // ensembles of the two centrings agree to 4e-14 absolute at a scale of 100, i.e. round-off)
     const base = { ...low, ensemble: lowDimensionalInitialEnsemble(50, 1), iterations: 100, seed: 1 };
     const cases: [string, () => SamplerResult, string][] = [

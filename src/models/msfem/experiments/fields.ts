@@ -37,7 +37,7 @@ export function periodicFiveScale(x: number, y: number): number {
 
 /**
  * The high-contrast coefficient of thesis §4.4.2: `M` inside the disks of radius `radius` (thesis
- * 0.015) centred at the 49 points `{0.2, 0.3, …, 0.8}²`, 1 elsewhere.
+ * 0.015) centered at the 49 points `{0.2, 0.3, …, 0.8}²`, 1 elsewhere.
  *
  * @example
  * ```ts

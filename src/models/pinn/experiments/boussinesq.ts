@@ -9,7 +9,7 @@ import type { RunOptions } from '../../../core/run';
 import { trainBoussinesqProfile, type BoussinesqProblem, type BoussinesqRunResult } from '../trainBoussinesq';
 
 /**
- * Run and summarise. Cost: the run.
+ * Run and summarize. Cost: the run.
  * @example
  * ```ts
  * const out = runBoussinesqExperiment({ adamEpochs: 100, quasiNewtonIterations: 100 });
