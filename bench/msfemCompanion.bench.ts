@@ -9,7 +9,6 @@
  *      npx tsx bench/msfemCompanion.bench.ts periodic 4 4     # smoke run: prints, writes nothing
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runMsfemCase, type MsfemCaseName } from '../src/models/msfem/experiments/cases';
 import { companionComparison, companionMarkdown } from '../src/models/msfem/experiments/companion';
 
@@ -43,8 +42,8 @@ for (const c of cases) {
     continue;
   }
   const md = `# ExpMsFEM against the companion code: ${c}\n\nWritten by \`npx tsx bench/msfemCompanion.bench.ts ${c}\` on ${new Date().toISOString().slice(0, 10)} (spec check 15; see docs/msfem.md). ${timing}.\n\n${companionMarkdown(report, rows)}`;
-  const file = join(__dirname, '..', 'docs', `msfem-companion-${c}.md`);
+  console.log(md); // printed first: the table survives a failed write
+  const file = new URL(`../docs/msfem-companion-${c}.md`, import.meta.url);
   writeFileSync(file, md);
-  console.log(md);
   console.log(`written to ${file}`);
 }
