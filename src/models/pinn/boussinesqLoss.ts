@@ -220,9 +220,11 @@ export class BoussinesqLoss {
 
 /**
  * fBar = w·(∂r/∂F)ᵀ r for the residuals of `boussinesqResiduals` (F: Ω, U1, U2, Φ, Ψ with ∂z1, ∂z2);
- * returns w·(∂r/∂λ)·r. O(1).
+ * returns w·(∂r/∂λ)·r. With w = 1 the products are exactly those of the unweighted adjoint (the
+ * smoothness term uses it so). O(1).
+ * @internal
  */
-function residualAdjoint(z1: number, z2: number, lambda: number, F: Vec, r: Vec, w: number, fBar: Vec): number {
+export function residualAdjoint(z1: number, z2: number, lambda: number, F: Vec, r: Vec, w: number, fBar: Vec): number {
   const s1 = 1 / Math.cosh(z1);
   const s2 = 1 / Math.cosh(z2);
   const sh1 = Math.sinh(z1);
@@ -231,7 +233,7 @@ function residualAdjoint(z1: number, z2: number, lambda: number, F: Vec, r: Vec,
   const [, om1, om2, u1, u11, u12, u2, u21, u22, ph, ph1, ph2, ps, ps1, ps2] = F;
   const v1 = k * sh1 + u1;
   const v2 = k * sh2 + u2;
-  const [r0, r1, r2, r3, r4, r5] = [w * r[0], w * r[1], w * r[2], w * r[3], w * r[4], w * r[5]];
+  const r0 = w * r[0], r1 = w * r[1], r2 = w * r[2], r3 = w * r[3], r4 = w * r[4], r5 = w * r[5];
   fBar[0] = r0 + r4;
   fBar[1] = r0 * v1 * s1;
   fBar[2] = r0 * v2 * s2;

@@ -17,6 +17,7 @@ import type { Vec } from '../../core/types';
 import { Mlp } from '../../nn/mlp';
 import { backwardMlp, forwardMlp } from '../../nn/propagation';
 import { MlpWorkspace } from '../../nn/workspace';
+import { residualAdjoint } from './boussinesqLoss';
 
 /** Parity in z1 of each network, in θ order: Ω1, Ω2, U1, U2, Φ, Ψ. */
 const PARITY = [1, -1, -1, 1, -1, 1];
@@ -132,7 +133,7 @@ export class BoussinesqSmoothness {
           sum += t[e] * t[e];
           t[e] *= w;
         }
-        adjointAt(z1, z2, lambda, F, t, dBar[i]);
+        residualAdjoint(z1, z2, lambda, F, t, 1, dBar[i]);
         lambdaBar += adjointJvp(z1, z2, lambda, F, D[i], i === 0 ? 1 : 0, i === 0 ? 0 : 1, t, tmp);
         for (let m = 0; m < 15; m++) fBar[m] += tmp[m];
       }
@@ -265,32 +266,8 @@ function residualJvp(z1: number, z2: number, lambda: number, F: Vec, d: Vec, e1:
   out[5] = ds1 * ps1 + s1 * dps1 - ds2 * ph2 - s2 * dph2;
 }
 
-/** (∂R/∂F)ᵀ r into out (the residuals' adjoint at fixed z, λ). */
-function adjointAt(z1: number, z2: number, lambda: number, F: Vec, r: Vec, out: Vec): void {
-  const k = 1 + lambda;
-  const s1 = 1 / Math.cosh(z1), s2 = 1 / Math.cosh(z2);
-  const [, om1, om2, u1, u11, u12, u2, u21, u22, ph, ph1, ph2, ps, ps1, ps2] = F;
-  const v1 = k * Math.sinh(z1) + u1, v2 = k * Math.sinh(z2) + u2;
-  const [r0, r1, r2, r3, r4, r5] = r;
-  out[0] = r0 + r4;
-  out[1] = r0 * v1 * s1;
-  out[2] = r0 * v2 * s2;
-  out[3] = r0 * s1 * om1 + r1 * s1 * ph1 + r2 * s1 * ps1;
-  out[4] = r1 * s1 * ph + r3 * s1;
-  out[5] = r2 * s2 * ph + r4 * s2;
-  out[6] = r0 * s2 * om2 + r1 * s2 * ph2 + r2 * s2 * ps2;
-  out[7] = r1 * s1 * ps - r4 * s1;
-  out[8] = r2 * s2 * ps + r3 * s2;
-  out[9] = -r0 + r1 * (2 + s1 * u11) + r2 * s2 * u12;
-  out[10] = r1 * v1 * s1;
-  out[11] = r1 * v2 * s2 - r5 * s2;
-  out[12] = r1 * s1 * u21 + r2 * (2 + s2 * u22);
-  out[13] = r2 * v1 * s1 + r5 * s1;
-  out[14] = r2 * v2 * s2;
-}
-
 /**
- * Directional derivative, along (Ḟ = d, ż = (e1, e2)) at fixed r, of {@link adjointAt} into out; returns
+ * Directional derivative, along (Ḟ = d, ż = (e1, e2)) at fixed r, of `residualAdjoint` into out; returns
  * the same derivative of rᵀ∂R/∂λ (the λ adjoint of the directional derivative of R).
  */
 function adjointJvp(z1: number, z2: number, lambda: number, F: Vec, d: Vec, e1: number, e2: number, r: Vec, out: Vec): number {
