@@ -8,7 +8,8 @@
  */
 import type { RunOptions } from '../../../core/run';
 import { burgersDataset } from '../burgers';
-import { evaluateOperator, initOperatorTraining, type OperatorTrainingResult } from '../train';
+import { initOperatorTraining, type OperatorData, type OperatorTrainingResult } from '../train';
+import { operatorScores, sampleRange, type OperatorScores } from './scores';
 import { drive } from '../../../core/run';
 
 /** Options of {@link runBurgersExperiment}. */
@@ -36,21 +37,9 @@ export interface BurgersExperimentOptions {
 }
 
 /** Summary of {@link runBurgersExperiment} (the CLI's JSON line). */
-export interface BurgersExperimentSummary {
+export interface BurgersExperimentSummary extends OperatorScores {
   /** Always `'burgers'`. */
   case: 'burgers';
-  /** Mean relative L2 on the training set after training. */
-  trainRelL2: number;
-  /** Mean relative L2 on the test set at n. */
-  testRelL2: number;
-  /** Mean relative L2 on the same test functions sampled at 2n (zero-shot). */
-  testRelL2AtDoubleResolution: number;
-  /** Epochs trained. */
-  epochs: number;
-  /** Number of parameters. */
-  parameters: number;
-  /** Mean wall-clock seconds per epoch. */
-  secondsPerEpoch: number;
   /** Seconds spent generating the data. */
   dataSeconds: number;
   /** Training status. */
@@ -76,10 +65,7 @@ export function runBurgersExperiment(options: BurgersExperimentOptions = {}, run
   const t0 = performance.now();
   const data = burgersDataset({ samples: ntrain + ntest, resolutions: [n, 2 * n], solveN: 2 * n, seed, kMax: Math.floor(n / 4) });
   const dataSeconds = (performance.now() - t0) / 1000;
-  const split = (r: number, a: number, b: number): { inputs: Float64Array; outputs: Float64Array; shape: number[] } => {
-    const m = data.resolutions[r];
-    return { inputs: data.inputs[r].slice(a * m, b * m), outputs: data.outputs[r].slice(a * m, b * m), shape: [m] };
-  };
+  const split = (r: number, a: number, b: number): OperatorData => sampleRange(data, r, data.resolutions[r], [data.resolutions[r]], a, b);
   const train = split(0, 0, ntrain), test = split(0, ntrain, ntrain + ntest), testFine = split(1, ntrain, ntrain + ntest);
   // Global scalar normalization (root mean square of the training inputs and outputs): at ν = 0.1,
   // T = 1 the outputs are about 2% of the inputs, which makes absolute Adam steps large against
@@ -97,15 +83,9 @@ export function runBurgersExperiment(options: BurgersExperimentOptions = {}, run
   }, runOptions);
   const training = drive(run, runOptions);
   const { fno, theta } = training.final;
-  const secs = training.history.seconds;
   const summary: BurgersExperimentSummary = {
     case: 'burgers',
-    trainRelL2: evaluateOperator(fno, theta, train),
-    testRelL2: evaluateOperator(fno, theta, test),
-    testRelL2AtDoubleResolution: evaluateOperator(fno, theta, testFine),
-    epochs: training.stats.naccept,
-    parameters: fno.parameterCount,
-    secondsPerEpoch: secs.length ? secs.reduce((a, b) => a + b, 0) / secs.length : NaN,
+    ...operatorScores(training, train, test, testFine),
     dataSeconds,
     status: training.status,
     inputScale,

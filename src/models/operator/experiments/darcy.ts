@@ -9,7 +9,8 @@
  */
 import { drive, type RunOptions } from '../../../core/run';
 import { darcyDataset } from '../darcy';
-import { evaluateOperator, initOperatorTraining, type OperatorData, type OperatorTrainingResult } from '../train';
+import { initOperatorTraining, type OperatorData, type OperatorTrainingResult } from '../train';
+import { operatorScores, sampleRange, type OperatorScores } from './scores';
 
 /** Options of {@link runDarcyExperiment}. */
 export interface DarcyExperimentOptions {
@@ -38,21 +39,9 @@ export interface DarcyExperimentOptions {
 }
 
 /** Summary of {@link runDarcyExperiment} (the CLI's JSON line). */
-export interface DarcyExperimentSummary {
+export interface DarcyExperimentSummary extends OperatorScores {
   /** Always `'darcy'`. */
   case: 'darcy';
-  /** Mean relative L2 on the training set after training. */
-  trainRelL2: number;
-  /** Mean relative L2 on the test set at n. */
-  testRelL2: number;
-  /** Mean relative L2 on the same test coefficients on the 2n grid (zero-shot). */
-  testRelL2AtDoubleResolution: number;
-  /** Epochs trained. */
-  epochs: number;
-  /** Number of parameters. */
-  parameters: number;
-  /** Mean wall-clock seconds per epoch. */
-  secondsPerEpoch: number;
   /** Seconds spent generating the data. */
   dataSeconds: number;
   /** Training status. */
@@ -102,10 +91,7 @@ export function runDarcyExperiment(options: DarcyExperimentOptions = {}, runOpti
   const t0 = performance.now();
   const data = darcyDataset({ samples: ntrain + ntest, resolutions: [n, 2 * n], solveN, seed });
   const dataSeconds = (performance.now() - t0) / 1000;
-  const split = (r: number, a: number, b: number): OperatorData => {
-    const s = data.sides[r], P = s * s;
-    return { inputs: data.inputs[r].slice(a * P, b * P), outputs: data.outputs[r].slice(a * P, b * P), shape: [s, s] };
-  };
+  const split = (r: number, a: number, b: number): OperatorData => sampleRange(data, r, data.sides[r] ** 2, [data.sides[r], data.sides[r]], a, b);
   const train = split(0, 0, ntrain), test = split(0, ntrain, ntrain + ntest), testFine = split(1, ntrain, ntrain + ntest);
   let mean = 0;
   for (let i = 0; i < train.inputs.length; i++) mean += train.inputs[i];
@@ -126,15 +112,9 @@ export function runDarcyExperiment(options: DarcyExperimentOptions = {}, runOpti
   }, runOptions);
   const training = drive(run, runOptions);
   const { fno, theta } = training.final;
-  const secs = training.history.seconds;
   const summary: DarcyExperimentSummary = {
     case: 'darcy',
-    trainRelL2: evaluateOperator(fno, theta, train),
-    testRelL2: evaluateOperator(fno, theta, test),
-    testRelL2AtDoubleResolution: evaluateOperator(fno, theta, testFine),
-    epochs: training.stats.naccept,
-    parameters: fno.parameterCount,
-    secondsPerEpoch: secs.length ? secs.reduce((a, b) => a + b, 0) / secs.length : NaN,
+    ...operatorScores(training, train, test, testFine),
     dataSeconds,
     status: training.status,
     solveN,
